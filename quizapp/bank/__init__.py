@@ -1,0 +1,1 @@
+"""The question bank: model, loader, generator (pure Python: no Flask, no SQLAlchemy)."""

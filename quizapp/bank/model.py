@@ -1,0 +1,153 @@
+"""The question bank's data: facts, people, questions and banks, as frozen dataclasses.
+
+Nothing here imports Flask or SQLAlchemy: a bank can be loaded, checked, generated from and graded
+in plain Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+QUESTION_TYPES = ("choice", "multiple", "ordering")
+ORDERING_METHODS = (
+    "exact",
+    "position",
+    "distance",
+    "next",
+    "next_last",
+    "neighbours",
+    "pairs",
+    "subset",
+    "contiguous",
+)
+DEFAULT_ORDERING_METHOD = "pairs"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the text: what happened and, where the text says, when and under whom."""
+
+    id: str
+    text: str
+    year: int | None = None
+    until: int | None = None  # set for a period: the fact spans year..until
+    when: str | None = None  # display label, e.g. "during World War II"
+    leader: str | None = None  # id of the Person leading Peru then
+    tags: tuple[str, ...] = ()
+    line: int = 0  # where it is defined in its file (0: not from a file)
+
+    @property
+    def last_year(self) -> int | None:
+        """The last year the fact covers (its year, for a point in time)."""
+        return self.until if self.until is not None else self.year
+
+    @property
+    def label(self) -> str:
+        """How its date is shown: the `when` label, else the year or the span of years."""
+        if self.when:
+            return self.when
+        if self.year is None:
+            return ""
+        if self.until is not None and self.until != self.year:
+            return f"{self.year}–{self.until}"
+        return str(self.year)
+
+    def overlaps(self, other: Fact) -> bool:
+        """Whether the two facts' dates overlap (undated facts overlap everything)."""
+        if self.year is None or other.year is None:
+            return True
+        return self.year <= other.last_year and other.year <= self.last_year
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the text names, with their role and, where known, the years of it."""
+
+    id: str
+    name: str
+    role: str = ""
+    year: int | None = None
+    until: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, in the form every type shares.
+
+    `options` are what the learner chooses from; `key` says which are right:
+    - choice: `key` is the one right option;
+    - multiple: `key` is the set of right options (in the order of `options`);
+    - ordering: `options` are the items in the right order and `key` equals `options`.
+    `feedback`, if given, holds one remark per option (same order as `options`).
+    """
+
+    id: str
+    type: str
+    prompt: str
+    options: tuple[str, ...]
+    key: tuple[str, ...]
+    explanation: str = ""
+    facts: tuple[str, ...] = ()
+    difficulty: int = 2
+    grading: str = DEFAULT_ORDERING_METHOD  # used by ordering questions only
+    feedback: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    generated: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Bank:
+    """A named set of facts, people and questions, loaded from one file.
+
+    Compared and hashed by identity, so a bank can key a cache cheaply.
+    """
+
+    id: str
+    title: str
+    facts: tuple[Fact, ...] = ()
+    people: tuple[Person, ...] = ()
+    questions: tuple[Question, ...] = ()
+    path: str = ""
+    extras: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        """Facts keyed by id."""
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def people_by_id(self) -> dict[str, Person]:
+        """People keyed by id."""
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def questions_by_id(self) -> dict[str, Question]:
+        """Questions keyed by id."""
+        return {q.id: q for q in self.questions}
+
+
+class BankError(Exception):
+    """A problem in a question file, located at `path:line`."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a folder gives: the good banks, and every problem found in the bad files."""
+
+    banks: tuple[Bank, ...]
+    problems: tuple[BankError, ...] = ()
+    skipped: tuple[BankError, ...] = ()  # questions of types Quipu has not (imports), reported
+
+    @property
+    def ok(self) -> bool:
+        """True when no file had a problem."""
+        return not self.problems

@@ -1,0 +1,27 @@
+"""`flask --app quizapp ...` commands."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup, with_appcontext
+
+from .extensions import db
+
+questions_cli = AppGroup("questions", help="Check and inspect question files.")
+user_cli = AppGroup("user", help="Manage learners.")
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command() -> None:
+    """Create the database tables that are missing."""
+    db.create_all()
+    click.echo("Database ready.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(init_db_command)
+    app.cli.add_command(questions_cli)
+    app.cli.add_command(user_cli)

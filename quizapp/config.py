@@ -1,0 +1,44 @@
+"""Settings, read from QUIZAPP_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def from_environment(instance_path: Path) -> dict:
+    """The settings the environment gives, with defaults for everything left unset."""
+    database_url = os.environ.get("QUIZAPP_DATABASE_URL") or (
+        f"sqlite:///{instance_path / 'quizapp.sqlite'}"
+    )
+    questions_dir = os.environ.get("QUIZAPP_QUESTIONS_DIR") or str(PROJECT_ROOT / "questions")
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "QUESTIONS_DIR": questions_dir,
+        "SECRET_KEY": os.environ.get("QUIZAPP_SECRET_KEY") or secret_key(instance_path),
+    }
+
+
+def secret_key(instance_path: Path) -> str:
+    """The key kept in the instance folder, made on first use.
+
+    Several workers may start at the same moment: the file is written under a temporary name and
+    linked into place, so every worker reads the one key that won.
+    """
+    path = instance_path / "secret_key"
+    if not path.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        tmp = instance_path / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)  # atomic; fails if another worker got there first
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()

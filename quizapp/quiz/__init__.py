@@ -1,0 +1,1 @@
+"""Quizzes: building them from a bank and grading answers (pure Python)."""

@@ -1,0 +1,39 @@
+"""Shared fixtures: an app with a fresh database and instance folder per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app on a fresh SQLite file, with CSRF off (tests that check CSRF turn it on)."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner."""
+    return app.test_cli_runner()
