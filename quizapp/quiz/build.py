@@ -1,0 +1,109 @@
+"""Pick and shuffle a quiz from a bank's questions, reproducibly from a seed.
+
+A `QuizPool` indexes the questions once per bank; building a quiz then costs time in proportion
+to its length, not to the size of the bank.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..bank.model import Question
+
+MODES = ("mixed", "choice", "ordering")
+ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
+SMALL_POOL = 64  # below this many candidates a full shuffle is as cheap as sampling
+
+
+class QuizError(ValueError):
+    """A quiz that cannot be built: an unknown mode, a bad length, no questions for the mode."""
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One question of a quiz and the order its options are shown in (indexes into options)."""
+
+    question: Question
+    order: tuple[int, ...]
+
+
+class QuizPool:
+    """A bank's questions (written and generated) indexed by what each mode draws from."""
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self.questions = tuple(questions)
+        self.choice_like = tuple(q for q in self.questions if q.type in ("choice", "multiple"))
+        self.ordering = tuple(q for q in self.questions if q.type == "ordering")
+
+    def count(self, mode: str) -> int:
+        """How many questions a quiz in this mode can draw from."""
+        return len(self._sources(mode)[0]) + len(self._sources(mode)[1])
+
+    def _sources(self, mode: str) -> tuple[tuple[Question, ...], tuple[Question, ...]]:
+        if mode == "choice":
+            return self.choice_like, ()
+        if mode == "ordering":
+            return (), self.ordering
+        if mode == "mixed":
+            return self.choice_like, self.ordering
+        raise QuizError(f"unknown quiz mode {mode!r}: choose one of {', '.join(MODES)}")
+
+
+def _draw(questions: Sequence[Question], rng: random.Random) -> Iterator[Question]:
+    """Yield the questions in a random order, lazily: O(1) a draw however many there are."""
+    n = len(questions)
+    if n <= SMALL_POOL:
+        yield from rng.sample(questions, n)
+        return
+    seen: set[int] = set()
+    while len(seen) < n // 2:  # past half, rejection gets slow: finish with a shuffle
+        i = rng.randrange(n)
+        if i not in seen:
+            seen.add(i)
+            yield questions[i]
+    rest = [i for i in range(n) if i not in seen]
+    rng.shuffle(rest)
+    yield from (questions[i] for i in rest)
+
+
+def _pick(questions: Sequence[Question], count: int, rng: random.Random, used: set) -> list:
+    """Up to `count` questions, preferring ones whose facts no question picked so far tests."""
+    picked: list[Question] = []
+    repeats: list[Question] = []
+    for q in _draw(questions, rng):
+        if len(picked) == count:
+            break
+        facts = frozenset(q.facts)
+        if facts and facts in used:
+            if len(repeats) < count:
+                repeats.append(q)
+            continue
+        used.add(facts)
+        picked.append(q)
+    return picked + repeats[: count - len(picked)]
+
+
+def shown_order(question: Question, rng: random.Random) -> tuple[int, ...]:
+    """A shuffled order of the options; an ordering question is never shown already in order."""
+    order = list(range(len(question.options)))
+    rng.shuffle(order)
+    if question.type == "ordering" and len(order) > 1 and order == sorted(order):
+        order[0], order[1] = order[1], order[0]
+    return tuple(order)
+
+
+def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> list[QuizItem]:
+    """A quiz of up to `length` questions for `mode`, the same for the same seeded `rng`."""
+    choice_src, ordering_src = pool._sources(mode)
+    if length < 1:
+        raise QuizError("a quiz needs at least one question")
+    if not choice_src and not ordering_src:
+        raise QuizError(f"this bank has no questions for a {mode} quiz")
+    n_ordering = round(length / ORDERING_SHARE) if ordering_src else 0
+    used: set = set()
+    questions = _pick(choice_src, length - n_ordering, rng, used)
+    questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall
+    rng.shuffle(questions)
+    return [QuizItem(q, shown_order(q, rng)) for q in questions]
