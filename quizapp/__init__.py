@@ -23,11 +23,11 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from .extensions import db
+    from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
+    from .web import main
 
-    db.init_app(app)
-
-    from . import cli
-
+    database.init_app(app)
+    catalog.init_app(app)
     cli.init_app(app)
+    app.register_blueprint(main.bp)
     return app

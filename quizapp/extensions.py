@@ -8,4 +8,5 @@ class Base(DeclarativeBase):
     """The declarative base of every table."""
 
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay readable after commit: nothing after a commit may query (and fail) a saved request.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})

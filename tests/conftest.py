@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp import create_app
+from quizapp import catalog, create_app
 from quizapp.extensions import db
+from tests.sample_bank import load_sample
 
 
 @pytest.fixture
@@ -20,6 +21,7 @@ def app(tmp_path):
             "WTF_CSRF_ENABLED": False,
         }
     )
+    catalog.init_app(app, catalog.Catalog(tmp_path / "questions", load=load_sample))
     with app.app_context():
         db.create_all()
     yield app

@@ -51,12 +51,14 @@ _END = object()  # what stands before the first item and after the last
 
 def _around(seq: Key) -> tuple[dict, dict]:
     """Each item's predecessor and successor (the ends have _END)."""
-    return dict(zip(seq, [_END, *seq[:-1]])), dict(zip(seq, [*seq[1:], _END]))
+    return dict(zip(seq, [_END, *seq[:-1]], strict=True)), dict(
+        zip(seq, [*seq[1:], _END], strict=True)
+    )
 
 
 def _next_hits(key: Key, resp: Key) -> int:
     after = _around(resp)[1]
-    return sum(after[a] == b for a, b in zip(key, key[1:]))
+    return sum(after[a] == b for a, b in zip(key, key[1:], strict=False))
 
 
 def _next(key: Key, resp: Key) -> float:
@@ -99,7 +101,7 @@ def _contiguous(key: Key, resp: Key) -> float:
     rank = {x: i for i, x in enumerate(key)}
     ranks = [rank[x] for x in resp]
     longest = run = 1
-    for prev, cur in zip(ranks, ranks[1:]):
+    for prev, cur in zip(ranks, ranks[1:], strict=False):
         run = run + 1 if cur == prev + 1 else 1
         longest = max(longest, run)
     return 0.0 if longest < 2 else longest / len(key)
@@ -137,7 +139,7 @@ def positions_correct(key: Key, response: Sequence[Hashable] | None) -> list[boo
     """For the review: whether each item of the response sits where the key puts it."""
     if not response:
         return []
-    return [a == b for a, b in zip(key, response)]
+    return [a == b for a, b in zip(key, response, strict=False)]
 
 
 SCORERS: dict[str, Callable[..., float]] = {

@@ -1,0 +1,189 @@
+"""Start, submit and review attempts: the one place that joins the bank, the quiz and the rows.
+
+The rules that keep scores honest live here, shared by the pages and the API: the quiz is stored
+before it is shown, grading reads only the stored snapshot, an attempt belongs to one learner and
+is submitted once.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from .catalog import current_catalog
+from .database import write_transaction
+from .extensions import db
+from .models import Attempt, AttemptItem, Learner, utcnow
+from .quiz.build import MODES, QuizError, build_quiz
+from .quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
+
+MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10
+
+
+class AttemptError(Exception):
+    """A request about an attempt that cannot be met; `status` is its HTTP status."""
+
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadRequest(AttemptError):
+    """Malformed: unknown bank or mode, a length out of range, answers that do not fit."""
+
+
+class NotFound(AttemptError):
+    """Not there, or not this learner's (the two look the same from outside)."""
+
+    status = 404
+
+
+class AlreadySubmitted(AttemptError):
+    """A second submission."""
+
+    status = 409
+
+
+class Unbuildable(AttemptError):
+    """Well-formed, but the bank has no questions for it."""
+
+    status = 422
+
+
+def _ids() -> Any:
+    """A maker of short random ids, never the same twice in one attempt."""
+    used: set[str] = set()
+
+    def new_id() -> str:
+        while (token := secrets.token_hex(4)) in used:
+            pass
+        used.add(token)
+        return token
+
+    return new_id
+
+
+def start_attempt(
+    learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
+) -> Attempt:
+    """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    bank = current_catalog().get(bank_id)
+    if bank is None:
+        raise BadRequest(f"There is no question bank {bank_id!r}.")
+    if mode not in MODES:
+        raise BadRequest(f"A quiz mode is one of {', '.join(MODES)}.")
+    if not isinstance(length, int) or not MIN_LENGTH <= length <= MAX_LENGTH:
+        raise BadRequest(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    try:
+        quiz = build_quiz(current_catalog().pool(bank_id), mode, length, random.Random(seed))
+    except QuizError as e:
+        raise Unbuildable(f"{e}: choose another mode or bank.") from None
+    new_id = _ids()
+    attempt = Attempt(
+        id=secrets.token_urlsafe(12), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
+        started=utcnow(), max_score=float(len(quiz)),
+    )
+    attempt.items = [
+        AttemptItem(position=i, public_id=new_id(), question_id=item.question.id,
+                    snapshot=make_snapshot(item, bank, new_id))
+        for i, item in enumerate(quiz)
+    ]
+    with write_transaction():
+        db.session.add(attempt)
+        db.session.flush()
+    return attempt
+
+
+def find_attempt(learner: Learner, attempt_id: str) -> Attempt:
+    """The learner's attempt; NotFound for one that is not there or is someone else's."""
+    attempt = db.session.get(Attempt, attempt_id) if isinstance(attempt_id, str) else None
+    if attempt is None or attempt.learner_id != learner.id:
+        raise NotFound("There is no such attempt among yours.")
+    return attempt
+
+
+def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
+    """Grade the answers from the stored snapshots and keep the score; once only."""
+    attempt = find_attempt(learner, attempt_id)
+    if attempt.submitted is not None:
+        raise AlreadySubmitted("This attempt was already submitted; its score stands.")
+    items = {item.public_id: item for item in attempt.items}
+    try:
+        checked = check_answers({k: item.snapshot for k, item in items.items()}, answers)
+    except AnswerError as e:
+        raise BadRequest(f"Those answers do not fit this quiz: {e}.") from None
+    points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
+    now, score = utcnow(), sum(points.values())
+    with write_transaction():
+        claimed = db.session.execute(  # the claim is atomic: of parallel submissions one wins
+            update(Attempt)
+            .where(Attempt.id == attempt.id, Attempt.submitted.is_(None))
+            .values(submitted=now, score=score)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if claimed != 1:
+            raise AlreadySubmitted("This attempt was already submitted; its score stands.")
+        for key, item in items.items():
+            item.answer, item.points = checked.get(key), points[key]
+    set_committed_value(attempt, "submitted", now)  # what the UPDATE above stored
+    set_committed_value(attempt, "score", score)
+    return attempt
+
+
+def attempts_of(learner: Learner, limit: int | None = None) -> list[Attempt]:
+    """The learner's attempts, newest started first."""
+    query = (
+        select(Attempt)
+        .where(Attempt.learner_id == learner.id)
+        .order_by(Attempt.started.desc(), Attempt.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def iso(moment: datetime | None) -> str | None:
+    """A stored UTC time in ISO 8601, e.g. 2026-11-27T21:30:00Z."""
+    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+
+
+def attempt_summary(attempt: Attempt) -> dict:
+    """The short form of an attempt, as listed."""
+    return {
+        "id": attempt.id, "bank": attempt.bank, "mode": attempt.mode, "status": attempt.status,
+        "started": iso(attempt.started), "submitted": iso(attempt.submitted),
+        "score": attempt.score, "max_score": attempt.max_score, "percent": attempt.percent,
+    }
+
+
+def item_json(item: AttemptItem, submitted: bool) -> dict:
+    """One item as the client sees it: no key, no question or fact id until submitted."""
+    snap = item.snapshot
+    shown = {"id": item.public_id, "type": snap["type"], "prompt": snap["prompt"],
+             "options": [{"id": o["id"], "text": o["text"]} for o in snap["options"]]}
+    if submitted:
+        shown |= {
+            "points": item.points, "correct": item.points == 1.0, "answer": item.answer,
+            "key": snap["key"], "question_id": snap["question_id"],
+            "explanation": snap["explanation"],
+            "facts": [{"id": f["id"], "year": f["year"], "text": f["text"]} for f in snap["facts"]],
+        }
+    return shown
+
+
+def attempt_json(attempt: Attempt) -> dict:
+    """The attempt as the API gives it: with results once submitted."""
+    done = attempt.submitted is not None
+    shown = {k: v for k, v in attempt_summary(attempt).items() if done or k not in RESULT_KEYS}
+    shown["items"] = [item_json(item, done) for item in attempt.items]
+    return shown
+
+
+RESULT_KEYS = ("score", "max_score", "percent")

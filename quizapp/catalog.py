@@ -1,0 +1,106 @@
+"""The banks the app serves, loaded from the questions folder and reloaded when it changes.
+
+Every server process keeps its own copy and looks at the folder's files (names, sizes, times) at
+most once a second, so a file a teacher adds is live in every process without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from .bank.model import Bank, LoadResult, Question
+from .quiz.build import QuizPool
+
+CHECK_INTERVAL = 1.0  # seconds between looks at the folder
+FILE_PATTERNS = ("*.yaml", "*.yml")
+
+
+def load_questions_folder(folder: Path) -> LoadResult:
+    """Every question file of the folder, parsed and checked."""
+    from .bank.loader import load_folder
+
+    return load_folder(folder)
+
+
+def quiz_questions(bank: Bank) -> tuple[Question, ...]:
+    """What quizzes on a bank draw from."""
+    return bank.questions
+
+
+class Catalog:
+    """The loaded banks of one folder, kept fresh, each with its quiz pool."""
+
+    def __init__(
+        self, folder: str | Path, load: Callable[[Path], LoadResult] = load_questions_folder
+    ) -> None:
+        self.folder = Path(folder)
+        self._load = load
+        self._lock = threading.Lock()
+        self._signature: tuple | None = None
+        self._checked = float("-inf")
+        self._result = LoadResult(banks=())
+        self._banks: dict[str, Bank] = {}
+        self._pools: dict[str, QuizPool] = {}
+
+    def _folder_signature(self) -> tuple:
+        if not self.folder.is_dir():
+            return ()
+        entries = []
+        for pattern in FILE_PATTERNS:
+            for path in self.folder.rglob(pattern):
+                st = path.stat()
+                entries.append((str(path), st.st_size, st.st_mtime_ns))
+        return tuple(sorted(entries))
+
+    def refresh(self, force: bool = False) -> LoadResult:
+        """Reload if the folder changed (looked at no more than once a second unless forced)."""
+        now = time.monotonic()
+        if not force and now - self._checked < CHECK_INTERVAL:
+            return self._result
+        with self._lock:
+            self._checked = now
+            signature = self._folder_signature()
+            if force or signature != self._signature:
+                result = self._load(self.folder)
+                self._banks = {b.id: b for b in result.banks}
+                self._pools = {}
+                self._result, self._signature = result, signature
+        return self._result
+
+    @property
+    def result(self) -> LoadResult:
+        """The latest load: good banks and problems."""
+        return self.refresh()
+
+    @property
+    def banks(self) -> dict[str, Bank]:
+        """The good banks by id."""
+        self.refresh()
+        return self._banks
+
+    def get(self, bank_id: str) -> Bank | None:
+        """One bank by id, or None."""
+        return self.banks.get(bank_id)
+
+    def pool(self, bank_id: str) -> QuizPool:
+        """The quiz pool of a bank (written and generated questions), built once per load."""
+        bank = self.banks[bank_id]
+        pools = self._pools
+        if bank_id not in pools:
+            pools[bank_id] = QuizPool(quiz_questions(bank))
+        return pools[bank_id]
+
+
+def init_app(app: Flask, catalog: Catalog | None = None) -> None:
+    """Attach a catalog of the app's questions folder (tests may hand in their own)."""
+    app.extensions["quizapp.catalog"] = catalog or Catalog(app.config["QUESTIONS_DIR"])
+
+
+def current_catalog() -> Catalog:
+    """The catalog of the running app."""
+    return current_app.extensions["quizapp.catalog"]

@@ -1,0 +1,134 @@
+"""The tables: learners, their attempts and each attempt's items, and API tokens."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, without tzinfo (how every time is stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class JSONText(TypeDecorator):
+    """JSON kept as text, the same on SQLite and PostgreSQL."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class Learner(UserMixin, db.Model):
+    """Someone who takes quizzes: a student, a teacher, or a guest (no username, no password)."""
+
+    __tablename__ = "learner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str | None] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="student")
+    created: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempts: Mapped[list[Attempt]] = relationship(back_populates="learner")
+
+    @property
+    def is_guest(self) -> bool:
+        """A guest has a display name only."""
+        return self.username is None
+
+    @property
+    def is_teacher(self) -> bool:
+        """Teachers see the class's results."""
+        return self.role == "teacher"
+
+    def set_password(self, password: str) -> None:
+        """Keep a salted hash of the password (scrypt), never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Whether the password matches; a guest has none to match."""
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+
+class Attempt(db.Model):
+    """One quiz a learner took: what was served (in its items) and, once submitted, the score."""
+
+    __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_learner_started", "learner_id", "started"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
+    bank: Mapped[str] = mapped_column(String(80))
+    mode: Mapped[str] = mapped_column(String(16))
+    seed: Mapped[int]
+    started: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted: Mapped[datetime | None]
+    score: Mapped[float | None]
+    max_score: Mapped[float] = mapped_column(default=0.0)
+
+    learner: Mapped[Learner] = relationship(back_populates="attempts")
+    items: Mapped[list[AttemptItem]] = relationship(
+        back_populates="attempt", order_by="AttemptItem.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def percent(self) -> float | None:
+        """100 x points / questions, to one decimal; None until submitted."""
+        if self.score is None or not self.max_score:
+            return None
+        return round(100 * self.score / self.max_score, 1)
+
+    @property
+    def status(self) -> str:
+        """open, or submitted."""
+        return "open" if self.submitted is None else "submitted"
+
+
+class AttemptItem(db.Model):
+    """One question of an attempt, as served: a snapshot of prompt, options and key."""
+
+    __tablename__ = "attempt_item"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    public_id: Mapped[str] = mapped_column(String(16))  # opaque id shown to the client
+    question_id: Mapped[str] = mapped_column(String(120))
+    snapshot: Mapped[dict] = mapped_column(JSONText)
+    answer: Mapped[Any | None] = mapped_column(JSONText)
+    points: Mapped[float | None]
+
+    attempt: Mapped[Attempt] = relationship(back_populates="items")
+
+
+class ApiToken(db.Model):
+    """A bearer token for the JSON API; only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    created: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used: Mapped[datetime | None]
+
+    learner: Mapped[Learner] = relationship()

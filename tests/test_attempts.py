@@ -1,0 +1,133 @@
+"""Attempts: stored before shown, graded from the snapshot, one learner's, submitted once."""
+
+import pytest
+
+from quizapp import accounts
+from quizapp.attempts import (
+    AlreadySubmitted,
+    BadRequest,
+    NotFound,
+    attempt_json,
+    attempts_of,
+    find_attempt,
+    start_attempt,
+    submit_attempt,
+)
+from quizapp.models import Attempt
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def alice(ctx):
+    return accounts.create_guest("Alice")
+
+
+@pytest.fixture
+def bob(ctx):
+    return accounts.create_guest("Bob")
+
+
+def right_answers(attempt):
+    return {i.public_id: (i.snapshot["key"] if i.snapshot["type"] != "choice"
+                          else i.snapshot["key"][0]) for i in attempt.items}
+
+
+def test_an_attempt_is_stored_with_a_snapshot_before_it_is_shown(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=1)
+    from quizapp.extensions import db
+    db.session.expunge_all()
+    stored = db.session.get(Attempt, attempt.id)
+    assert len(stored.items) == 4
+    assert all({"prompt", "options", "key"} <= set(i.snapshot) for i in stored.items)
+
+
+def test_right_answers_score_full_marks(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=2)
+    done = submit_attempt(alice, attempt.id, right_answers(attempt))
+    assert (done.score, done.max_score, done.percent) == (4.0, 4.0, 100.0)
+
+
+def test_nothing_answered_scores_zero(alice):
+    attempt = start_attempt(alice, "sample", "choice", 10, seed=2)
+    assert submit_attempt(alice, attempt.id, {}).score == 0.0
+
+
+def test_a_second_submission_is_refused_and_changes_nothing(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=3)
+    submit_attempt(alice, attempt.id, {})
+    with pytest.raises(AlreadySubmitted):
+        submit_attempt(alice, attempt.id, right_answers(attempt))
+    assert find_attempt(alice, attempt.id).score == 0.0
+
+
+def test_another_learners_attempt_is_not_found(alice, bob):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=4)
+    with pytest.raises(NotFound):
+        find_attempt(bob, attempt.id)
+    with pytest.raises(NotFound):
+        submit_attempt(bob, attempt.id, {})
+
+
+def test_unknown_items_options_and_non_permutations_are_bad_requests(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=5)
+    ordering = next(i for i in attempt.items if i.snapshot["type"] == "ordering")
+    choice = next(i for i in attempt.items if i.snapshot["type"] == "choice")
+    ids = [o["id"] for o in ordering.snapshot["options"]]
+    for answers in (
+        {"nope": "x"},
+        {choice.public_id: "not-an-option"},
+        {choice.public_id: ids[0]},  # another question's option
+        {ordering.public_id: ids[:-1]},
+        {ordering.public_id: [ids[0]] * len(ids)},
+        ["not", "a", "dict"],
+    ):
+        with pytest.raises(BadRequest):
+            submit_attempt(alice, attempt.id, answers)
+    assert find_attempt(alice, attempt.id).submitted is None
+
+
+def test_option_ids_differ_between_attempts_of_the_same_quiz(alice):
+    first = start_attempt(alice, "sample", "mixed", 10, seed=6)
+    second = start_attempt(alice, "sample", "mixed", 10, seed=6)
+    assert [i.question_id for i in first.items] == [i.question_id for i in second.items]
+    ids = lambda a: {o["id"] for i in a.items for o in i.snapshot["options"]}  # noqa: E731
+    assert not ids(first) & ids(second)
+
+
+def test_open_attempt_json_reveals_no_key_and_no_ids_of_questions_or_facts(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=7)
+    shown = attempt_json(attempt)
+    text = str(shown)
+    assert "score" not in shown
+    for item in attempt.items:
+        assert item.snapshot["question_id"] not in text
+    for fact in ("canal", "trade", "embassy", "treaty"):
+        assert f"'{fact}'" not in text
+    assert all(set(i) == {"id", "type", "prompt", "options"} for i in shown["items"])
+
+
+def test_submitted_attempt_json_has_results(alice):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=8)
+    shown = attempt_json(submit_attempt(alice, attempt.id, right_answers(attempt)))
+    assert shown["percent"] == 100.0 and shown["status"] == "submitted"
+    assert all(i["correct"] and i["facts"] for i in shown["items"])
+
+
+def test_bad_bank_mode_length_and_unbuildable_quizzes(alice):
+    with pytest.raises(BadRequest, match="no question bank"):
+        start_attempt(alice, "nope", "mixed", 10)
+    with pytest.raises(BadRequest, match="mode"):
+        start_attempt(alice, "sample", "essay", 10)
+    with pytest.raises(BadRequest, match="questions"):
+        start_attempt(alice, "sample", "mixed", 0)
+
+
+def test_history_lists_newest_first(alice):
+    first = start_attempt(alice, "sample", "mixed", 5, seed=1)
+    second = start_attempt(alice, "sample", "mixed", 5, seed=2)
+    assert [a.id for a in attempts_of(alice)][:2] in ([second.id, first.id], [first.id, second.id])
