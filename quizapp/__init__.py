@@ -24,9 +24,12 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
+    from .extensions import csrf, login_manager
     from .web import main
 
     database.init_app(app)
+    login_manager.init_app(app)
+    csrf.init_app(app)
     catalog.init_app(app)
     cli.init_app(app)
     app.register_blueprint(main.bp)

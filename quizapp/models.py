@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .extensions import db
+from .extensions import db, login_manager
 
 
 def utcnow() -> datetime:
@@ -132,3 +132,9 @@ class ApiToken(db.Model):
     last_used: Mapped[datetime | None]
 
     learner: Mapped[Learner] = relationship()
+
+
+@login_manager.user_loader
+def load_learner(learner_id: str) -> Learner | None:
+    """The signed-in learner, from the id in the session."""
+    return db.session.get(Learner, int(learner_id)) if learner_id.isdigit() else None
