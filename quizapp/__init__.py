@@ -12,7 +12,7 @@ from .config import PROJECT_ROOT, from_environment
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app: settings from the environment, then `config` on top (tests pass theirs)."""
-    instance_path = os.environ.get("QUIZAPP_INSTANCE_PATH") or (config or {}).get("INSTANCE_PATH")
+    instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("QUIZAPP_INSTANCE_PATH")
     app = Flask(
         __name__,
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,

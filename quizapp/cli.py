@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
-from .extensions import db
+from .database import create_tables
 
 questions_cli = AppGroup("questions", help="Check and inspect question files.")
 user_cli = AppGroup("user", help="Manage learners.")
@@ -16,7 +16,7 @@ user_cli = AppGroup("user", help="Manage learners.")
 @with_appcontext
 def init_db_command() -> None:
     """Create the database tables that are missing."""
-    db.create_all()
+    create_tables()
     click.echo("Database ready.")
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from .extensions import db
 
@@ -47,10 +48,21 @@ def tune_engine(engine: Engine) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind the database and tune its engine."""
+    """Bind the database, tune its engine, and create the tables that are missing."""
     db.init_app(app)
     with app.app_context():
         tune_engine(db.engine)
+        create_tables()
+        db.engine.dispose()  # no connection may be shared with worker processes forked later
+
+
+def create_tables() -> None:
+    """Create missing tables; another process doing the same at the same moment is fine."""
+    try:
+        db.create_all()
+    except OperationalError as e:
+        if "already exists" not in str(e):
+            raise
 
 
 @contextmanager

@@ -22,8 +22,6 @@ def app(tmp_path):
         }
     )
     catalog.init_app(app, catalog.Catalog(tmp_path / "questions", load=load_sample))
-    with app.app_context():
-        db.create_all()
     yield app
     with app.app_context():
         db.engine.dispose()
