@@ -101,7 +101,8 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
         raise QuizError("a quiz needs at least one question")
     if not choice_src and not ordering_src:
         raise QuizError(f"this bank has no questions for a {mode} quiz")
-    n_ordering = round(length / ORDERING_SHARE) if ordering_src else 0
+    # Never plan more ordering questions than there are: choice questions fill the rest.
+    n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
     used: set = set()
     questions = _pick(choice_src, length - n_ordering, rng, used)
     questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall

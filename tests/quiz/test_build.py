@@ -59,6 +59,13 @@ def test_a_bank_with_too_few_questions_gives_as_many_as_it_has():
     assert len(build_quiz(small, "choice", 10, random.Random(1))) == 2
 
 
+def test_a_mixed_quiz_with_few_ordering_questions_fills_up_with_choice_questions():
+    pool = QuizPool([choice(i) for i in range(40)] + [ordering(1)])
+    quiz = build_quiz(pool, "mixed", 10, random.Random(1))
+    assert len(quiz) == 10
+    assert sum(i.question.type == "ordering" for i in quiz) == 1
+
+
 def test_a_mode_with_no_questions_is_a_clear_error():
     with pytest.raises(QuizError, match="no questions for a ordering quiz"):
         build_quiz(QuizPool([choice(1)]), "ordering", 5, random.Random(1))
