@@ -33,7 +33,9 @@ QUIZ_ARGS = (pools(), st.sampled_from(MODES), st.integers(1, 40), st.integers(0,
 
 @settings(max_examples=150, deadline=None)
 @given(*QUIZ_ARGS)
-def test_a_quiz_never_repeats_a_question_and_is_as_long_as_the_pool_allows(pool, mode, length, seed):
+def test_a_quiz_never_repeats_a_question_and_is_as_long_as_the_pool_allows(
+    pool, mode, length, seed
+):
     if available(pool, mode) == 0:
         return
     quiz = build_quiz(pool, mode, length, random.Random(seed))
