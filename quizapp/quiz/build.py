@@ -72,8 +72,10 @@ def _pick(questions: Sequence[Question], count: int, rng: random.Random, used: s
     """Up to `count` questions, preferring ones whose facts no question picked so far tests."""
     picked: list[Question] = []
     repeats: list[Question] = []
-    for q in _draw(questions, rng):
-        if len(picked) == count:
+    # Past this many draws, fresh facts are rare: settle for repeats rather than scan the bank.
+    budget = SMALL_POOL + 8 * count
+    for drawn, q in enumerate(_draw(questions, rng)):
+        if len(picked) == count or (drawn >= budget and len(picked) + len(repeats) >= count):
             break
         facts = frozenset(q.facts)
         if facts and facts in used:

@@ -85,6 +85,27 @@ def test_questions_testing_the_same_facts_are_avoided_where_the_bank_allows():
     assert len(build_quiz(pool, "choice", 6, random.Random(4))) == 6
 
 
+def test_a_large_pool_on_few_facts_still_gives_a_full_quiz_favouring_fresh_facts():
+    pool = QuizPool([choice(i, facts=(f"f{i % 5}",)) for i in range(10_000)])
+    quiz = build_quiz(pool, "choice", 10, random.Random(2))
+    assert len(set(ids(quiz))) == 10
+    assert len({i.question.facts for i in quiz}) == 5
+
+
+def test_building_from_a_large_pool_on_few_facts_does_not_scan_the_whole_pool():
+    class Counted(tuple):
+        reads = 0
+
+        def __getitem__(self, i):
+            Counted.reads += 1
+            return super().__getitem__(i)
+
+    pool = QuizPool([choice(i, facts=(f"f{i % 5}",)) for i in range(10_000)])
+    pool.choice_like = Counted(pool.choice_like)
+    build_quiz(pool, "choice", 10, random.Random(2))
+    assert Counted.reads < 1_000
+
+
 def test_ordering_questions_are_never_shown_in_order():
     q = ordering(0)
     for seed in range(200):
