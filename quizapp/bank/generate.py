@@ -64,6 +64,12 @@ class Leaders:
         return picked
 
 
+def _states_its_date(fact: Fact) -> bool:
+    """Whether the fact's text gives its own date ("In 1991 ...", "... marks the 1980s")."""
+    years = {str(fact.year), str(fact.last_year)}
+    return fact.label.casefold() in fact.text.casefold() or not years.isdisjoint(_words(fact.text))
+
+
 def _leads_peru(person: Person) -> bool:
     return "Peru" in person.role and bool(LEADS.search(person.role))
 
@@ -120,7 +126,7 @@ def _one_fact_among(
 
 def in_year(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     """Asks "Which of these happened in <year>?": the fact against facts clear of that year."""
-    if not single_year(fact):
+    if not single_year(fact) or _states_its_date(fact):
         return None
     facts = src.timeline.apart_from(fact, 4, rng)
     if len(facts) < 3:
@@ -174,7 +180,7 @@ def in_order(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
 
 def when(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     """Asks "When did this happen: <fact>?" against other facts' date labels of the same kind."""
-    if not dated(fact):
+    if not dated(fact) or _states_its_date(fact):
         return None
     wrong = src.timeline.wrong_labels(fact, 3, rng)
     if len(wrong) < 2:

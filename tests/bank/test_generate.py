@@ -31,44 +31,28 @@ PEOPLE = (
     Person("secretary", "A Secretary of State", "U.S. Secretary of State"),
 )
 # (id, year, until, when, leader): a bank shaped like the Peru-U.S. one, with invented events.
+# fmt: off
 ROWS = (
-    ("canal", 1914, None, None, None),
-    ("trade-grows", 1916, None, None, None),
-    ("oncenio", 1919, 1930, None, "leguia"),
-    ("embassy", 1920, None, None, "leguia"),
-    ("trade-jump", 1920, None, None, "leguia"),
-    ("loan", 1922, None, None, "leguia"),
-    ("border", 1929, None, None, "leguia"),
-    ("crash", 1930, None, None, None),
-    ("air-route", 1934, None, None, None),
-    ("neighbours", 1936, None, None, None),
-    ("war", 1941, 1945, "during World War II", None),
-    ("conference", 1942, None, None, "prado"),
-    ("airbase", 1943, None, None, "prado"),
-    ("aid", 1948, None, None, "odria"),
-    ("pact", 1952, None, None, "odria"),
-    ("volunteers", 1962, None, None, None),
-    ("road", 1965, None, None, "belaunde"),
-    ("reforms", 1968, 1976, None, None),
-    ("oil", 1969, None, None, "velasco"),
-    ("fishing", 1971, None, None, "velasco"),
-    ("settlement", 1974, None, None, "velasco"),
-    ("elections", 1980, None, None, "belaunde"),
-    ("debt", 1980, 1989, "the 1980s", None),
-    ("drugs", 1984, None, None, "belaunde"),
-    ("default", 1986, None, None, "garcia"),
-    ("fujimori-years", 1990, 2000, None, "fujimori"),
-    ("trade-act", 1991, None, None, "fujimori"),
-    ("self-coup", 1992, None, None, "fujimori"),
-    ("siege", 1997, None, None, "fujimori"),
-    ("talks", 2002, None, None, "toledo"),
-    ("ties", None, None, None, None),
-    ("exchange", None, None, "in the early years", "leguia"),
-    ("visits", None, None, None, None),
-    ("summit", 1958, None, "spring 1958", None),
-    ("strike", 1977, None, "late 1977", None),
-    ("storm", 1998, None, "early 1998", None),
+    ("canal", 1914, None, None, None), ("trade-grows", 1916, None, None, None),
+    ("oncenio", 1919, 1930, None, "leguia"), ("embassy", 1920, None, None, "leguia"),
+    ("trade-jump", 1920, None, None, "leguia"), ("loan", 1922, None, None, "leguia"),
+    ("border", 1929, None, None, "leguia"), ("crash", 1930, None, None, None),
+    ("air-route", 1934, None, None, None), ("neighbours", 1936, None, None, None),
+    ("war", 1941, 1945, "during World War II", None), ("conference", 1942, None, None, "prado"),
+    ("airbase", 1943, None, None, "prado"), ("aid", 1948, None, None, "odria"),
+    ("pact", 1952, None, None, "odria"), ("volunteers", 1962, None, None, None),
+    ("road", 1965, None, None, "belaunde"), ("reforms", 1968, 1976, None, None),
+    ("oil", 1969, None, None, "velasco"), ("fishing", 1971, None, None, "velasco"),
+    ("settlement", 1974, None, None, "velasco"), ("elections", 1980, None, None, "belaunde"),
+    ("debt", 1980, 1989, "the 1980s", None), ("drugs", 1984, None, None, "belaunde"),
+    ("default", 1986, None, None, "garcia"), ("fujimori-years", 1990, 2000, None, "fujimori"),
+    ("trade-act", 1991, None, None, "fujimori"), ("self-coup", 1992, None, None, "fujimori"),
+    ("siege", 1997, None, None, "fujimori"), ("talks", 2002, None, None, "toledo"),
+    ("ties", None, None, None, None), ("exchange", None, None, "in the early years", "leguia"),
+    ("visits", None, None, None, None), ("summit", 1958, None, "spring 1958", None),
+    ("strike", 1977, None, "late 1977", None), ("storm", 1998, None, "early 1998", None),
 )
+# fmt: on
 PERU = Bank(
     "peru-shaped",
     "Invented events",
@@ -232,6 +216,18 @@ def test_who_led_is_not_asked_of_a_fact_naming_its_leader_nor_offers_one_it_name
     rivals = [q for q in questions if q.id.startswith("gen-leader-rivals-")]
     assert rivals
     assert all(not {"Fernando Belaúnde", "Manuel Odría"} & set(q.options) for q in rivals)
+
+
+def test_a_fact_whose_text_gives_its_date_is_not_asked_for_that_date():
+    facts = (
+        Fact("stated", "In 1955 a treaty is signed.", 1955),
+        Fact("decade", "Debts mark the 1980s.", 1981, 1988, "the 1980s"),
+        *PERU.facts,
+    )
+    questions = generate_questions(Bank("dates", "Dates", facts, PEOPLE), 0)
+    asked = {q.facts[0] for q in questions if q.id.startswith(("gen-when-", "gen-year-"))}
+    assert not {"stated", "decade"} & asked
+    assert any("stated" in q.facts for q in questions if q.id.startswith("gen-order-"))
 
 
 def test_a_leader_missing_from_the_people_gives_no_who_led_question():
