@@ -106,18 +106,24 @@ def _choice(rng: random.Random, right: str, wrong: Sequence[str], **fields: obje
 
 
 def _one_fact_among(
-    template: str, prompt: str, answer: Fact, facts: list[Fact], rng: random.Random, level: int
+    template: str,
+    prompt: str,
+    answer: Fact,
+    facts: list[Fact],
+    src: Sources,
+    rng: random.Random,
+    level: int,
 ) -> Question:
     """A choice question whose options are the facts' texts and whose answer is `answer`."""
     others = [f for f in facts if f is not answer]
     in_order = sorted(facts, key=lambda f: f.year)
     return _choice(
         rng,
-        clause(answer),
-        [clause(f) for f in others],
+        src.timeline.clauses[answer.id],
+        [src.timeline.clauses[f.id] for f in others],
         id=_question_id(template, answer.id, [f.id for f in facts]),
         prompt=prompt,
-        explanation=" ".join(sentence(f) for f in in_order),
+        explanation=src.timeline.explain(in_order),
         facts=(answer.id, *(f.id for f in others)),
         difficulty=level,
         tags=_tags(in_order),
@@ -131,7 +137,9 @@ def in_year(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     facts = src.timeline.apart_from(fact, 4, rng)
     if len(facts) < 3:
         return None
-    return _one_fact_among("year", f"Which of these happened in {fact.year}?", fact, facts, rng, 2)
+    return _one_fact_among(
+        "year", f"Which of these happened in {fact.year}?", fact, facts, src, rng, 2
+    )
 
 
 def _extreme(fact: Fact, src: Sources, rng: random.Random, last: bool) -> Question | None:
@@ -142,7 +150,7 @@ def _extreme(fact: Fact, src: Sources, rng: random.Random, last: bool) -> Questi
         return None
     answer = max(facts, key=lambda f: f.year) if last else min(facts, key=lambda f: f.year)
     word = "last" if last else "first"
-    return _one_fact_among(word, f"Which of these came {word}?", answer, facts, rng, 1)
+    return _one_fact_among(word, f"Which of these came {word}?", answer, facts, src, rng, 1)
 
 
 def came_first(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
@@ -163,14 +171,14 @@ def in_order(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     if len(facts) < 4:
         return None
     facts.sort(key=lambda f: f.year)
-    items = tuple(clause(f) for f in facts)
+    items = tuple(src.timeline.clauses[f.id] for f in facts)
     return Question(
         id=_question_id("order", facts[0].id, [f.id for f in facts]),
         type="ordering",
         prompt="Put these events in the order they happened.",
         options=items,
         key=items,
-        explanation=" ".join(sentence(f) for f in facts),
+        explanation=src.timeline.explain(facts),
         facts=tuple(f.id for f in facts),
         difficulty=3,
         tags=_tags(facts),

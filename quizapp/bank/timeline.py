@@ -79,7 +79,8 @@ class Timeline:
 
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.facts = sorted(filter(dated, facts), key=lambda f: (f.year, f.last_year, f.id))
-        self.clauses = {f.id: clause(f) for f in self.facts}
+        self.clauses = {f.id: clause(f) for f in self.facts}  # worked out once: asked many times
+        self.sentences = {f.id: sentence(f) for f in self.facts}
         carriers: dict[str, list[Fact]] = {}
         for fact in self.facts:
             carriers.setdefault(fact.label, []).append(fact)
@@ -91,6 +92,10 @@ class Timeline:
         for label, same in carriers.items():
             for kind in dict.fromkeys(map(date_kind, same)):
                 self.labels.setdefault(kind, []).append(label)
+
+    def explain(self, facts: Iterable[Fact]) -> str:
+        """The facts with their dates, one sentence each, e.g. "The canal opens — 1914. ..."."""
+        return " ".join(self.sentences[f.id] for f in facts)
 
     def apart_from(self, anchor: Fact, want: int, rng: random.Random) -> list[Fact]:
         """Up to `want` facts, `anchor` first, with pairwise non-overlapping dates and texts."""
