@@ -72,8 +72,10 @@ def _pick(questions: Sequence[Question], count: int, rng: random.Random, used: s
     """Up to `count` questions, preferring ones whose facts no question picked so far tests."""
     picked: list[Question] = []
     repeats: list[Question] = []
-    for q in _draw(questions, rng):
-        if len(picked) == count:
+    # Past this many draws, fresh facts are rare: settle for repeats rather than scan the bank.
+    budget = SMALL_POOL + 8 * count
+    for drawn, q in enumerate(_draw(questions, rng)):
+        if len(picked) == count or (drawn >= budget and len(picked) + len(repeats) >= count):
             break
         facts = frozenset(q.facts)
         if facts and facts in used:
@@ -101,7 +103,8 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
         raise QuizError("a quiz needs at least one question")
     if not choice_src and not ordering_src:
         raise QuizError(f"this bank has no questions for a {mode} quiz")
-    n_ordering = round(length / ORDERING_SHARE) if ordering_src else 0
+    # Never plan more ordering questions than there are: choice questions fill the rest.
+    n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
     used: set = set()
     questions = _pick(choice_src, length - n_ordering, rng, used)
     questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall

@@ -21,11 +21,21 @@ def grade_choice(key: Key, response: Hashable | None) -> float:
     return 1.0 if response is not None and response == key[0] else 0.0
 
 
+def _as_set(response: Sequence[Hashable], what: str) -> set:
+    """The response's items as a set; a string or unhashable items (bad JSON) are a GradeError."""
+    if isinstance(response, str | bytes):
+        raise GradeError(f"{what} must be a list of option ids, not a string")
+    try:
+        return set(response)
+    except TypeError:
+        raise GradeError(f"{what} must list option ids, not nested lists or objects") from None
+
+
 def grade_multiple(key: Key, response: Sequence[Hashable] | None) -> float:
     """(right picks - wrong picks) / number of right answers, floored at 0."""
     if not response:
         return 0.0
-    picks = set(response)
+    picks = _as_set(response, "a multiple answer")
     right = len(picks & set(key))
     wrong = len(picks) - right
     return max(0.0, (right - wrong) / len(key))
@@ -128,7 +138,8 @@ def grade_ordering(key: Key, response: Sequence[Hashable] | None, method: str = 
         raise GradeError(f"unknown ordering method {method!r}") from None
     if not response:
         return 0.0
-    if len(response) != len(key) or set(response) != set(key) or len(set(key)) != len(key):
+    picks = _as_set(response, "an ordering answer")
+    if len(response) != len(key) or picks != set(key) or len(set(key)) != len(key):
         raise GradeError("an ordering answer must list every item exactly once")
     if len(key) == 1:
         return 1.0

@@ -59,6 +59,13 @@ def test_a_bank_with_too_few_questions_gives_as_many_as_it_has():
     assert len(build_quiz(small, "choice", 10, random.Random(1))) == 2
 
 
+def test_a_mixed_quiz_with_few_ordering_questions_fills_up_with_choice_questions():
+    pool = QuizPool([choice(i) for i in range(40)] + [ordering(1)])
+    quiz = build_quiz(pool, "mixed", 10, random.Random(1))
+    assert len(quiz) == 10
+    assert sum(i.question.type == "ordering" for i in quiz) == 1
+
+
 def test_a_mode_with_no_questions_is_a_clear_error():
     with pytest.raises(QuizError, match="no questions for a ordering quiz"):
         build_quiz(QuizPool([choice(1)]), "ordering", 5, random.Random(1))
@@ -76,6 +83,27 @@ def test_questions_testing_the_same_facts_are_avoided_where_the_bank_allows():
     quiz = build_quiz(pool, "choice", 2, random.Random(4))
     assert {tuple(i.question.facts) for i in quiz} == {("same",), ("other",)}
     assert len(build_quiz(pool, "choice", 6, random.Random(4))) == 6
+
+
+def test_a_large_pool_on_few_facts_still_gives_a_full_quiz_favouring_fresh_facts():
+    pool = QuizPool([choice(i, facts=(f"f{i % 5}",)) for i in range(10_000)])
+    quiz = build_quiz(pool, "choice", 10, random.Random(2))
+    assert len(set(ids(quiz))) == 10
+    assert len({i.question.facts for i in quiz}) == 5
+
+
+def test_building_from_a_large_pool_on_few_facts_does_not_scan_the_whole_pool():
+    class Counted(tuple):
+        reads = 0
+
+        def __getitem__(self, i):
+            Counted.reads += 1
+            return super().__getitem__(i)
+
+    pool = QuizPool([choice(i, facts=(f"f{i % 5}",)) for i in range(10_000)])
+    pool.choice_like = Counted(pool.choice_like)
+    build_quiz(pool, "choice", 10, random.Random(2))
+    assert Counted.reads < 1_000
 
 
 def test_ordering_questions_are_never_shown_in_order():

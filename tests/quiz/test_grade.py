@@ -76,3 +76,14 @@ def test_unknown_type_and_method_are_errors():
 def test_positions_correct_marks_each_item():
     assert positions_correct(KEY, ONE_SWAP) == [False, False, True, True]
     assert positions_correct(KEY, None) == []
+
+
+def test_answers_of_nested_lists_or_strings_are_grade_errors_not_crashes():
+    with pytest.raises(GradeError):
+        grade_ordering(KEY, [["a"], ["b"], ["c"], ["d"]])
+    with pytest.raises(GradeError):
+        grade_ordering(["a", "b", "c"], "abc")
+    with pytest.raises(GradeError):
+        grade("multiple", ["a", "b"], [{"id": "a"}])
+    with pytest.raises(GradeError):
+        grade("multiple", ["a", "b"], "ab")
