@@ -10,7 +10,7 @@ from yaml.nodes import Node, SequenceNode
 
 from .model import Bank, BankError, Fact, Person
 from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
-from .yaml_questions import FactRef, read_question
+from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
 BANK_KEYS = Keys(allowed=("bank", "title", "facts", "people", "questions"),
@@ -19,7 +19,7 @@ FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
-ItemReader = Callable[[Reader, Node, str, list[FactRef]], object]
+ItemReader = Callable[[Reader, Node, str, list[Ref]], object]
 
 
 @contextmanager
@@ -52,8 +52,8 @@ def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
         return None, r.problems
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
-    fact_refs: list[FactRef] = []
-    leader_refs: list[FactRef] = []
+    fact_refs: list[Ref] = []
+    leader_refs: list[Ref] = []
     facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
     people, person_ids = _section(r, found.get("people"), "person", _read_person, [])
     questions, _ = _section(r, found.get("questions"), "question", read_question, fact_refs)
@@ -73,7 +73,7 @@ def _has_entries(field: Field | None) -> bool:
     return field is not None and isinstance(field[1], SequenceNode) and bool(field[1].value)
 
 
-def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: list[FactRef]
+def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: list[Ref]
              ) -> tuple[list, dict[str, int]]:
     """Read each entry of a list of facts, people or questions; ids must be unique within it."""
     entries = r.items(field, "")
@@ -93,7 +93,7 @@ def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: 
     return read_ok, first_line
 
 
-def _check_refs(r: Reader, refs: list[FactRef], known: dict[str, int], noun: str, plural: str
+def _check_refs(r: Reader, refs: list[Ref], known: dict[str, int], noun: str, plural: str
                 ) -> None:
     ids = list(known)
     for node, where, ident in refs:
@@ -113,7 +113,7 @@ def _years(r: Reader, found: dict[str, Field], where: str) -> tuple[int | None, 
     return year, until
 
 
-def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[FactRef]) -> Fact | None:
+def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fact | None:
     start = len(r.problems)
     found = r.fields(node, FACT_KEYS, where, "a fact")
     if found is None:
@@ -132,7 +132,7 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[FactRef]) ->
                 tags=tuple(t for t, _ in tags), line=line_of(node))
 
 
-def _read_person(r: Reader, node: Node, where: str, _refs: list[FactRef]) -> Person | None:
+def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person | None:
     start = len(r.problems)
     found = r.fields(node, PERSON_KEYS, where, "a person")
     if found is None:

@@ -35,10 +35,10 @@ MIN_CHOICES, MAX_CHOICES = 2, 8
 MIN_ITEMS, MAX_ITEMS = 3, 8
 
 Options = tuple[tuple[str, ...], tuple[str, ...]]  # (options, key)
-FactRef = tuple[Node, str, str]  # (node naming a fact, where it is named, its id)
+Ref = tuple[Node, str, str]  # (node naming a fact or a person, where it is named, its id)
 
 
-def read_question(r: Reader, node: Node, where: str, refs: list[FactRef]) -> Question | None:
+def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Question | None:
     """The question a mapping describes, or None (with its problems reported)."""
     start = len(r.problems)
     found = r.fields(node, QUESTION_KEYS, where, "a question")
