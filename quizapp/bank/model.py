@@ -112,6 +112,7 @@ class Bank:
     questions: tuple[Question, ...] = ()
     path: str = ""
     extras: dict = field(default_factory=dict, compare=False, repr=False)
+    line: int = 0  # the line of its `bank:` key (0: not from a file)
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:

@@ -1,0 +1,147 @@
+"""The native question file: one YAML file is one bank (see DESIGN.md, "Question files")."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from yaml.nodes import Node, SequenceNode
+
+from .model import Bank, BankError, Fact, Person
+from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
+from .yaml_questions import Ref, read_question
+from .yaml_syntax import compose
+
+BANK_KEYS = Keys(allowed=("bank", "title", "facts", "people", "questions"),
+                 required=("bank", "title"))
+FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags"),
+                 required=("id", "text"))
+PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
+
+ItemReader = Callable[[Reader, Node, str, list[Ref]], object]
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, restoring its state after."""
+    # A large file allocates hundreds of thousands of nodes at once, none of them garbage yet;
+    # the collector would walk the growing tree again and again (measured: 3x the load time).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_yaml_bank(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+    """The bank a YAML text describes, or None and every problem found in it."""
+    with _cyclic_gc_paused():
+        return _parse(text, path)
+
+
+def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+    r = Reader(path)
+    root = compose(text, r)
+    if root is None:
+        return None, r.problems
+    found = r.fields(root, BANK_KEYS, "", "the top of the file")
+    if found is None:
+        return None, r.problems
+    bank_id = r.slug(found.get("bank"), "")
+    title = r.text(found.get("title"), "")
+    fact_refs: list[Ref] = []
+    leader_refs: list[Ref] = []
+    facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
+    people, person_ids = _section(r, found.get("people"), "person", _read_person, [])
+    questions, _ = _section(r, found.get("questions"), "question", read_question, fact_refs)
+    _check_refs(r, fact_refs, fact_ids, "fact", "facts")
+    _check_refs(r, leader_refs, person_ids, "leader", "people")
+    if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
+        r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
+    if r.problems:
+        r.problems.sort(key=lambda p: p.line)
+        return None, r.problems
+    bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
+                questions=tuple(questions), path=path, line=line_of(found["bank"][0]))
+    return bank, []
+
+
+def _has_entries(field: Field | None) -> bool:
+    return field is not None and isinstance(field[1], SequenceNode) and bool(field[1].value)
+
+
+def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: list[Ref]
+             ) -> tuple[list, dict[str, int]]:
+    """Read each entry of a list of facts, people or questions; ids must be unique within it."""
+    entries = r.items(field, "")
+    read_ok = []
+    first_line: dict[str, int] = {}
+    for index, node in enumerate(entries or (), 1):
+        ident = peek_id(node)
+        where = f"{noun} '{ident[0]}'" if ident else f"{noun} {index}"
+        if ident and ident[0] in first_line:
+            r.report(ident[1], "", f"{noun} id '{ident[0]}' is used twice "
+                     f"(first at line {first_line[ident[0]]}); ids must be unique")
+        elif ident:
+            first_line[ident[0]] = line_of(ident[1])
+        entry = read(r, node, where, refs)
+        if entry is not None:
+            read_ok.append(entry)
+    return read_ok, first_line
+
+
+def _check_refs(r: Reader, refs: list[Ref], known: dict[str, int], noun: str, plural: str
+                ) -> None:
+    ids = list(known)
+    for node, where, ident in refs:
+        if ident not in known:
+            r.report(node, where, f"{noun} '{ident}' is not one of the {plural} of this bank"
+                     f"{closest(ident, ids)}")
+
+
+def _years(r: Reader, found: dict[str, Field], where: str) -> tuple[int | None, int | None]:
+    """`year` and `until`; `until` needs a `year` and must not come before it."""
+    year = r.year(found.get("year"), where)
+    until = r.year(found.get("until"), where)
+    if "until" in found and "year" not in found:
+        r.report(found["until"][0], where, "'until' is given without 'year'; add the first year")
+    elif year is not None and until is not None and until < year:
+        r.report(found["until"][0], where, f"until {until} is before year {year}")
+    return year, until
+
+
+def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fact | None:
+    start = len(r.problems)
+    found = r.fields(node, FACT_KEYS, where, "a fact")
+    if found is None:
+        return None
+    fact_id = r.slug(found.get("id"), where)
+    text = r.text(found.get("text"), where)
+    year, until = _years(r, found, where)
+    when = r.text(found.get("when"), where)
+    leader = r.text(found.get("leader"), where)
+    if leader is not None:
+        leader_refs.append((found["leader"][0], where, leader))
+    tags = r.texts(found.get("tags"), where, "tag")
+    if len(r.problems) > start:
+        return None
+    return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
+                tags=tuple(t for t, _ in tags), line=line_of(node))
+
+
+def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person | None:
+    start = len(r.problems)
+    found = r.fields(node, PERSON_KEYS, where, "a person")
+    if found is None:
+        return None
+    person_id = r.slug(found.get("id"), where)
+    name = r.text(found.get("name"), where)
+    role = r.text(found.get("role"), where) if "role" in found else ""
+    year, until = _years(r, found, where)
+    if len(r.problems) > start:
+        return None
+    return Person(id=person_id, name=name, role=role, year=year, until=until, line=line_of(node))
+

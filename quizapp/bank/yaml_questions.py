@@ -1,0 +1,183 @@
+"""Reading one question of a YAML bank: the keys every type shares, then its type's own rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from yaml.nodes import Node
+
+from .model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS, QUESTION_TYPES, Question
+from .yaml_nodes import Field, Keys, Reader, closest, line_of
+
+QUESTION_KEYS = Keys(
+    allowed=(
+        "id", "type", "prompt", "choices", "answer", "answers", "items",
+        "explanation", "facts", "difficulty", "grading", "tags",
+    ),
+    required=("id", "type", "prompt"),
+)
+# The keys that only some types take, and which of them each type needs.
+TYPE_KEYS = {
+    "choice": ("choices", "answer"),
+    "multiple": ("choices", "answers"),
+    "ordering": ("items",),
+}
+TYPE_ONLY_KEYS = ("choices", "answer", "answers", "items", "grading")
+OPTIONAL_TYPE_KEYS = {"ordering": ("grading",)}
+HINTS = {
+    ("choice", "answers"): " (for several right answers use type: multiple)",
+    ("multiple", "answer"): " (a multiple question lists its right choices under 'answers')",
+    ("choice", "grading"): " ('grading' is for ordering questions only)",
+    ("multiple", "grading"): " ('grading' is for ordering questions only)",
+}
+DIFFICULTIES = (1, 2, 3)
+MIN_CHOICES, MAX_CHOICES = 2, 8
+MIN_ITEMS, MAX_ITEMS = 3, 8
+
+Options = tuple[tuple[str, ...], tuple[str, ...]]  # (options, key)
+Ref = tuple[Node, str, str]  # (node naming a fact or a person, where it is named, its id)
+
+
+def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Question | None:
+    """The question a mapping describes, or None (with its problems reported)."""
+    start = len(r.problems)
+    found = r.fields(node, QUESTION_KEYS, where, "a question")
+    if found is None:
+        return None
+    qid = r.slug(found.get("id"), where)
+    qtype = _question_type(r, found.get("type"), where)
+    prompt = r.text(found.get("prompt"), where)
+    options = _type_rules(r, node, found, qtype, where) if qtype else None
+    explanation = r.text(found.get("explanation"), where) if "explanation" in found else ""
+    facts = r.texts(found.get("facts"), where, "fact")
+    refs.extend((fact_node, where, fact) for fact, fact_node in facts or ())
+    difficulty = _difficulty(r, found.get("difficulty"), where)
+    grading = _grading(r, found.get("grading"), where)
+    tags = r.texts(found.get("tags"), where, "tag")
+    if len(r.problems) > start:
+        return None
+    return Question(
+        id=qid, type=qtype, prompt=prompt, options=options[0], key=options[1],
+        explanation=explanation, facts=tuple(f for f, _ in facts), difficulty=difficulty,
+        grading=grading, tags=tuple(t for t, _ in tags), line=line_of(node),
+    )
+
+
+def _question_type(r: Reader, field: Field | None, where: str) -> str | None:
+    qtype = r.text(field, where)
+    if qtype is None or qtype in QUESTION_TYPES:
+        return qtype
+    suggestion = closest(qtype, QUESTION_TYPES)
+    r.report(field[0], where, f"type '{qtype}' is not a question type{suggestion}; "
+             f"use {', '.join(QUESTION_TYPES[:-1])} or {QUESTION_TYPES[-1]}")
+    return None
+
+
+def _type_rules(r: Reader, node: Node, found: dict[str, Field], qtype: str, where: str
+                ) -> Options | None:
+    """Check the keys only some types take, then read the options and key of this type."""
+    needed = TYPE_KEYS[qtype]
+    allowed = needed + OPTIONAL_TYPE_KEYS.get(qtype, ())
+    for name in TYPE_ONLY_KEYS:
+        if name in found and name not in allowed:
+            takes = " and ".join(f"'{k}'" for k in needed)
+            hint = HINTS.get((qtype, name), "")
+            r.report(found[name][0], where,
+                     f"'{name}' does not belong in {_a(qtype)} question, which takes {takes}{hint}")
+    for name in needed:
+        if name not in found:
+            r.report(node, where, f"{_a(qtype)} question needs '{name}'")
+    return OPTION_READERS[qtype](r, found, where)
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+def _distinct(r: Reader, field: Field | None, where: str, noun: str, low: int, high: int
+              ) -> list[tuple[str, Node]] | None:
+    """A list of distinct texts with their nodes, between `low` and `high` of them."""
+    if field is None:
+        return None
+    values = r.texts(field, where, noun)
+    if values is None:
+        return None
+    first: dict[str, Node] = {}
+    for value, node in values:
+        if value not in first:
+            first[value] = node
+            continue
+        line = line_of(first[value])
+        earlier = f" (first on line {line})" if line != line_of(node) else ""
+        r.report(node, where, f'{noun} "{value}" is listed twice{earlier}')
+    if not low <= len(values) <= high:
+        r.report(field[0], where, f"'{field[0].value}' must list {low} to {high} {noun}s, "
+                 f"but lists {len(values)}")
+    return values
+
+
+def _not_a_choice(r: Reader, node: Node, where: str, answer: str, choices: list[str]) -> None:
+    listed = ", ".join(f'"{c}"' for c in choices)
+    r.report(node, where, f"answer '{answer}' is not one of its choices ({listed})")
+
+
+def _choice(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+    choices = _distinct(r, found.get("choices"), where, "choice", MIN_CHOICES, MAX_CHOICES)
+    answer = r.text(found.get("answer"), where)
+    if choices is None or answer is None:
+        return None
+    options = [c for c, _ in choices]
+    if answer not in options:
+        _not_a_choice(r, found["answer"][0], where, answer, options)
+        return None
+    return tuple(options), (answer,)
+
+
+def _multiple(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+    choices = _distinct(r, found.get("choices"), where, "choice", MIN_CHOICES, MAX_CHOICES)
+    answers = _distinct(r, found.get("answers"), where, "answer", 1, MAX_CHOICES)
+    if choices is None or answers is None:
+        return None
+    options = [c for c, _ in choices]
+    missing = [(a, node) for a, node in answers if a not in options]
+    for answer, node in missing:
+        _not_a_choice(r, node, where, answer, options)
+    if missing:
+        return None
+    right = {a for a, _ in answers}
+    return tuple(options), tuple(c for c in options if c in right)
+
+
+def _ordering(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+    items = _distinct(r, found.get("items"), where, "item", MIN_ITEMS, MAX_ITEMS)
+    if items is None:
+        return None
+    order = tuple(i for i, _ in items)
+    return order, order
+
+
+OPTION_READERS: dict[str, Callable[[Reader, dict[str, Field], str], Options | None]] = {
+    "choice": _choice,
+    "multiple": _multiple,
+    "ordering": _ordering,
+}
+
+
+def _difficulty(r: Reader, field: Field | None, where: str) -> int | None:
+    if field is None:
+        return 2
+    value = r.integer(field, where)
+    if value is not None and value not in DIFFICULTIES:
+        r.report(field[0], where,
+                 f"difficulty must be 1 (easy), 2 (medium) or 3 (hard), not {value}")
+    return value
+
+
+def _grading(r: Reader, field: Field | None, where: str) -> str | None:
+    if field is None:
+        return DEFAULT_ORDERING_METHOD
+    method = r.text(field, where)
+    if method is not None and method not in ORDERING_METHODS:
+        r.report(field[0], where, f"grading '{method}' is not a grading method"
+                 f"{closest(method, ORDERING_METHODS)}; use one of {', '.join(ORDERING_METHODS)}")
+    return method
