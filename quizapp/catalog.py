@@ -13,30 +13,25 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from .bank.generate import generate_questions
+from .bank.loader import QUESTION_FILE_PATTERNS, load_folder
 from .bank.model import Bank, LoadResult, Question
 from .quiz.build import QuizPool
 
 CHECK_INTERVAL = 1.0  # seconds between looks at the folder
-FILE_PATTERNS = ("*.yaml", "*.yml")
-
-
-def load_questions_folder(folder: Path) -> LoadResult:
-    """Every question file of the folder, parsed and checked."""
-    from .bank.loader import load_folder
-
-    return load_folder(folder)
+GENERATOR_SEED = 0  # fixed, so generated questions keep their ids from one load to the next
 
 
 def quiz_questions(bank: Bank) -> tuple[Question, ...]:
-    """What quizzes on a bank draw from."""
-    return bank.questions
+    """What quizzes on a bank draw from: its written questions and those made from its facts."""
+    return bank.questions + generate_questions(bank, GENERATOR_SEED)
 
 
 class Catalog:
     """The loaded banks of one folder, kept fresh, each with its quiz pool."""
 
     def __init__(
-        self, folder: str | Path, load: Callable[[Path], LoadResult] = load_questions_folder
+        self, folder: str | Path, load: Callable[[Path], LoadResult] = load_folder
     ) -> None:
         self.folder = Path(folder)
         self._load = load
@@ -51,7 +46,7 @@ class Catalog:
         if not self.folder.is_dir():
             return ()
         entries = []
-        for pattern in FILE_PATTERNS:
+        for pattern in QUESTION_FILE_PATTERNS:
             for path in self.folder.rglob(pattern):
                 st = path.stat()
                 entries.append((str(path), st.st_size, st.st_mtime_ns))

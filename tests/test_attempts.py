@@ -42,14 +42,15 @@ def test_an_attempt_is_stored_with_a_snapshot_before_it_is_shown(alice):
     from quizapp.extensions import db
     db.session.expunge_all()
     stored = db.session.get(Attempt, attempt.id)
-    assert len(stored.items) == 4
+    assert len(stored.items) == len(attempt.items) > 0
     assert all({"prompt", "options", "key"} <= set(i.snapshot) for i in stored.items)
 
 
 def test_right_answers_score_full_marks(alice):
     attempt = start_attempt(alice, "sample", "mixed", 10, seed=2)
     done = submit_attempt(alice, attempt.id, right_answers(attempt))
-    assert (done.score, done.max_score, done.percent) == (4.0, 4.0, 100.0)
+    assert done.score == done.max_score == len(attempt.items)
+    assert done.percent == 100.0
 
 
 def test_nothing_answered_scores_zero(alice):
