@@ -44,10 +44,14 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture(scope="session")
 def password_hash():
-    """One hash of PASSWORD for the whole run: hashing is slow on purpose, so not once a test."""
+    """One hash of PASSWORD for the whole run: hashing is slow on purpose, so not once a test.
+
+    A hash names its own method, and checking it costs what making it did: a light pbkdf2 keeps
+    every sign-in in the tests fast, while the app itself still hashes new passwords with scrypt.
+    """
     from werkzeug.security import generate_password_hash
 
-    return generate_password_hash(PASSWORD)
+    return generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
 
 
 class AuthActions:
