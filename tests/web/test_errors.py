@@ -1,6 +1,7 @@
 """Error pages: never a stack trace; JSON under /api/."""
 
 import pytest
+from flask import abort
 
 from quizapp.extensions import db
 from quizapp.models import Learner
@@ -59,3 +60,21 @@ def test_a_server_error_under_api_is_json(failing, client):
     response = client.get("/api/v1/fail")
     assert response.status_code == 500
     assert set(response.json) == {"error"} and "secret" not in response.json["error"]
+
+
+@pytest.mark.parametrize(("status", "title"), [
+    (400, "That request did not work"), (403, "Not allowed"), (404, "Not found"),
+    (409, "Already done"), (422, "That cannot be done"),
+])
+def test_each_error_status_has_its_page_and_its_json(app, client, status, title):
+    def refuse():
+        abort(status, description="Because of a reason you can act on.")
+
+    app.add_url_rule("/refuse", view_func=refuse)
+    app.add_url_rule("/api/v1/refuse", endpoint="api_refuse", view_func=refuse)
+    page = client.get("/refuse")
+    assert page.status_code == status and f"<h1>{title}</h1>" in page.text
+    assert "Because of a reason you can act on." in page.text
+    api = client.get("/api/v1/refuse")
+    assert api.status_code == status
+    assert api.json == {"error": "Because of a reason you can act on."}
