@@ -22,15 +22,17 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(from_environment(Path(app.instance_path)))
     if config:
         app.config.update(config)
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags
 
     from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
     from .extensions import csrf, login_manager
-    from .web import main
+    from .web import auth, errors, quiz
 
     database.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     catalog.init_app(app)
     cli.init_app(app)
-    app.register_blueprint(main.bp)
+    for blueprint in (errors.bp, auth.bp, quiz.bp):
+        app.register_blueprint(blueprint)
     return app

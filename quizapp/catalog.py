@@ -31,10 +31,14 @@ class Catalog:
     """The loaded banks of one folder, kept fresh, each with its quiz pool."""
 
     def __init__(
-        self, folder: str | Path, load: Callable[[Path], LoadResult] = load_folder
+        self,
+        folder: str | Path,
+        load: Callable[[Path], LoadResult] = load_folder,
+        questions: Callable[[Bank], tuple[Question, ...]] = quiz_questions,
     ) -> None:
         self.folder = Path(folder)
         self._load = load
+        self._questions = questions
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._checked = float("-inf")
@@ -87,7 +91,7 @@ class Catalog:
         bank = self.banks[bank_id]
         pools = self._pools
         if bank_id not in pools:
-            pools[bank_id] = QuizPool(quiz_questions(bank))
+            pools[bank_id] = QuizPool(self._questions(bank))
         return pools[bank_id]
 
 

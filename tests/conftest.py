@@ -21,7 +21,11 @@ def app(tmp_path):
             "WTF_CSRF_ENABLED": False,
         }
     )
-    catalog.init_app(app, catalog.Catalog(tmp_path / "questions", load=load_sample))
+    # Written questions only, so tests can count on exactly what a quiz holds.
+    written = catalog.Catalog(
+        tmp_path / "questions", load=load_sample, questions=lambda bank: bank.questions
+    )
+    catalog.init_app(app, written)
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -37,3 +41,55 @@ def client(app):
 def runner(app):
     """A CLI runner."""
     return app.test_cli_runner()
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    """One hash of PASSWORD for the whole run: hashing is slow on purpose, so not once a test.
+
+    A hash names its own method, and checking it costs what making it did: a light pbkdf2 keeps
+    every sign-in in the tests fast, while the app itself still hashes new passwords with scrypt.
+    """
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+
+
+class AuthActions:
+    """Accounts made directly, and signing in, out and up through the pages."""
+
+    def __init__(self, app, client, password_hash):
+        self._app, self._client, self._hash = app, client, password_hash
+
+    def create(self, username="alice", role="student"):
+        """An account with PASSWORD, stored directly (registering would hash it again)."""
+        from quizapp.models import Learner
+
+        with self._app.app_context():
+            learner = Learner(username=username, display_name=username, role=role,
+                              password_hash=self._hash)
+            db.session.add(learner)
+            db.session.commit()
+            return learner.id
+
+    def login(self, username="alice", password=PASSWORD, next=None):
+        """Sign in through the login page."""
+        data = {"username": username, "password": password, "next": next or ""}
+        return self._client.post("/login", data=data)
+
+    def guest(self, name="Guest"):
+        """Start as a guest."""
+        return self._client.post("/guest", data={"display_name": name})
+
+    def logout(self):
+        """Sign out."""
+        return self._client.post("/logout")
+
+
+@pytest.fixture
+def auth(app, client, password_hash):
+    """Sign learners up, in and out."""
+    return AuthActions(app, client, password_hash)

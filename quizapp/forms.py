@@ -1,0 +1,167 @@
+"""The pages' forms (Flask-WTF), and how a submitted quiz page becomes the answers of an attempt.
+
+The rules on usernames, passwords and quizzes live in `accounts` and `attempts`; these forms only
+check what a form can (a field filled, two passwords equal) and leave the rest to those services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
+from wtforms.validators import DataRequired, EqualTo, InputRequired, NumberRange
+
+from .accounts import MIN_PASSWORD
+from .bank.model import Bank
+from .models import AttemptItem
+
+QUIZ_MIN, QUIZ_MAX, QUIZ_DEFAULT = 5, 30, 10
+MODE_CHOICES = [
+    SelectChoice("mixed", "Mixed: choice and ordering questions"),
+    SelectChoice("choice", "Choice questions only"),
+    SelectChoice("ordering", "Ordering questions only"),
+]
+ANSWER_PREFIX = "a."  # answer fields are a.<item> and, for ordering items, a.<item>.<option>
+
+
+class RegisterForm(FlaskForm):
+    """A new account: a username and the password typed twice."""
+
+    username = StringField(
+        "Username", validators=[DataRequired()], render_kw={"autocomplete": "username"},
+        description="3 to 40 letters, digits, dots, dashes or underscores.",
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired()], description=f"At least {MIN_PASSWORD} characters.",
+        render_kw={"autocomplete": "new-password", "minlength": MIN_PASSWORD},
+    )
+    confirm = PasswordField(
+        "Password again", render_kw={"autocomplete": "new-password"},
+        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+    )
+
+
+class LoginForm(FlaskForm):
+    """Sign in with a username and password."""
+
+    username = StringField(
+        "Username", validators=[DataRequired()], render_kw={"autocomplete": "username"}
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired()], render_kw={"autocomplete": "current-password"}
+    )
+    next = HiddenField()
+
+
+class GuestForm(FlaskForm):
+    """Start as a guest, known only by a display name."""
+
+    display_name = StringField(
+        "Your name", validators=[DataRequired()], render_kw={"autocomplete": "nickname"},
+        description="Shown only to you and your teacher.",
+    )
+    next = HiddenField()
+
+
+class StartQuizForm(FlaskForm):
+    """Which bank, which kind of questions, how many."""
+
+    bank = SelectField("Question bank", validators=[InputRequired()])
+    mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
+    length = IntegerField(
+        "Number of questions", default=QUIZ_DEFAULT,
+        validators=[InputRequired(), NumberRange(QUIZ_MIN, QUIZ_MAX)],
+        render_kw={"min": QUIZ_MIN, "max": QUIZ_MAX},
+        description=f"From {QUIZ_MIN} to {QUIZ_MAX}.",
+    )
+
+    def __init__(self, banks: Iterable[Bank], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.bank.choices = [SelectChoice(bank.id, bank.title) for bank in banks]
+
+
+class OrderingError(ValueError):
+    """Positions given to an ordering question that do not make an order."""
+
+
+def answer_field(item_id: str, option_id: str | None = None) -> str:
+    """The name of an item's answer field (of one option's position, for an ordering item)."""
+    name = ANSWER_PREFIX + item_id
+    return name if option_id is None else f"{name}.{option_id}"
+
+
+def read_order(formdata: Mapping[str, str], fields: Mapping[str, str]) -> list[str] | None:
+    """Option ids sorted by the positions chosen for them; None when none is chosen.
+
+    `fields` maps each option id to the name of its position field.
+    """
+    chosen = {option: formdata.get(name, "").strip() for option, name in fields.items()}
+    if not any(chosen.values()):
+        return None
+    n = len(chosen)
+    if not all(chosen.values()):
+        raise OrderingError(f"Give every item a position from 1 to {n}, or leave them all blank.")
+    if not all(v.isdigit() and 1 <= int(v) <= n for v in chosen.values()):
+        raise OrderingError(f"Positions run from 1 to {n}.")
+    positions = [int(v) for v in chosen.values()]
+    twice = sorted({p for p in positions if positions.count(p) > 1})
+    if twice:
+        listed = ", ".join(map(str, twice))
+        raise OrderingError(
+            f"Position {listed} is given to more than one item: give each item its own position."
+        )
+    return sorted(chosen, key=lambda option: int(chosen[option]))
+
+
+def read_picks(qtype: str, values: list[str]) -> str | list[str] | None:
+    """A choice item's option id or a multiple item's list of them; None when nothing is picked.
+
+    Several values for a choice item can only come from a tampered form: they are passed on as a
+    list, for `submit_attempt` to refuse.
+    """
+    picked = [v for v in values if v]
+    if not picked:
+        return None
+    return picked[0] if qtype == "choice" and len(picked) == 1 else picked
+
+
+def read_answers(
+    items: Iterable[AttemptItem], formdata: MultiDict
+) -> tuple[dict[str, object], dict[str, str]]:
+    """The answers `submit_attempt` takes, and a message for each item whose order is broken.
+
+    Only answer fields are read: anything else a client sends (a score, say) is ignored. An answer
+    field naming no item of this attempt is passed on, for `submit_attempt` to refuse.
+    """
+    answers: dict[str, object] = {}
+    problems: dict[str, str] = {}
+    known: set[str] = set()
+    for item in items:
+        snap, item_id = item.snapshot, item.public_id
+        if snap["type"] == "ordering":
+            fields = {o["id"]: answer_field(item_id, o["id"]) for o in snap["options"]}
+            known |= set(fields.values())
+            try:
+                answer = read_order(formdata, fields)
+            except OrderingError as e:
+                problems[item_id] = str(e)
+                continue
+        else:
+            known.add(answer_field(item_id))
+            answer = read_picks(snap["type"], formdata.getlist(answer_field(item_id)))
+        if answer is not None:
+            answers[item_id] = answer
+    for name in formdata:
+        if name.startswith(ANSWER_PREFIX) and name not in known:
+            answers[name.removeprefix(ANSWER_PREFIX)] = formdata.get(name)
+    return answers, problems

@@ -1,0 +1,76 @@
+"""Error pages: a page a person can act on, never a stack trace; JSON under /api/."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, make_response, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
+
+from ..extensions import db
+
+bp = Blueprint("errors", __name__)
+
+TITLES = {
+    400: "That request did not work",
+    401: "Sign in first",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Already done",
+    422: "That cannot be done",
+    500: "Something went wrong on our side",
+}
+MESSAGES = {  # said instead of Werkzeug's wording, which speaks of servers and URLs
+    404: "There is nothing here, or it is not yours.",
+    500: "The server could not finish this request. Go back and try again in a moment.",
+}
+
+
+def render_error(
+    status: int, message: str, title: str | None = None, link: tuple[str, str] | None = None
+) -> tuple[str, int]:
+    """The error page: a title, what happened, and a way on."""
+    title = title or TITLES.get(status, "That did not work")
+    return render_template("error.html", title=title, message=message, link=link), status
+
+
+def _wants_json() -> bool:
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_error(e: CSRFError) -> Response | tuple:
+    """A form sent without a valid CSRF token: expired, or from another site."""
+    if _wants_json():
+        return jsonify(error=e.description), 400
+    return render_error(
+        400, "This form has expired or did not come from this site: go back, reload the page and "
+        "send it again.", title="Form expired",
+    )
+
+
+def _message(e: HTTPException) -> str:
+    status = e.code or 500
+    if status >= 500:  # never the details of a failure
+        return MESSAGES[500]
+    if e.description == type(e).description:
+        return MESSAGES.get(status, e.description or "")
+    return e.description or ""
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(e: HTTPException) -> Response:
+    """Every HTTP error as a page (JSON under /api/); a 5xx first rolls the session back."""
+    status = e.code or 500
+    if status >= 500:
+        db.session.rollback()  # whatever the failed request half-wrote must not be committed later
+    if _wants_json():
+        response = jsonify(error=_message(e))
+    else:
+        response = make_response(render_error(status, _message(e)))
+    response.status_code = status
+    for name, value in e.get_headers():  # e.g. Allow on a 405
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response

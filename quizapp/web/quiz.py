@@ -1,0 +1,118 @@
+"""Taking quizzes: the banks, a quiz page, its review, and the learner's history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.datastructures import MultiDict
+
+from ..attempts import (
+    AlreadySubmitted,
+    AttemptError,
+    attempts_of,
+    find_attempt,
+    iso,
+    start_attempt,
+    submit_attempt,
+)
+from ..catalog import current_catalog
+from ..forms import StartQuizForm, answer_field, read_answers
+from ..models import Attempt
+from ..review import review
+from .errors import render_error
+
+bp = Blueprint("quiz", __name__)
+bp.add_app_template_filter(iso)
+
+
+@bp.app_template_filter()
+def when(moment: datetime | None) -> str:
+    """A stored UTC time, for people: 27 Nov 2026, 21:30 UTC."""
+    return "" if moment is None else moment.strftime("%d %b %Y, %H:%M UTC")
+
+
+@bp.app_template_filter()
+def points(value: float | None) -> str:
+    """Points as people write them: 1, 0.5, 0.67."""
+    return f"{round(value or 0.0, 2):g}"
+
+
+@bp.app_template_filter()
+def bank_title(bank_id: str) -> str:
+    """A bank's title, or its id once its file is gone."""
+    bank = current_catalog().get(bank_id)
+    return bank.title if bank is not None else bank_id
+
+
+@bp.errorhandler(AttemptError)
+def attempt_error(e: AttemptError):
+    """A refused request about an attempt, as a page; a second submission points to the review."""
+    if isinstance(e, AlreadySubmitted):
+        review_url = url_for("quiz.attempt", attempt_id=request.view_args["attempt_id"])
+        return render_error(e.status, e.message, title="Already submitted",
+                            link=(review_url, "See your score and the review"))
+    return render_error(e.status, e.message)
+
+
+def _home(form: StartQuizForm, status: int = 200):
+    catalog = current_catalog()
+    banks = [(bank, catalog.pool(bank.id)) for bank in catalog.banks.values()]
+    return render_template("quiz/index.html", banks=banks, form=form,
+                           problems=catalog.result.problems), status
+
+
+@bp.get("/")
+def index():
+    """The banks, and a form to start a quiz on one."""
+    return _home(StartQuizForm(current_catalog().banks.values()))
+
+
+@bp.post("/")
+@login_required
+def start():
+    """Start a quiz and go to its page."""
+    form = StartQuizForm(current_catalog().banks.values())
+    if not form.validate():
+        return _home(form, 400)
+    try:
+        attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data)
+    except AttemptError as e:
+        form.form_errors.append(e.message)
+        return _home(form, e.status)
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
+
+
+def _quiz_page(attempt: Attempt, given: MultiDict, problems: dict[str, str], status: int = 200):
+    return render_template("quiz/take.html", attempt=attempt, given=given, problems=problems,
+                           answer_name=answer_field), status
+
+
+@bp.get("/attempts/<attempt_id>")
+@login_required
+def attempt(attempt_id: str):
+    """The quiz while the attempt is open; its review once submitted."""
+    attempt = find_attempt(current_user, attempt_id)
+    if attempt.submitted is None:
+        return _quiz_page(attempt, MultiDict(), {})
+    return render_template("quiz/review.html", attempt=attempt, items=review(attempt))
+
+
+@bp.post("/attempts/<attempt_id>")
+@login_required
+def submit(attempt_id: str):
+    """Grade the answers on the page; a broken order gives the page back, answers kept."""
+    attempt = find_attempt(current_user, attempt_id)
+    answers, problems = read_answers(attempt.items, request.form)
+    if problems and attempt.submitted is None:  # once submitted, submit_attempt answers 409
+        return _quiz_page(attempt, request.form, problems, 400)
+    submit_attempt(current_user, attempt_id, answers)
+    return redirect(url_for("quiz.attempt", attempt_id=attempt_id), 303)
+
+
+@bp.get("/history")
+@login_required
+def history():
+    """The learner's attempts, newest first."""
+    return render_template("quiz/history.html", attempts=attempts_of(current_user))
