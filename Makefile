@@ -32,7 +32,7 @@ dev: $(VENV)/.app
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test
-	$(BIN)/ruff check quizapp tests bench
+	$(BIN)/ruff check quizapp tests $(wildcard bench)
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.app
