@@ -131,3 +131,20 @@ def test_history_lists_newest_first(alice):
     first = start_attempt(alice, "sample", "mixed", 5, seed=1)
     second = start_attempt(alice, "sample", "mixed", 5, seed=2)
     assert [a.id for a in attempts_of(alice)][:2] in ([second.id, first.id], [first.id, second.id])
+
+
+def test_a_boolean_is_not_a_length(alice):
+    with pytest.raises(BadRequest, match="questions"):
+        start_attempt(alice, "sample", "mixed", True)
+
+
+def test_a_bank_id_that_is_not_a_string_is_a_bad_request(alice):
+    with pytest.raises(BadRequest, match="no question bank"):
+        start_attempt(alice, ["sample"], "mixed", 10)
+
+
+@pytest.mark.parametrize("seed", [True, "7", 1.5, -1, 2**31])
+def test_a_seed_is_a_whole_number_that_fits_the_seed_column(alice, seed):
+    with pytest.raises(BadRequest, match="seed"):
+        start_attempt(alice, "sample", "mixed", 10, seed=seed)
+    assert attempts_of(alice) == []
