@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
     from .extensions import csrf, login_manager
-    from .web import main
+    from .web import api, main
 
     database.init_app(app)
     login_manager.init_app(app)
@@ -33,4 +33,6 @@ def create_app(config: dict | None = None) -> Flask:
     catalog.init_app(app)
     cli.init_app(app)
     app.register_blueprint(main.bp)
+    app.register_blueprint(api.bp)
+    csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app
