@@ -32,14 +32,15 @@ dev: $(VENV)/.app
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test
-	$(BIN)/ruff check quizapp tests $(wildcard bench)  # bench/ is optional until it lands
+	$(BIN)/ruff check quizapp tests bench
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.app
 	$(BIN)/flask --app quizapp questions check
 
 bench: $(VENV)/.test
-	$(BIN)/python bench/bank_bench.py
+	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/quiz_bench.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from .bank.model import Bank
 from .catalog import current_catalog
 from .database import write_transaction
 from .extensions import db
@@ -23,6 +24,7 @@ from .quiz.build import MODES, QuizError, build_quiz
 from .quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 
 MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10
+SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
 
 
 class AttemptError(Exception):
@@ -70,18 +72,31 @@ def _ids() -> Any:
     return new_id
 
 
-def start_attempt(
-    learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
-) -> Attempt:
-    """Build a quiz and store it, with a snapshot of every question, before it is shown."""
-    bank = current_catalog().get(bank_id)
+def _is_whole(value: Any) -> bool:
+    """An int that is not a bool: JSON's `true` must not pass for a length of 1."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any) -> Bank:
+    """The bank to build from, once the request is known to be well-formed; BadRequest if not."""
+    bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
         raise BadRequest(f"There is no question bank {bank_id!r}.")
     if mode not in MODES:
         raise BadRequest(f"A quiz mode is one of {', '.join(MODES)}.")
-    if not isinstance(length, int) or not MIN_LENGTH <= length <= MAX_LENGTH:
+    if not _is_whole(length) or not MIN_LENGTH <= length <= MAX_LENGTH:
         raise BadRequest(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
-    seed = secrets.randbelow(2**31) if seed is None else seed
+    if seed is not None and (not _is_whole(seed) or not 0 <= seed < SEED_LIMIT):
+        raise BadRequest(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
+    return bank
+
+
+def start_attempt(
+    learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
+) -> Attempt:
+    """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    bank = _checked_bank(bank_id, mode, length, seed)
+    seed = secrets.randbelow(SEED_LIMIT) if seed is None else seed
     try:
         quiz = build_quiz(current_catalog().pool(bank_id), mode, length, random.Random(seed))
     except QuizError as e:

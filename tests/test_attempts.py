@@ -1,8 +1,10 @@
 """Attempts: stored before shown, graded from the snapshot, one learner's, submitted once."""
 
 import pytest
+from sqlalchemy import update
 
 from quizapp import accounts
+from quizapp import attempts as attempts_module
 from quizapp.attempts import (
     AlreadySubmitted,
     BadRequest,
@@ -13,7 +15,8 @@ from quizapp.attempts import (
     start_attempt,
     submit_attempt,
 )
-from quizapp.models import Attempt
+from quizapp.extensions import db
+from quizapp.models import Attempt, utcnow
 
 
 @pytest.fixture
@@ -132,3 +135,39 @@ def test_history_lists_newest_first(alice):
     first = start_attempt(alice, "sample", "mixed", 5, seed=1)
     second = start_attempt(alice, "sample", "mixed", 5, seed=2)
     assert [a.id for a in attempts_of(alice)][:2] in ([second.id, first.id], [first.id, second.id])
+
+
+def test_a_boolean_is_not_a_length(alice):
+    with pytest.raises(BadRequest, match="questions"):
+        start_attempt(alice, "sample", "mixed", True)
+
+
+def test_a_bank_id_that_is_not_a_string_is_a_bad_request(alice):
+    with pytest.raises(BadRequest, match="no question bank"):
+        start_attempt(alice, ["sample"], "mixed", 10)
+
+
+@pytest.mark.parametrize("seed", [True, "7", 1.5, -1, 2**31])
+def test_a_seed_is_a_whole_number_that_fits_the_seed_column(alice, seed):
+    with pytest.raises(BadRequest, match="seed"):
+        start_attempt(alice, "sample", "mixed", 10, seed=seed)
+    assert attempts_of(alice) == []
+
+
+def test_a_submission_that_loses_the_race_after_its_check_is_refused(alice, monkeypatch):
+    attempt = start_attempt(alice, "sample", "mixed", 10, seed=9)
+    real_check = attempts_module.check_answers
+
+    def rival_submits_first(snapshots, answers):
+        # Another process submits between this request's "still open?" read and its write.
+        with db.engine.begin() as rival:
+            rival.execute(update(Attempt).where(Attempt.id == attempt.id)
+                          .values(submitted=utcnow(), score=1.0))
+        return real_check(snapshots, answers)
+
+    monkeypatch.setattr(attempts_module, "check_answers", rival_submits_first)
+    with pytest.raises(AlreadySubmitted):
+        submit_attempt(alice, attempt.id, right_answers(attempt))
+    db.session.expire_all()
+    assert find_attempt(alice, attempt.id).score == 1.0
+    assert all(item.points is None for item in find_attempt(alice, attempt.id).items)

@@ -1,0 +1,192 @@
+"""The JSON API under /api/v1: bearer tokens, banks, and attempts.
+
+Views parse the request, call one service and answer JSON. Every error is JSON as well,
+`{"error": "..."}` with its status, even for an unknown /api path or a method a call does not take,
+so a client never has to read an HTML error page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request, url_for
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
+from werkzeug.routing import RequestRedirect
+
+from .. import accounts
+from ..attempts import (
+    DEFAULT_LENGTH,
+    AttemptError,
+    attempt_json,
+    attempt_summary,
+    attempts_of,
+    find_attempt,
+    start_attempt,
+    submit_attempt,
+)
+from ..catalog import Catalog, current_catalog
+from ..models import Learner
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+CHALLENGE = 'Bearer realm="quipu"'
+MESSAGES = {
+    404: "There is nothing at this address: the README's API section lists the calls.",
+    500: "Something went wrong on the server and nothing was saved: try again.",
+}
+
+
+class ApiError(Exception):
+    """A request the API refuses: its HTTP status and a sentence saying what to do instead."""
+
+    def __init__(self, status: int, message: str, challenge: str = CHALLENGE) -> None:
+        super().__init__(message)
+        self.status, self.message, self.challenge = status, message, challenge
+
+
+def error_response(status: int, message: str, challenge: str = CHALLENGE) -> Response:
+    """`{"error": message}` with its status; a 401 also says how to authenticate."""
+    response = jsonify(error=message)
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = challenge
+    return response
+
+
+def json_body(example: str) -> dict[str, Any]:
+    """The request's body as a JSON object, whatever its Content-Type says; 400 otherwise."""
+    body = request.get_json(force=True, silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, f"Send a JSON object as the body, like {example}.")
+    return body
+
+
+def bearer_learner() -> Learner:
+    """The learner whose token the request carries; 401 without a valid one."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(
+            401, "Send 'Authorization: Bearer <token>'; POST /api/v1/tokens gives you a token."
+        )
+    learner = accounts.learner_for_token(token.strip())
+    if learner is None:
+        raise ApiError(
+            401, "That token is not valid: get a new one from POST /api/v1/tokens.",
+            challenge=f'{CHALLENGE}, error="invalid_token"',
+        )
+    return learner
+
+
+def bank_json(catalog: Catalog, bank_id: str) -> dict[str, Any]:
+    """One bank as listed: how many questions quizzes draw from, and how many facts it holds."""
+    bank = catalog.banks[bank_id]
+    questions = len(catalog.pool(bank_id).questions)
+    return {"id": bank.id, "title": bank.title, "questions": questions, "facts": len(bank.facts)}
+
+
+@bp.post("/tokens")
+def create_token():
+    """Trade a username and password for a bearer token."""
+    body = json_body('{"username": "ana", "password": "..."}')
+    username, password = body.get("username"), body.get("password")
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise ApiError(400, 'Send "username" and "password", both as strings.')
+    learner = accounts.authenticate(username, password)
+    if learner is None:
+        raise ApiError(401, "That username and password do not match an account: check both.")
+    return jsonify(token=accounts.issue_token(learner)), 201
+
+
+@bp.get("/banks")
+def list_banks():
+    """The question banks a quiz can be started on."""
+    bearer_learner()
+    catalog = current_catalog()
+    return jsonify([bank_json(catalog, bank_id) for bank_id in sorted(catalog.banks)])
+
+
+@bp.post("/attempts")
+def create_attempt():
+    """Start a quiz: it is built and stored, then shown without its key."""
+    learner = bearer_learner()
+    body = json_body('{"bank": "peru-us-relations", "mode": "mixed", "length": 10}')
+    if not isinstance(body.get("bank"), str):
+        raise ApiError(400, 'Name the bank in "bank": GET /api/v1/banks lists their ids.')
+    attempt = start_attempt(
+        learner, body["bank"], body.get("mode"), body.get("length", DEFAULT_LENGTH),
+        body.get("seed"),
+    )
+    response = jsonify(attempt_json(attempt))
+    response.status_code = 201
+    response.headers["Location"] = url_for("api.get_attempt", attempt_id=attempt.id)
+    return response
+
+
+@bp.get("/attempts")
+def list_attempts():
+    """The learner's attempts, newest started first, with their scores."""
+    return jsonify([attempt_summary(a) for a in attempts_of(bearer_learner())])
+
+
+@bp.get("/attempts/<attempt_id>")
+def get_attempt(attempt_id: str):
+    """One of the learner's attempts; with results once submitted."""
+    return jsonify(attempt_json(find_attempt(bearer_learner(), attempt_id)))
+
+
+@bp.post("/attempts/<attempt_id>/answers")
+def submit_answers(attempt_id: str):
+    """Submit the answers, once; the answer is the graded attempt."""
+    learner = bearer_learner()
+    body = json_body('{"answers": {"<item id>": "<option id>"}}')
+    if "answers" not in body:
+        raise ApiError(
+            400, 'Send "answers", an object from item ids to option ids ({} answers nothing).'
+        )
+    return jsonify(attempt_json(submit_attempt(learner, attempt_id, body["answers"])))
+
+
+@bp.after_request
+def no_store(response: Response) -> Response:
+    """Tokens and scores are one learner's: no cache along the way may keep them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.errorhandler(ApiError)
+def api_error(e: ApiError) -> Response:
+    """A refusal of this module's own."""
+    return error_response(e.status, e.message, e.challenge)
+
+
+@bp.errorhandler(AttemptError)
+def attempt_error(e: AttemptError) -> Response:
+    """A refusal of the attempts service: it carries its status."""
+    return error_response(e.status, e.message)
+
+
+def http_error(e: HTTPException) -> Response:
+    """Werkzeug's errors (404, 405, 500...) as JSON, with a sentence a person can act on."""
+    status = e.code or 500
+    if isinstance(e, MethodNotAllowed) and e.valid_methods:
+        allowed = ", ".join(sorted(e.valid_methods))
+        response = error_response(status, f"{request.method} is not taken here: use {allowed}.")
+        response.headers["Allow"] = allowed
+        return response
+    return error_response(status, MESSAGES.get(status) or e.description or "That failed.")
+
+
+# Registered by code, not as HTTPException: Flask prefers the app's handler for a code (the HTML
+# error pages) to a blueprint's handler for a class, and API clients must get JSON.
+for _code in default_exceptions:
+    bp.register_error_handler(_code, http_error)
+
+
+@bp.before_app_request
+def routing_error_as_json() -> Response | None:
+    """An unknown /api path, or a wrong method, gets JSON rather than the site's HTML page."""
+    e = request.routing_exception
+    api_path = request.path == "/api" or request.path.startswith("/api/")
+    if api_path and isinstance(e, HTTPException) and not isinstance(e, RequestRedirect):
+        return http_error(e)
+    return None  # matched (or not an API path): carry on as usual
