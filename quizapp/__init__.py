@@ -24,11 +24,12 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags
 
-    from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
+    from . import catalog, cli, database, models, security  # noqa: F401  (models: the tables)
     from .extensions import csrf, login_manager
     from .web import api, auth, errors, quiz
 
     database.init_app(app)
+    security.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     catalog.init_app(app)

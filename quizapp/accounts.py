@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from functools import cache
 
 from sqlalchemy import select, update
+from werkzeug.security import check_password_hash, generate_password_hash
 
+from . import throttle
 from .database import write_transaction
 from .extensions import db
 from .models import ApiToken, Learner, utcnow
@@ -62,12 +65,29 @@ def create_guest(display_name: str) -> Learner:
     return learner
 
 
-def authenticate(username: str, password: str) -> Learner | None:
-    """The learner with these credentials, or None (the same for a wrong name or password)."""
+def authenticate(username: str, password: str, address: str = "") -> Learner | None:
+    """The learner with these credentials, or None (the same for a wrong name or password).
+
+    Raises throttle.Throttled, without looking at the password, when the account or the address
+    has failed too often of late.
+    """
+    now = utcnow()
+    throttle.check(username, address, now)
     learner = db.session.scalar(select(Learner).where(Learner.username == username))
-    if learner is None or not learner.check_password(password):
-        return None
-    return learner
+    if learner is None:
+        check_password_hash(_dummy_hash(), password)  # an unknown name takes as long as a known
+    elif learner.check_password(password):
+        with write_transaction():
+            throttle.clear(username)
+        return learner
+    with write_transaction():
+        throttle.record_failure(username, address, now)
+    return None
+
+
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash(secrets.token_hex(16))
 
 
 def _token_hash(token: str) -> str:

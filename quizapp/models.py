@@ -138,3 +138,18 @@ class ApiToken(db.Model):
 def load_learner(learner_id: str) -> Learner | None:
     """The signed-in learner, from the id in the session."""
     return db.session.get(Learner, int(learner_id)) if learner_id.isdigit() else None
+
+
+class SignInFailure(db.Model):
+    """One failed sign-in, kept for a while to slow down password guessing."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (
+        Index("ix_sign_in_failure_username_at", "username", "at"),
+        Index("ix_sign_in_failure_address_at", "address", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

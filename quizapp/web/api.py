@@ -26,6 +26,7 @@ from ..attempts import (
 )
 from ..catalog import Catalog, current_catalog
 from ..models import Learner
+from ..throttle import Throttled
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -39,9 +40,12 @@ MESSAGES = {
 class ApiError(Exception):
     """A request the API refuses: its HTTP status and a sentence saying what to do instead."""
 
-    def __init__(self, status: int, message: str, challenge: str = CHALLENGE) -> None:
+    def __init__(
+        self, status: int, message: str, challenge: str = CHALLENGE, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.message, self.challenge = status, message, challenge
+        self.retry_after = retry_after
 
 
 def error_response(status: int, message: str, challenge: str = CHALLENGE) -> Response:
@@ -91,7 +95,10 @@ def create_token():
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise ApiError(400, 'Send "username" and "password", both as strings.')
-    learner = accounts.authenticate(username, password)
+    try:
+        learner = accounts.authenticate(username, password, request.remote_addr or "")
+    except Throttled as e:
+        raise ApiError(429, str(e), retry_after=e.retry_after) from None
     if learner is None:
         raise ApiError(401, "That username and password do not match an account: check both.")
     return jsonify(token=accounts.issue_token(learner)), 201
@@ -156,7 +163,10 @@ def no_store(response: Response) -> Response:
 @bp.errorhandler(ApiError)
 def api_error(e: ApiError) -> Response:
     """A refusal of this module's own."""
-    return error_response(e.status, e.message, e.challenge)
+    response = error_response(e.status, e.message, e.challenge)
+    if e.retry_after is not None:
+        response.headers["Retry-After"] = str(e.retry_after)
+    return response
 
 
 @bp.errorhandler(AttemptError)

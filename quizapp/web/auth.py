@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts
 from ..forms import GuestForm, LoginForm, RegisterForm
+from ..throttle import Throttled
 
 bp = Blueprint("auth", __name__)
 
@@ -53,13 +54,21 @@ def register():
 def login():
     """Sign in; then go on to `next` if it is a page of this site."""
     form = LoginForm(next=request.args.get("next", ""))
+    status, headers = 200, {}
     if form.validate_on_submit():
-        learner = accounts.authenticate(form.username.data, form.password.data)
-        if learner is not None:
-            return _signed_in(learner, form.next.data, f"Signed in as {learner.display_name}.")
-        form.form_errors.append("That username and password do not match an account.")
+        try:
+            learner = accounts.authenticate(
+                form.username.data, form.password.data, request.remote_addr or ""
+            )
+        except Throttled as e:
+            form.form_errors.append(str(e))
+            status, headers = 429, {"Retry-After": str(e.retry_after)}
+        else:
+            if learner is not None:
+                return _signed_in(learner, form.next.data, f"Signed in as {learner.display_name}.")
+            form.form_errors.append("That username and password do not match an account.")
     guest = GuestForm(formdata=None, next=form.next.data)
-    return render_template("auth/login.html", form=form, guest=guest)
+    return render_template("auth/login.html", form=form, guest=guest), status, headers
 
 
 @bp.route("/guest", methods=["GET", "POST"])

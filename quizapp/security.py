@@ -1,0 +1,63 @@
+"""What every response carries to keep a browser safe, and how cookies are set.
+
+- A Content-Security-Policy that allows only Quipu's own scripts and styles (no inline script can
+  run, so text that slipped past escaping still cannot act), no framing, no MIME sniffing.
+- The session cookie is HttpOnly and SameSite=Lax always, and Secure whenever the request came over
+  HTTPS (directly, or through a trusted proxy: QUIZAPP_TRUSTED_PROXIES).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with Secure set for HTTPS requests."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Secure when configured so, or when this request came over HTTPS."""
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+
+
+def add_headers(response: Response) -> Response:
+    """Put the security headers on a response (keeping any a view set itself)."""
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Cookie settings, the session interface, the headers and, if configured, ProxyFix."""
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    app.session_interface = SessionInterface()
+    app.after_request(add_headers)
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
