@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from quizapp.bank.model import ORDERING_METHODS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BANK_FILE = REPO_ROOT / "questions" / "peru-us-relations.yaml"
 SOURCE_REL = Path("shared") / "source" / "peru-us-relations.txt"
@@ -33,17 +35,7 @@ QUESTION_KEYS = {
     "facts",
     "difficulty",
 }
-GRADINGS = {
-    "exact",
-    "position",
-    "distance",
-    "next",
-    "next_last",
-    "neighbours",
-    "pairs",
-    "subset",
-    "contiguous",
-}
+GRADINGS = set(ORDERING_METHODS)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RUN = 8  # no run of this many words of the source may appear in the bank's own text
 
