@@ -20,6 +20,7 @@ from .timeline import Span, Timeline, clause, dated, draw, meets, merge, sentenc
 VARIANTS = 2  # tries per fact and template: variety for a small bank, bounded for a big one
 OPEN_END = 10_000  # the last year of a term whose end the bank does not give
 LEADS = re.compile(r"\b(president|leader|head of state|dictator|ruler)\b", re.IGNORECASE)
+LABEL_LEAD = re.compile(r"^(?:(?:during|in|the)\s+)+", re.IGNORECASE)  # "during World War II"
 
 
 class Leaders:
@@ -65,9 +66,12 @@ class Leaders:
 
 
 def _states_its_date(fact: Fact) -> bool:
-    """Whether the fact's text gives its own date ("In 1991 ...", "... marks the 1980s")."""
+    """Whether the fact's text gives its own date ("In 1991 ...", "... marks the 1980s"), also
+    without the label's leading "during"/"in"/"the" ("fighting in World War II")."""
     years = {str(fact.year), str(fact.last_year)}
-    return fact.label.casefold() in fact.text.casefold() or not years.isdisjoint(_words(fact.text))
+    core = LABEL_LEAD.sub("", fact.label).casefold()
+    names_label = bool(core) and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", fact.text.casefold())
+    return bool(names_label) or not years.isdisjoint(_words(fact.text))
 
 
 def _leads_peru(person: Person) -> bool:

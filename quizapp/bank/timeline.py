@@ -16,6 +16,7 @@ from .model import Fact
 
 PROBES = 40  # random candidates tried per pick: small banks are searched whole, big ones sampled
 YEAR_LABEL = re.compile(r"\d{1,4}")
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "D.C.": the last stop is the word's
 
 T = TypeVar("T")
 Span = tuple[int, int]  # first and last year, inclusive
@@ -32,13 +33,20 @@ def single_year(fact: Fact) -> bool:
 
 
 def clause(fact: Fact) -> str:
-    """The fact's text without its closing full stop, to sit inside a prompt or an option."""
-    return fact.text.strip().rstrip(".").strip()
+    """The fact's text without its closing full stop, to sit inside a prompt or an option.
+
+    A stop that ends an abbreviation ("... with the U.S.") is part of the word and stays.
+    """
+    text = fact.text.strip()
+    return text if ABBREVIATION_END.search(text) else text.rstrip(".").strip()
 
 
 def sentence(fact: Fact) -> str:
     """The fact and its date as one sentence, e.g. "The canal opens — 1914."."""
-    return f"{clause(fact)} — {fact.label}." if fact.label else f"{clause(fact)}."
+    text = clause(fact)
+    if fact.label:
+        return f"{text} — {fact.label}."
+    return text if text.endswith(".") else f"{text}."
 
 
 def date_kind(fact: Fact) -> str:

@@ -222,12 +222,23 @@ def test_a_fact_whose_text_gives_its_date_is_not_asked_for_that_date():
     facts = (
         Fact("stated", "In 1955 a treaty is signed.", 1955),
         Fact("decade", "Debts mark the 1980s.", 1981, 1988, "the 1980s"),
+        Fact("wartime", "In World War II a base is built.", 1942, 1944, "during World War II"),
         *PERU.facts,
     )
     questions = generate_questions(Bank("dates", "Dates", facts, PEOPLE), 0)
     asked = {q.facts[0] for q in questions if q.id.startswith(("gen-when-", "gen-year-"))}
-    assert not {"stated", "decade"} & asked
+    assert not {"stated", "decade", "wartime"} & asked
     assert any("stated" in q.facts for q in questions if q.id.startswith("gen-order-"))
+
+
+def test_a_fact_ending_in_an_abbreviation_keeps_its_full_stop_in_prompts_and_options():
+    accord = Fact("accord", "Peru signs an accord with the U.S.", 1955, leader="odria")
+    assert clause(accord) == "Peru signs an accord with the U.S."
+    assert clause(Fact("plain", "Peru signs an accord.")) == "Peru signs an accord"
+    questions = generate_questions(Bank("abbrev", "Abbrev", (accord, *PERU.facts), PEOPLE), 0)
+    asked = [q for q in questions if "accord" in q.facts]
+    assert any(q.prompt.endswith("with the U.S.?") for q in asked)
+    assert all(not text.endswith("U.S") for q in asked for text in (q.prompt, *q.options))
 
 
 def test_a_leader_missing_from_the_people_gives_no_who_led_question():

@@ -38,6 +38,10 @@ QUESTION_KEYS = {
 GRADINGS = set(ORDERING_METHODS)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RUN = 8  # no run of this many words of the source may appear in the bank's own text
+FACT_MAX = 140  # characters: a fact's text is an option or part of a prompt in generated questions
+# A fact's text must stand alone: no opening word that points back at an earlier fact.
+DANGLING_START = re.compile(r"^(?:The approach|This|That|These|Those|It|Its|They|Such)\b")
+DANGLING_ANYWHERE = re.compile(r"\b(?:that year|the same year|that decade)\b", re.IGNORECASE)
 
 
 def source_file() -> Path | None:
@@ -108,6 +112,18 @@ def test_leaders_exist(bank):
     for fact in bank["facts"]:
         if "leader" in fact:
             assert fact["leader"] in people, fact["id"]
+
+
+def test_fact_texts_are_short_and_stand_alone(bank):
+    """Generated questions use a fact's text out of context, as an option or inside a prompt."""
+    long = [f["id"] for f in bank["facts"] if len(f["text"]) > FACT_MAX]
+    assert not long, f"fact texts over {FACT_MAX} characters: {long}"
+    dangling = [
+        f["id"]
+        for f in bank["facts"]
+        if DANGLING_START.match(f["text"]) or DANGLING_ANYWHERE.search(f["text"])
+    ]
+    assert not dangling, f"fact texts that lean on another fact: {dangling}"
 
 
 def test_every_question_has_explanation_and_facts(bank, facts):
