@@ -1,9 +1,11 @@
-"""Self-study pages: a bank's timeline, practice one question at a time, and review what is due.
+"""Self-study pages: a bank's timeline, practice, review of what is due, and progress.
 
 Each works without JavaScript: every step is a link or one form post.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -12,8 +14,11 @@ from werkzeug.datastructures import MultiDict
 from .. import clock
 from ..attempts import REVIEW, AlreadySubmitted, AttemptError, start_attempt, submit_attempt
 from ..catalog import current_catalog
+from ..charts import bar_chart, line_chart
 from ..forms import answer_field, read_answers
 from ..models import Attempt
+from ..progress import progress
+from ..quiz import schedule
 from ..review import review_item
 from ..study import find_practice, practice_bank, start_practice, timeline
 from .errors import render_error
@@ -108,3 +113,41 @@ def review_due(bank_id: str):
     """Start a quiz on the facts due for review, most overdue first."""
     attempt = start_attempt(current_user, bank_id, REVIEW, REVIEW_LENGTH)
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
+
+
+def _moment(stamp: str) -> datetime:
+    """A time from the progress numbers (ISO 8601 with a Z) as the app keeps it: naive UTC."""
+    return datetime.fromisoformat(stamp.removesuffix("Z"))
+
+
+def _day(stamp: str) -> str:
+    """An ISO time from the progress numbers as a short date: 2 Mar 2026."""
+    moment = _moment(stamp)
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
+    """Per bank: the facts the learner has met, how many not yet, and their mastery bars."""
+    charts = []
+    for bank_id, bank in sorted(current_catalog().banks.items()):
+        mine = [f for f in facts if f["bank"] == bank_id]
+        seen = [f for f in mine if f["state"] != schedule.NEW]
+        bars = bar_chart([
+            (f"{f['year']}: {f['text']}" if f["year"] else f["text"], f["mastery"],
+             schedule.knowledge(f["state"], _moment(f["due"]), now))
+            for f in seen
+        ])
+        charts.append((bank, seen, len(mine) - len(seen), bars))
+    return charts
+
+
+@bp.get("/progress")
+@login_required
+def progress_page():
+    """The learner's quizzes over time and mastery per fact, as charts and tables."""
+    now = clock.now()
+    numbers = progress(current_user, now)
+    attempts = [a for a in numbers["attempts"] if a["percent"] is not None]
+    chart = line_chart([(_day(a["started"]), a["percent"]) for a in attempts])
+    return render_template("study/progress.html", numbers=numbers, attempts=attempts,
+                           chart=chart, banks=_bank_charts(numbers["facts"], now), day=_day)

@@ -137,7 +137,7 @@ def test_the_quiz_review_links_each_fact_to_its_place_on_the_timeline(client, si
 
 
 def test_study_pages_have_one_heading_and_no_inline_code(client, signed_in):
-    for url in ("/study/sample", "/study/sample/practice"):
+    for url in ("/study/sample", "/study/sample/practice", "/progress"):
         page = client.get(url).text
         assert page.count("<h1") == 1, url
         assert "<script" not in page and "style=" not in page and "<style" not in page, url
