@@ -53,7 +53,9 @@ def record_reviews(attempt: Attempt, now: datetime) -> None:
             db.session.add(card)
         after = schedule.review(card.fsrs, rating, now)
         card.fsrs, card.due, card.state = after.card, after.due, after.state
-        card.reviews.append(ReviewLog(rating=int(rating), reviewed=now, attempt_item_id=item.id))
+        # Added through the session, not card.reviews: appending would load the card's whole log.
+        db.session.add(ReviewLog(card=card, rating=int(rating), reviewed=now,
+                                 attempt_item_id=item.id))
     db.session.flush()
 
 
