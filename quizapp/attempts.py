@@ -2,7 +2,8 @@
 
 The rules that keep scores honest live here, shared by the pages and the API: the quiz is stored
 before it is shown, grading reads only the stored snapshot, an attempt belongs to one learner and
-is submitted once.
+is submitted once. Submitting also reviews the learner's card of every fact the answers tested, in
+the same transaction.
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from . import clock
 from .bank.model import Bank
+from .cards import due_facts, record_reviews
 from .catalog import current_catalog
 from .database import write_transaction
 from .extensions import db
-from .models import Attempt, AttemptItem, Learner, utcnow
-from .quiz.build import MODES, QuizError, build_quiz
+from .models import Attempt, AttemptItem, Learner
+from .quiz.build import MODES, QuizError, QuizItem, build_quiz, build_review
 from .quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 
 MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
+REVIEW, PRACTICE = "review", "practice"
+ATTEMPT_MODES = (*MODES, REVIEW)  # what a quiz can be started in; practice has its own pages
 
 
 class AttemptError(Exception):
@@ -82,13 +87,30 @@ def _checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any) -> Bank:
     bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
         raise BadRequest(f"There is no question bank {bank_id!r}.")
-    if mode not in MODES:
-        raise BadRequest(f"A quiz mode is one of {', '.join(MODES)}.")
+    if mode not in ATTEMPT_MODES:
+        raise BadRequest(f"A quiz mode is one of {', '.join(ATTEMPT_MODES)}.")
     if not _is_whole(length) or not MIN_LENGTH <= length <= MAX_LENGTH:
         raise BadRequest(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
     if seed is not None and (not _is_whole(seed) or not 0 <= seed < SEED_LIMIT):
         raise BadRequest(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
     return bank
+
+
+def _build(
+    learner: Learner, bank: Bank, mode: str, length: int, rng: random.Random
+) -> list[QuizItem]:
+    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts."""
+    pool = current_catalog().pool(bank.id)
+    try:
+        if mode != REVIEW:
+            return build_quiz(pool, mode, length, rng)
+        due = due_facts(learner.id, bank, clock.now())
+        if not due:
+            raise Unbuildable("Nothing in this bank is due for review yet: come back later, "
+                              "or take another quiz.")
+        return build_review(pool, due, length, rng)
+    except QuizError as e:
+        raise Unbuildable(f"{e}: choose another mode or bank.") from None
 
 
 def start_attempt(
@@ -97,14 +119,18 @@ def start_attempt(
     """Build a quiz and store it, with a snapshot of every question, before it is shown."""
     bank = _checked_bank(bank_id, mode, length, seed)
     seed = secrets.randbelow(SEED_LIMIT) if seed is None else seed
-    try:
-        quiz = build_quiz(current_catalog().pool(bank_id), mode, length, random.Random(seed))
-    except QuizError as e:
-        raise Unbuildable(f"{e}: choose another mode or bank.") from None
+    return store_attempt(learner, bank, mode, seed,
+                         _build(learner, bank, mode, length, random.Random(seed)))
+
+
+def store_attempt(
+    learner: Learner, bank: Bank, mode: str, seed: int, quiz: list[QuizItem]
+) -> Attempt:
+    """Store a built quiz as the learner's new attempt, with a snapshot of every question."""
     new_id = _ids()
     attempt = Attempt(
         id=secrets.token_urlsafe(12), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
-        started=utcnow(), max_score=float(len(quiz)),
+        started=clock.now(), max_score=float(len(quiz)),
     )
     attempt.items = [
         AttemptItem(position=i, public_id=new_id(), question_id=item.question.id,
@@ -136,7 +162,7 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
     except AnswerError as e:
         raise BadRequest(f"Those answers do not fit this quiz: {e}.") from None
     points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
-    now, score = utcnow(), sum(points.values())
+    now, score = clock.now(), sum(points.values())
     with write_transaction():
         claimed = db.session.execute(  # the claim is atomic: of parallel submissions one wins
             update(Attempt)
@@ -148,6 +174,7 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
             raise AlreadySubmitted("This attempt was already submitted; its score stands.")
         for key, item in items.items():
             item.answer, item.points = checked.get(key), points[key]
+        record_reviews(attempt, now)
     set_committed_value(attempt, "submitted", now)  # what the UPDATE above stored
     set_committed_value(attempt, "score", score)
     return attempt

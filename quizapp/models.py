@@ -1,4 +1,4 @@
-"""The tables: learners, their attempts and each attempt's items, and API tokens."""
+"""The tables: learners, their attempts and each attempt's items, API tokens, and review cards."""
 
 from __future__ import annotations
 
@@ -132,6 +132,44 @@ class ApiToken(db.Model):
     last_used: Mapped[datetime | None]
 
     learner: Mapped[Learner] = relationship()
+
+
+class Card(db.Model):
+    """A learner's spaced-review card for one fact of a bank: the fsrs card, and when it is due."""
+
+    __tablename__ = "card"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "bank", "fact_id"),
+        Index("ix_card_learner_due", "learner_id", "due"),  # what is due, for the home page
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
+    bank: Mapped[str] = mapped_column(String(80))
+    fact_id: Mapped[str] = mapped_column(String(120))
+    fsrs: Mapped[dict] = mapped_column(JSONText)  # fsrs.Card.to_dict()
+    due: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))  # learning, review or relearning
+
+    reviews: Mapped[list[ReviewLog]] = relationship(
+        back_populates="card", order_by="ReviewLog.id", cascade="all, delete-orphan"
+    )
+
+
+class ReviewLog(db.Model):
+    """One review of a card: the rating an answer gave it, when, and which answer."""
+
+    __tablename__ = "review_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("card.id", ondelete="CASCADE"), index=True)
+    rating: Mapped[int]  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed: Mapped[datetime]
+    attempt_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attempt_item.id", ondelete="SET NULL"), index=True
+    )
+
+    card: Mapped[Card] = relationship(back_populates="reviews")
 
 
 @login_manager.user_loader

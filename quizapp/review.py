@@ -31,7 +31,7 @@ class ItemReview:
     points: float
     explanation: str
     remarks: tuple[str, ...]  # the question's feedback on the options the learner picked
-    facts: tuple[dict, ...]  # {"label", "text"}: the facts of the text the question tests
+    facts: tuple[dict, ...]  # {"id", "label", "text"}: the facts of the text the question tests
 
     @property
     def answered(self) -> bool:
@@ -65,7 +65,7 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         explanation=snap.get("explanation") or "",
         remarks=tuple(feedback[o] for o in given if o in feedback),
         facts=tuple(
-            {"label": f.get("label") or f.get("year") or "", "text": f["text"]}
+            {"id": f["id"], "label": f.get("label") or f.get("year") or "", "text": f["text"]}
             for f in snap.get("facts", ())
         ),
     )

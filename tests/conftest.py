@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from quizapp import catalog, create_app
@@ -93,3 +95,25 @@ class AuthActions:
 def auth(app, client, password_hash):
     """Sign learners up, in and out."""
     return AuthActions(app, client, password_hash)
+
+
+class Clock:
+    """The app's clock, moved by hand: scheduling is tested without waiting."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        """Move the clock on, e.g. advance(days=2)."""
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(app):
+    """Sets the app's CLOCK to a fixed time that tests move on."""
+    fixed = Clock(datetime(2026, 3, 2, 9, 0))
+    app.config["CLOCK"] = fixed
+    return fixed

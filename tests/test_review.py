@@ -22,7 +22,7 @@ def test_an_ordering_answer_marks_each_item_in_or_out_of_place():
     assert [(p.text, p.right) for p in r.given] == [
         ("B", False), ("A", False), ("C", True), ("D", True)]
     assert r.key == ("A", "B", "C", "D")
-    assert r.facts == ({"label": "1914", "text": "A canal opens."},)
+    assert r.facts == ({"id": "f", "label": "1914", "text": "A canal opens."},)
     assert not r.correct and r.answered
 
 

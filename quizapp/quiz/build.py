@@ -1,7 +1,8 @@
 """Pick and shuffle a quiz from a bank's questions, reproducibly from a seed.
 
 A `QuizPool` indexes the questions once per bank; building a quiz then costs time in proportion
-to its length, not to the size of the bank.
+to its length, not to the size of the bank. A review quiz asks about given facts (those due,
+most overdue first) through the pool's index of questions by fact.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..bank.model import Question
 
 MODES = ("mixed", "choice", "ordering")
 ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
 SMALL_POOL = 64  # below this many candidates a full shuffle is as cheap as sampling
+FACT_CHOICES = 8  # a question on a fact is drawn among this many of the most direct ones
 
 
 class QuizError(ValueError):
@@ -36,6 +39,15 @@ class QuizPool:
         self.questions = tuple(questions)
         self.choice_like = tuple(q for q in self.questions if q.type in ("choice", "multiple"))
         self.ordering = tuple(q for q in self.questions if q.type == "ordering")
+
+    @cached_property
+    def by_fact(self) -> dict[str, tuple[Question, ...]]:
+        """The questions citing each fact, those testing fewest facts (the most direct) first."""
+        index: dict[str, list[Question]] = {}
+        for q in self.questions:
+            for fact in dict.fromkeys(q.facts):
+                index.setdefault(fact, []).append(q)
+        return {f: tuple(sorted(qs, key=lambda q: len(q.facts))) for f, qs in index.items()}
 
     def count(self, mode: str) -> int:
         """How many questions a quiz in this mode can draw from."""
@@ -110,3 +122,43 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
     questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall
     rng.shuffle(questions)
     return [QuizItem(q, shown_order(q, rng)) for q in questions]
+
+
+def question_on(pool: QuizPool, fact: str, rng: random.Random, avoid: set[str]) -> Question | None:
+    """A question testing `fact`, drawn among the most direct ones not in `avoid`; None if none."""
+    candidates: list[Question] = []
+    for q in pool.by_fact.get(fact, ()):  # stops after FACT_CHOICES + len(avoid) at most
+        if q.id not in avoid:
+            candidates.append(q)
+            if len(candidates) == FACT_CHOICES:
+                break
+    if not candidates:
+        return None
+    fewest = len(candidates[0].facts)
+    return rng.choice([q for q in candidates if len(q.facts) == fewest])
+
+
+def build_review(
+    pool: QuizPool, facts: Sequence[str], length: int, rng: random.Random,
+    avoid: frozenset[str] = frozenset(),
+) -> list[QuizItem]:
+    """Up to `length` questions on `facts`, in their order: one a fact where the pool allows.
+
+    A question that also tests facts further down the list covers them, so they get no question
+    of their own; a fact no question tests is passed over. `avoid` names questions not to ask.
+    """
+    if length < 1:
+        raise QuizError("a quiz needs at least one question")
+    wanted, covered, used = set(facts), set(), set(avoid)
+    picked: list[Question] = []
+    for fact in facts:
+        if len(picked) == length:
+            break
+        question = None if fact in covered else question_on(pool, fact, rng, used)
+        if question is not None:
+            picked.append(question)
+            used.add(question.id)
+            covered |= wanted.intersection(question.facts)
+    if not picked:
+        raise QuizError("no question of this bank tests those facts")
+    return [QuizItem(q, shown_order(q, rng)) for q in picked]

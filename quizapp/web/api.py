@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1: bearer tokens, banks, and attempts.
+"""The JSON API under /api/v1: bearer tokens, banks, attempts, and progress.
 
 Views parse the request, call one service and answer JSON. Every error is JSON as well,
 `{"error": "..."}` with its status, even for an unknown /api path or a method a call does not take,
@@ -13,7 +13,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 from werkzeug.routing import RequestRedirect
 
-from .. import accounts
+from .. import accounts, clock
 from ..attempts import (
     DEFAULT_LENGTH,
     AttemptError,
@@ -26,6 +26,7 @@ from ..attempts import (
 )
 from ..catalog import Catalog, current_catalog
 from ..models import Learner
+from ..progress import progress
 from ..throttle import Throttled
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -151,6 +152,12 @@ def submit_answers(attempt_id: str):
             400, 'Send "answers", an object from item ids to option ids ({} answers nothing).'
         )
     return jsonify(attempt_json(submit_attempt(learner, attempt_id, body["answers"])))
+
+
+@bp.get("/progress")
+def get_progress():
+    """The learner's quizzes over time, and each fact's state, mastery and due time."""
+    return jsonify(progress(bearer_learner(), clock.now()))
 
 
 @bp.after_request

@@ -8,6 +8,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
+from .. import clock
 from ..attempts import (
     AlreadySubmitted,
     AttemptError,
@@ -17,6 +18,7 @@ from ..attempts import (
     start_attempt,
     submit_attempt,
 )
+from ..cards import due_counts
 from ..catalog import current_catalog
 from ..forms import StartQuizForm, answer_field, read_answers
 from ..models import Attempt
@@ -59,7 +61,8 @@ def attempt_error(e: AttemptError):
 def _home(form: StartQuizForm, status: int = 200):
     catalog = current_catalog()
     banks = [(bank, catalog.pool(bank.id)) for bank in catalog.banks.values()]
-    return render_template("quiz/index.html", banks=banks, form=form,
+    due = due_counts(current_user.id, clock.now()) if current_user.is_authenticated else {}
+    return render_template("quiz/index.html", banks=banks, form=form, due=due,
                            problems=catalog.result.problems), status
 
 

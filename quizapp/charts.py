@@ -1,0 +1,107 @@
+"""The geometry of the progress charts, worked out here so templates only draw it as inline SVG.
+
+Plain Python, no Flask: coordinates are in the SVG's own units (its viewBox), and the page scales
+the drawing to the screen, so no JavaScript is needed to lay anything out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH, HEIGHT = 600, 300  # the line chart's viewBox
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48  # room for the axes' labels
+PERCENT_TICKS = (0, 25, 50, 75, 100)
+ROW, BAR, LABEL_ROOM = 44, 14, 22  # the bar chart: a row holds a label line above its bar
+MAX_LABEL = 60  # characters of a fact's text shown beside its bar (the table has all of it)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One attempt on the line chart: where it sits and what it says."""
+
+    x: float
+    y: float
+    text: str  # e.g. "Quiz 3, 2 Mar 2026: 80%"
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """Percent per attempt, oldest to newest, with the axes' ticks."""
+
+    width: int
+    height: int
+    points: tuple[Point, ...]
+    y_ticks: tuple[tuple[float, str], ...]  # (y, "50%")
+    x_labels: tuple[tuple[float, str], ...]  # (x, date) under the first and last points
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = HEIGHT - BOTTOM
+
+    @property
+    def path(self) -> str:
+        """The SVG path joining the points in order."""
+        return " ".join(
+            f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points)
+        )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One fact on the bar chart."""
+
+    y: float  # the top of its row
+    width: float
+    label: str
+    value: str  # e.g. "87%"
+    kind: str  # a word for the bar's class and label, e.g. "known"
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Mastery per fact, one row each: a label and a bar as long as the mastery."""
+
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    bar_height: int = BAR
+    label_room: int = LABEL_ROOM
+
+
+def percent_y(percent: float) -> float:
+    """The y of a percent on the line chart (0 at the bottom axis, 100 at the top)."""
+    return TOP + (HEIGHT - BOTTOM - TOP) * (1 - percent / 100)
+
+
+def line_chart(attempts: Sequence[tuple[str, float]]) -> LineChart:
+    """The line chart of (date label, percent) pairs, oldest first, spread evenly left to right."""
+    n, span = len(attempts), WIDTH - RIGHT - LEFT
+    xs = [LEFT + span / 2] if n == 1 else [LEFT + span * i / (n - 1) for i in range(n)]
+    points = tuple(
+        Point(x, percent_y(percent), f"Quiz {i + 1}, {date}: {percent:g}%")
+        for i, (x, (date, percent)) in enumerate(zip(xs, attempts, strict=True))
+    )
+    ends = [0, n - 1] if n > 1 else [0] if n else []
+    return LineChart(
+        WIDTH, HEIGHT, points,
+        y_ticks=tuple((percent_y(t), f"{t}%") for t in PERCENT_TICKS),
+        x_labels=tuple((xs[i], attempts[i][0]) for i in ends),
+    )
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    """The text cut to `limit` characters at a word, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def bar_chart(facts: Sequence[tuple[str, float, str]], width: int = WIDTH) -> BarChart:
+    """The bar chart of (label, mastery 0..1, kind) triples, one row each, top to bottom."""
+    bars = tuple(
+        Bar(i * ROW, max(0.0, min(1.0, mastery)) * (width - 64), f"{shorten(label)} ({kind})",
+            f"{round(100 * mastery)}%", kind)
+        for i, (label, mastery, kind) in enumerate(facts)
+    )
+    return BarChart(width, max(ROW, ROW * len(bars)), bars)

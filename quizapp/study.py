@@ -1,0 +1,153 @@
+"""Self-study: a bank's facts as a timeline with what the learner knows, and practice questions.
+
+Practice stores each question as an attempt of its own, mode "practice", one item: so it is
+stored before it is shown, graded from its snapshot, submitted once, and reviews its facts' cards
+exactly as a quiz does, with no second set of rules. Its time (start to submission) is the time
+that one answer took, which is what tells an Easy answer from a Good one.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import clock
+from .attempts import (
+    PRACTICE,
+    SEED_LIMIT,
+    NotFound,
+    Unbuildable,
+    find_attempt,
+    store_attempt,
+)
+from .bank.model import Bank, Fact, Person
+from .bank.timeline import dated
+from .cards import cards_of, due_facts
+from .catalog import current_catalog
+from .models import Attempt, Learner
+from .quiz import schedule
+from .quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
+
+RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A fact on the timeline: who led then, how well the learner knows it, can it be practised."""
+
+    fact: Fact
+    leaders: tuple[Person, ...]
+    knowledge: str | None  # never seen, shaky or known; None when no one is signed in
+    practisable: bool  # some question tests it
+
+    @property
+    def period(self) -> bool:
+        """Whether the fact spans several years."""
+        return self.fact.last_year != self.fact.year
+
+
+def timeline_order(bank: Bank) -> tuple[list[Fact], list[Fact]]:
+    """The dated facts in date order (periods by their start), and the undated in file order."""
+    dated_facts = sorted(filter(dated, bank.facts), key=lambda f: (f.year, f.last_year, f.id))
+    return dated_facts, [f for f in bank.facts if not dated(f)]
+
+
+def leaders(bank: Bank, fact: Fact) -> tuple[Person, ...]:
+    """Who led then: the fact's own leader, else the people whose years meet the fact's."""
+    if fact.leader in bank.people_by_id:
+        return (bank.people_by_id[fact.leader],)
+    if not dated(fact):
+        return ()
+    return tuple(
+        p for p in bank.people
+        if p.year is not None and p.year <= fact.last_year and fact.year <= (p.until or p.year)
+    )
+
+
+def timeline(bank: Bank, learner: Learner | None, now: datetime) -> tuple[list[Entry], list[Entry]]:
+    """The bank's timeline (dated entries, then the undated), each with the learner's knowledge."""
+    cards = cards_of(learner.id, bank.id) if learner is not None else {}
+    by_fact = current_catalog().pool(bank.id).by_fact
+
+    def entry(fact: Fact) -> Entry:
+        card = cards.get(fact.id)
+        known = None if learner is None else schedule.knowledge(
+            card and card.state, card and card.due, now)
+        return Entry(fact, leaders(bank, fact), known, fact.id in by_fact)
+
+    dated_facts, undated = timeline_order(bank)
+    return [entry(f) for f in dated_facts], [entry(f) for f in undated]
+
+
+def any_question(pool: QuizPool, rng: random.Random, avoid: frozenset[str]) -> list[QuizItem]:
+    """One question drawn from the whole pool, not one of `avoid` if a few draws allow."""
+    for _ in range(RANDOM_TRIES if pool.questions else 0):
+        question = rng.choice(pool.questions)
+        if question.id not in avoid:
+            return [QuizItem(question, shown_order(question, rng))]
+    return []
+
+
+def practice_question(
+    pool: QuizPool, fact_id: str | None, due: list[str], rng: random.Random, avoid: frozenset[str]
+) -> list[QuizItem]:
+    """A question on the fact, else on what is due (most overdue first), else any question.
+
+    The question last asked is avoided while another will do: a fact with one question asks it
+    again, since practising it is what the learner chose.
+    """
+    sources = [[fact_id]] if fact_id else ([due] if due else []) + [None]
+    for exclude in (avoid, frozenset()):
+        for facts in sources:
+            if facts is None:
+                quiz = any_question(pool, rng, exclude)
+            else:
+                try:
+                    quiz = build_review(pool, facts, 1, rng, exclude)
+                except QuizError:
+                    quiz = []
+            if quiz:
+                return quiz
+    raise Unbuildable("There is no question to practise on this yet: choose another fact.")
+
+
+def practice_bank(bank_id: str, fact_id: str | None = None) -> Bank:
+    """The bank to practise on (and the fact, if one is named, must be in it); NotFound if not."""
+    bank = current_catalog().get(bank_id)
+    if bank is None:
+        raise NotFound(f"There is no question bank {bank_id!r}.")
+    if fact_id is not None and fact_id not in bank.facts_by_id:
+        raise NotFound("This bank has no such fact: pick one from its timeline.")
+    return bank
+
+
+def start_practice(
+    learner: Learner, bank_id: str, fact_id: str | None = None, after: str | None = None
+) -> Attempt:
+    """Store one practice question: on the fact if named, else on what is due, else any.
+
+    `after` is the learner's previous practice attempt, whose question is not asked straight again.
+    """
+    bank = practice_bank(bank_id, fact_id)
+    avoid: frozenset[str] = frozenset()
+    if after:
+        try:
+            avoid = frozenset(i.question_id for i in find_attempt(learner, after).items)
+        except NotFound:
+            pass  # a stale or foreign id only loses the "not the same again" preference
+    seed = secrets.randbelow(SEED_LIMIT)
+    due = [] if fact_id else due_facts(learner.id, bank, clock.now())
+    quiz = practice_question(
+        current_catalog().pool(bank.id), fact_id, due, random.Random(seed), avoid
+    )
+    return store_attempt(learner, bank, PRACTICE, seed, quiz)
+
+
+def find_practice(learner: Learner, bank_id: str, attempt_id: str) -> Attempt:
+    """The learner's practice attempt on this bank; NotFound for any other."""
+    attempt = find_attempt(learner, attempt_id)
+    if attempt.mode != PRACTICE or attempt.bank != bank_id:
+        raise NotFound("There is no such practice question among yours.")
+    return attempt

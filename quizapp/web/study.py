@@ -1,0 +1,153 @@
+"""Self-study pages: a bank's timeline, practice, review of what is due, and progress.
+
+Each works without JavaScript: every step is a link or one form post.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.datastructures import MultiDict
+
+from .. import clock
+from ..attempts import REVIEW, AlreadySubmitted, AttemptError, start_attempt, submit_attempt
+from ..catalog import current_catalog
+from ..charts import bar_chart, line_chart
+from ..forms import answer_field, read_answers
+from ..models import Attempt
+from ..progress import progress
+from ..quiz import schedule
+from ..review import review_item
+from ..study import find_practice, practice_bank, start_practice, timeline
+from .errors import render_error
+
+bp = Blueprint("study", __name__)
+
+REVIEW_LENGTH = 20  # questions in one review session; what is left stays due for the next
+
+
+@bp.errorhandler(AttemptError)
+def attempt_error(e: AttemptError):
+    """A refused study request, as a page; answering a practice question twice shows its answer."""
+    args = request.view_args or {}
+    if isinstance(e, AlreadySubmitted) and "attempt_id" in args:
+        link = (url_for("study.practice_item", **args), "See the answer")
+        return render_error(e.status, e.message, title="Already answered", link=link)
+    if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
+        return render_error(e.status, e.message,
+                            link=(url_for("study.timeline_page", bank_id=args["bank_id"]),
+                                  "Back to the timeline"))
+    return render_error(e.status, e.message)
+
+
+@bp.get("/study/<bank_id>")
+def timeline_page(bank_id: str):
+    """The bank's facts in time order, with how well the signed-in learner knows each."""
+    bank = current_catalog().get(bank_id) or abort(404)
+    learner = current_user if current_user.is_authenticated else None
+    dated, undated = timeline(bank, learner, clock.now())
+    first = min((e.fact.year for e in dated), default=0)
+    last = max((e.fact.last_year for e in dated), default=0)
+    return render_template("study/timeline.html", bank=bank, dated=dated, undated=undated,
+                           first=first, last=last)
+
+
+@bp.get("/study/<bank_id>/practice")
+@login_required
+def practice_page(bank_id: str):
+    """What practice is, on the fact chosen (if any), and the button that starts it."""
+    fact_id = request.args.get("fact") or None
+    bank = practice_bank(bank_id, fact_id)
+    fact = bank.facts_by_id[fact_id] if fact_id else None
+    return render_template("study/practice_start.html", bank=bank, fact=fact)
+
+
+@bp.post("/study/<bank_id>/practice")
+@login_required
+def practice_next(bank_id: str):
+    """Store the next practice question and show it."""
+    fact_id = request.form.get("fact") or None
+    attempt = start_practice(current_user, bank_id, fact_id, request.form.get("after") or None)
+    return redirect(url_for("study.practice_item", bank_id=bank_id, attempt_id=attempt.id,
+                            fact=fact_id), 303)
+
+
+def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, status: int = 200):
+    bank = current_catalog().get(attempt.bank)
+    fact_id = request.args.get("fact") or None
+    fact = bank.facts_by_id.get(fact_id) if bank and fact_id else None
+    item = attempt.items[0]
+    shown = review_item(item, 1) if attempt.submitted is not None else None
+    return render_template(
+        "study/practice.html", attempt=attempt, item=item, review=shown, given=given,
+        problem=problem, fact=fact, bank_title=bank.title if bank else attempt.bank,
+        answer_name=answer_field,
+    ), status
+
+
+@bp.get("/study/<bank_id>/practice/<attempt_id>")
+@login_required
+def practice_item(bank_id: str, attempt_id: str):
+    """The practice question while open; at once after answering, whether it was right and why."""
+    return _practice_page(find_practice(current_user, bank_id, attempt_id), MultiDict(), None)
+
+
+@bp.post("/study/<bank_id>/practice/<attempt_id>")
+@login_required
+def practice_answer(bank_id: str, attempt_id: str):
+    """Grade the answer (kept like a quiz's) and show the feedback; a broken order asks again."""
+    attempt = find_practice(current_user, bank_id, attempt_id)
+    answers, problems = read_answers(attempt.items, request.form)
+    if problems and attempt.submitted is None:
+        return _practice_page(attempt, request.form, next(iter(problems.values())), 400)
+    submit_attempt(current_user, attempt_id, answers)
+    return redirect(url_for("study.practice_item", bank_id=bank_id, attempt_id=attempt_id,
+                            fact=request.args.get("fact") or None), 303)
+
+
+@bp.post("/study/<bank_id>/review")
+@login_required
+def review_due(bank_id: str):
+    """Start a quiz on the facts due for review, most overdue first."""
+    attempt = start_attempt(current_user, bank_id, REVIEW, REVIEW_LENGTH)
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
+
+
+def _moment(stamp: str) -> datetime:
+    """A time from the progress numbers (ISO 8601 with a Z) as the app keeps it: naive UTC."""
+    return datetime.fromisoformat(stamp.removesuffix("Z"))
+
+
+def _day(stamp: str) -> str:
+    """An ISO time from the progress numbers as a short date: 2 Mar 2026."""
+    moment = _moment(stamp)
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
+    """Per bank: the facts the learner has met, how many not yet, and their mastery bars."""
+    charts = []
+    for bank_id, bank in sorted(current_catalog().banks.items()):
+        mine = [f for f in facts if f["bank"] == bank_id]
+        seen = [f for f in mine if f["state"] != schedule.NEW]
+        bars = bar_chart([
+            (f"{f['year']}: {f['text']}" if f["year"] else f["text"], f["mastery"],
+             schedule.knowledge(f["state"], _moment(f["due"]), now))
+            for f in seen
+        ])
+        charts.append((bank, seen, len(mine) - len(seen), bars))
+    return charts
+
+
+@bp.get("/progress")
+@login_required
+def progress_page():
+    """The learner's quizzes over time and mastery per fact, as charts and tables."""
+    now = clock.now()
+    numbers = progress(current_user, now)
+    attempts = [a for a in numbers["attempts"] if a["percent"] is not None]
+    chart = line_chart([(_day(a["started"]), a["percent"]) for a in attempts])
+    return render_template("study/progress.html", numbers=numbers, attempts=attempts,
+                           chart=chart, banks=_bank_charts(numbers["facts"], now), day=_day)
