@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .aiken import parse_aiken
 from .model import Bank, BankError, LoadResult
 from .yaml_bank import parse_yaml_bank
 
@@ -19,11 +20,12 @@ from .yaml_bank import parse_yaml_bank
 Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]
                   | tuple[Bank | None, list[BankError], list[BankError]]]
 
-QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml")
+QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.aiken.txt")
 # One parser per file suffix (see Parser above).
 PARSERS: dict[str, Parser] = {
     ".yaml": parse_yaml_bank,
     ".yml": parse_yaml_bank,
+    ".aiken.txt": parse_aiken,
 }
 
 
