@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .aiken import parse_aiken
+from .gift import parse_gift
 from .model import Bank, BankError, LoadResult
 from .yaml_bank import parse_yaml_bank
 
@@ -20,11 +21,12 @@ from .yaml_bank import parse_yaml_bank
 Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]
                   | tuple[Bank | None, list[BankError], list[BankError]]]
 
-QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.aiken.txt")
+QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt")
 # One parser per file suffix (see Parser above).
 PARSERS: dict[str, Parser] = {
     ".yaml": parse_yaml_bank,
     ".yml": parse_yaml_bank,
+    ".gift": parse_gift,
     ".aiken.txt": parse_aiken,
 }
 
