@@ -20,6 +20,8 @@ ID_LENGTH = 60  # Moodle names are often a whole sentence; an id stays short eno
 
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by single hyphens ('' when none are left)."""
+    # An apostrophe joins what it stands between: "Leguía's term" -> leguias-term.
+    text = re.sub(r"['’]", "", text)
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:ID_LENGTH].rstrip("-")

@@ -14,6 +14,7 @@ from pathlib import Path
 from .aiken import parse_aiken
 from .gift import parse_gift
 from .model import Bank, BankError, LoadResult
+from .moodle_xml import parse_moodle_xml
 from .yaml_bank import parse_yaml_bank
 
 # A parser takes (text, path) and gives (bank or None, problems); an importer also gives, third,
@@ -21,13 +22,14 @@ from .yaml_bank import parse_yaml_bank
 Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]
                   | tuple[Bank | None, list[BankError], list[BankError]]]
 
-QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt")
+QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt", "*.xml")
 # One parser per file suffix (see Parser above).
 PARSERS: dict[str, Parser] = {
     ".yaml": parse_yaml_bank,
     ".yml": parse_yaml_bank,
     ".gift": parse_gift,
     ".aiken.txt": parse_aiken,
+    ".xml": parse_moodle_xml,
 }
 
 
