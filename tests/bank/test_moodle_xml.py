@@ -164,6 +164,11 @@ def test_text_that_is_not_xml_is_reported_at_its_line():
         (3, "this is not well-formed XML: not well-formed (invalid token)")]
 
 
+def test_lines_are_counted_as_xml_counts_them():
+    assert problems("<quiz>\r\n\r<x") == [
+        (3, "this is not well-formed XML: unclosed token")]
+
+
 def test_a_top_element_other_than_quiz_is_a_problem():
     assert problems("<html/>") == [
         (1, "the top element is <html>; a Moodle XML file holds its questions in <quiz>")]
