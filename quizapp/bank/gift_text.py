@@ -11,7 +11,6 @@ import re
 
 SPECIAL = "~=#{}:"
 ESCAPED = {**{c: c for c in SPECIAL}, "\\": "\\", "n": "\n"}
-FORMATS = ("html", "moodle", "plain", "markdown")
 FORMAT_PREFIX = re.compile(r"\[(?:html|moodle|plain|markdown)\]")
 
 

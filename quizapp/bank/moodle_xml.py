@@ -89,11 +89,13 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
         return
     before = len(found.problems)
     answers = _answers(found, element, lines)
-    draft = Draft(number=number, line=line, type="choice", prompt=_rich(element.find(
-        "questiontext")), options=tuple(a.text for a in answers), key=(),
-        option_lines=tuple(a.line for a in answers), name=name,
-        explanation=_rich(element.find("generalfeedback")),
-        feedback=tuple(a.feedback for a in answers), tags=_tags(element))
+    # Each type's reader below settles the type and key, and may reorder the options.
+    draft = Draft(number=number, line=line, type="choice",
+                  prompt=_rich(element.find("questiontext")),
+                  options=tuple(a.text for a in answers), key=(),
+                  option_lines=tuple(a.line for a in answers), name=name,
+                  explanation=_rich(element.find("generalfeedback")),
+                  feedback=tuple(a.feedback for a in answers), tags=_tags(element))
     draft = read(found, element, lines, draft, answers)
     if draft is not None and len(found.problems) == before:
         found.drafts.append(draft)
