@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from . import accounts
+from .bank.export import to_gift, to_moodle_xml
 from .bank.loader import load_paths
 from .bank.summary import report_lines
+from .catalog import current_catalog
 from .database import create_tables
 
-questions_cli = AppGroup("questions", help="Check and inspect question files.")
+questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
+EXPORTERS = {"xml": to_moodle_xml, "gift": to_gift}
 user_cli = AppGroup("user", help="Manage learners.")
 
 
@@ -37,6 +41,32 @@ def check_questions_command(paths: tuple[str, ...]) -> None:
         click.echo(line)
     if not result.ok:
         raise click.exceptions.Exit(1)
+
+
+@questions_cli.command("export")
+@click.argument("bank_id")
+@click.option("--format", "file_format", type=click.Choice(sorted(EXPORTERS)), default="xml",
+              show_default=True, help="Moodle XML (every type) or GIFT (no ordering questions).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def export_questions_command(bank_id: str, file_format: str, output: Path | None) -> None:
+    """Export a bank's written questions as Moodle XML or GIFT."""
+    catalog = current_catalog()
+    bank = catalog.get(bank_id)
+    if bank is None:
+        known = ", ".join(sorted(catalog.banks)) or "none are loaded"
+        raise click.ClickException(f"there is no bank '{bank_id}'; the banks are: {known}")
+    text = EXPORTERS[file_format](bank)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
+    left_out = sum(q.type == "ordering" for q in bank.questions) if file_format == "gift" else 0
+    note = f" ({left_out} ordering left out: GIFT has no ordering questions)" if left_out else ""
+    click.echo(f"Wrote {len(bank.questions) - left_out} questions of {bank.id} to {output}{note}.")
 
 
 class PasswordOption(click.Option):

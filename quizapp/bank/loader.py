@@ -11,16 +11,25 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .aiken import parse_aiken
+from .gift import parse_gift
 from .model import Bank, BankError, LoadResult
+from .moodle_xml import parse_moodle_xml
 from .yaml_bank import parse_yaml_bank
 
-Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]]
+# A parser takes (text, path) and gives (bank or None, problems); an importer also gives, third,
+# the questions it skipped (types Quipu has not), which are reported but are not problems.
+Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]
+                  | tuple[Bank | None, list[BankError], list[BankError]]]
 
-QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml")
-# One parser per file suffix; each takes (text, path) and gives (bank or None, problems).
+QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt", "*.xml")
+# One parser per file suffix (see Parser above).
 PARSERS: dict[str, Parser] = {
     ".yaml": parse_yaml_bank,
     ".yml": parse_yaml_bank,
+    ".gift": parse_gift,
+    ".aiken.txt": parse_aiken,
+    ".xml": parse_moodle_xml,
 }
 
 
@@ -33,15 +42,22 @@ def parser_for(path: str) -> Parser | None:
 
 def load_file(path: str | os.PathLike[str]) -> tuple[Bank | None, list[BankError]]:
     """The bank in one file, or None and every problem found in it."""
+    bank, problems, _ = read_file(path)
+    return bank, problems
+
+
+def read_file(path: str | os.PathLike[str]
+              ) -> tuple[Bank | None, list[BankError], list[BankError]]:
+    """The bank in one file (or None), every problem found in it, and the questions skipped."""
     name = os.fspath(path)
     parse = parser_for(name)
     if parse is None:
         known = ", ".join(sorted(PARSERS))
-        return None, [BankError(name, 1, f"not a question file: the names end in {known}")]
+        return None, [BankError(name, 1, f"not a question file: the names end in {known}")], []
     try:
         data = Path(name).read_bytes()
     except OSError as error:
-        return None, [BankError(name, 1, f"the file cannot be read: {error.strerror}")]
+        return None, [BankError(name, 1, f"the file cannot be read: {error.strerror}")], []
     try:
         # utf-8-sig: editors on Windows often start a UTF-8 file with a byte order mark.
         text = data.decode("utf-8-sig")
@@ -49,8 +65,9 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Bank | None, list[BankError
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
         return None, [BankError(name, line, f"the file is not UTF-8 text (byte 0x{byte:02X} on "
-                                "this line); save it again with the UTF-8 encoding")]
-    return parse(text, name)
+                                "this line); save it again with the UTF-8 encoding")], []
+    bank, problems, *skipped = parse(text, name)
+    return bank, problems, skipped[0] if skipped else []
 
 
 def question_files(folder: str | os.PathLike[str]) -> list[Path]:
@@ -99,10 +116,12 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
     """Load files in order; a bank id already loaded is a problem of the later file."""
     banks: list[Bank] = []
     problems: list[BankError] = []
+    skipped: list[BankError] = []
     first_path: dict[str, str] = {}
     for file in files:
-        bank, errors = load_file(file)
+        bank, errors, passed_over = read_file(file)
         problems.extend(errors)
+        skipped.extend(passed_over)
         if bank is None:
             continue
         if bank.id in first_path:
@@ -111,4 +130,4 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
             continue
         first_path[bank.id] = bank.path
         banks.append(bank)
-    return LoadResult(banks=tuple(banks), problems=tuple(problems))
+    return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from yaml.nodes import Node
 
 from .model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS, QUESTION_TYPES, Question
+from .rules import MAX_CHOICES, MAX_ITEMS, MIN_CHOICES, MIN_ITEMS, count_message, repeated_message
 from .yaml_nodes import Field, Keys, Reader, closest, line_of
 
 QUESTION_KEYS = Keys(
@@ -31,8 +32,6 @@ HINTS = {
     ("multiple", "grading"): " ('grading' is for ordering questions only)",
 }
 DIFFICULTIES = (1, 2, 3)
-MIN_CHOICES, MAX_CHOICES = 2, 8
-MIN_ITEMS, MAX_ITEMS = 3, 8
 
 Options = tuple[tuple[str, ...], tuple[str, ...]]  # (options, key)
 Ref = tuple[Node, str, str]  # (node naming a fact or a person, where it is named, its id)
@@ -107,12 +106,10 @@ def _distinct(r: Reader, field: Field | None, where: str, noun: str, low: int, h
         if value not in first:
             first[value] = node
             continue
-        line = line_of(first[value])
-        earlier = f" (first on line {line})" if line != line_of(node) else ""
-        r.report(node, where, f'{noun} "{value}" is listed twice{earlier}')
-    if not low <= len(values) <= high:
-        r.report(field[0], where, f"'{field[0].value}' must list {low} to {high} {noun}s, "
-                 f"but lists {len(values)}")
+        r.report(node, where, repeated_message(noun, value, line_of(first[value]), line_of(node)))
+    count = count_message(f"'{field[0].value}'", noun, low, high, len(values))
+    if count:
+        r.report(field[0], where, count)
     return values
 
 

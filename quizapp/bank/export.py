@@ -1,0 +1,133 @@
+"""A bank written as Moodle XML or as GIFT, for Moodle and for Quipu's own importers to read back.
+
+Every text is written as plain text (Moodle's `plain_text` format, GIFT's `[plain]` where it looks
+like HTML), so what Quipu shows as text Moodle shows as text too. Facts a question tests become
+tags `fact:<id>`; question ids become names (and Moodle's idnumber).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gift_answers import WEIGHT
+from .gift_text import escape, written
+from .model import Bank, Question
+from .moodle_xml import GRADING
+
+MOODLE_GRADING = {ours: theirs for theirs, ours in GRADING.items()}
+FACT_TAG = "fact:"
+# Characters XML 1.0 cannot hold at all, even escaped; Quipu's texts never should have them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def tags_of(question: Question) -> list[str]:
+    """A question's tags, then one `fact:<id>` tag for each fact it tests."""
+    return [*question.tags, *(FACT_TAG + fact for fact in question.facts)]
+
+
+def weights(question: Question) -> list[str]:
+    """Each option's worth in percent, as Moodle writes it (a multiple's wrong picks cost)."""
+    if question.type == "choice":
+        return ["100" if option in question.key else "0" for option in question.options]
+    # Quipu scores (right - wrong) / answers: in Moodle, each right pick gives 1/k, each wrong
+    # one takes 1/k away, and the total is kept within 0..100%.
+    share = f"{100 / len(question.key):.5f}".rstrip("0").rstrip(".")
+    return [share if option in question.key else f"-{share}" for option in question.options]
+
+
+def _x(text: str) -> str:
+    """Text as XML character data (a carriage return kept as a reference, or XML drops it)."""
+    text = NOT_XML.sub("", text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def _text_block(tag: str, text: str, indent: str = "    ") -> list[str]:
+    return [f'{indent}<{tag} format="plain_text">', f"{indent}  <text>{_x(text)}</text>",
+            f"{indent}</{tag}>"]
+
+
+def to_moodle_xml(bank: Bank) -> str:
+    """The bank as a Moodle XML question file: one category, then every question."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>",
+             '  <question type="category">', "    <category>",
+             f"      <text>$course$/top/{_x(bank.title.replace('/', '//'))}</text>",
+             "    </category>", "  </question>"]
+    for question in bank.questions:
+        lines += _xml_question(question)
+    lines.append("</quiz>")
+    return "\n".join(lines) + "\n"
+
+
+def _xml_question(question: Question) -> list[str]:
+    qtype = "ordering" if question.type == "ordering" else "multichoice"
+    lines = ["", f'  <question type="{qtype}">', "    <name>",
+             f"      <text>{_x(question.id)}</text>", "    </name>",
+             *_text_block("questiontext", question.prompt),
+             *_text_block("generalfeedback", question.explanation),
+             "    <defaultgrade>1</defaultgrade>", "    <penalty>0</penalty>",
+             "    <hidden>0</hidden>", f"    <idnumber>{_x(question.id)}</idnumber>"]
+    if question.type == "ordering":
+        lines += ["    <layouttype>VERTICAL</layouttype>", "    <selecttype>ALL</selecttype>",
+                  f"    <selectcount>{len(question.options)}</selectcount>",
+                  f"    <gradingtype>{MOODLE_GRADING[question.grading]}</gradingtype>",
+                  "    <showgrading>SHOW</showgrading>",
+                  "    <numberingstyle>none</numberingstyle>"]
+        fractions = [str(n) for n in range(1, len(question.options) + 1)]  # the right order
+    else:
+        single = "true" if question.type == "choice" else "false"
+        lines += [f"    <single>{single}</single>", "    <shuffleanswers>true</shuffleanswers>",
+                  "    <answernumbering>abc</answernumbering>"]
+        fractions = weights(question)
+    feedback = question.feedback or ("",) * len(question.options)
+    for option, fraction, remark in zip(question.options, fractions, feedback, strict=True):
+        lines += [f'    <answer fraction="{fraction}" format="plain_text">',
+                  f"      <text>{_x(option)}</text>"]
+        if remark:
+            lines += _text_block("feedback", remark, "      ")
+        lines.append("    </answer>")
+    tags = tags_of(question)
+    if tags:
+        lines += ["    <tags>", *(f"      <tag><text>{_x(t)}</text></tag>" for t in tags),
+                  "    </tags>"]
+    return [*lines, "  </question>"]
+
+
+def to_gift(bank: Bank) -> str:
+    """The bank as a GIFT file: its choice and multiple questions (GIFT has no ordering ones)."""
+    title = " ".join(bank.title.split())
+    blocks = [f"// Quipu bank {bank.id}\n$CATEGORY: $course$/top/{title.replace('/', '//')}"]
+    for question in bank.questions:
+        if question.type == "ordering":
+            blocks.append(f"// Ordering question '{question.id}' is left out: GIFT has no "
+                          "ordering questions (export as Moodle XML to keep it).")
+        else:
+            blocks.append(_gift_question(question))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _gift_question(question: Question) -> str:
+    comments = [f"// [id:{_bracketed(question.id)}]"]
+    tags = tags_of(question)
+    if tags:
+        comments.append("// " + " ".join(f"[tag:{_bracketed(t)}]" for t in tags))
+    lines = [*comments, f"::{escape(question.id)}::{written(question.prompt)}{{"]
+    feedback = question.feedback or ("",) * len(question.options)
+    for option, weight, remark in zip(question.options, weights(question), feedback, strict=True):
+        text = written(option)
+        if question.type == "multiple":
+            marker = f"~%{weight}%"
+        elif weight == "100":
+            marker = "="
+        else:
+            # A wrong option whose text starts like a weight (`%50%...`) gets an explicit 0.
+            marker = "~%0%" if WEIGHT.match(text) else "~"
+        lines.append(f"\t{marker}{text}" + (f"#{written(remark)}" if remark else ""))
+    if question.explanation:
+        lines.append(f"\t####{written(question.explanation)}")
+    return "\n".join([*lines, "}"])
+
+
+def _bracketed(text: str) -> str:
+    """Text for a `[id:...]` or `[tag:...]` comment: one line, `]` escaped as Moodle reads it."""
+    return " ".join(text.split()).replace("]", "\\]")

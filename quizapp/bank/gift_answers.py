@@ -1,0 +1,118 @@
+"""What a GIFT question's braces hold: its type, options, key, feedback and explanation."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .gift_text import clean, unescape
+from .imports import Draft
+
+if TYPE_CHECKING:
+    from .gift import Block
+
+WEIGHT = re.compile(r"[ \t]*%(-?\d+(?:\.\d+)?)%")
+TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+BLANK = "_____"  # where the answers sat, in a "missing word" question, as Moodle shows it
+SKIPPED = {
+    "description": "a description (text with no answers)",
+    "essay": "an essay question",
+    "numerical": "a numerical question",
+    "matching": "a matching question",
+    "shortanswer": "a short-answer question",
+}
+
+Problems = list[tuple[int, str]]
+
+
+def read_answers(block: Block, start: int, braces: tuple[int, int], number: int, line: int
+                 ) -> str | tuple[Draft | None, Problems]:
+    """The question from `start` on: a skipped type's description, or a draft and its problems."""
+    opening, closing = braces
+    if opening < 0:
+        return SKIPPED["description"]
+    text = block.text
+    after = text[closing + 1:]
+    prompt = clean(text[start:opening] + (BLANK if after.strip() else "") + after)
+    end, explanation = _general_feedback(block, opening + 1, closing)
+    kind = _kind(block, opening + 1, end)
+    if kind in SKIPPED:
+        return SKIPPED[kind]
+    draft = Draft(number=number, line=line, type="choice", prompt=prompt, options=(), key=(),
+                  option_lines=(), explanation=explanation)
+    if kind == "truefalse":
+        return _true_false(block, opening + 1, end, draft), []
+    return _choices(block, opening + 1, end, draft)
+
+
+def _general_feedback(block: Block, start: int, end: int) -> tuple[int, str]:
+    """Where the answers end, and the explanation after the last live `####` (if any)."""
+    for index in range(end - 4, start - 1, -1):
+        if block.text[index:index + 4] == "####" and all(block.live[index:index + 4]):
+            return index, clean(block.text[index + 4:end])
+    return end, ""
+
+
+def _kind(block: Block, start: int, end: int) -> str:
+    """The question type its answers make, decided in the order Moodle decides it."""
+    body = block.text[start:end]
+    if not body.strip():
+        return "essay"
+    first = start + len(body) - len(body.lstrip())
+    if block.live[first] and block.text[first] == "#":
+        return "numerical"
+    if block.find("~", start, end) >= 0:
+        return "multichoice"
+    if block.find("=", start, end) >= 0 and "->" in body:
+        return "matching"
+    hash_at = block.find("#", start, end)
+    token = unescape(block.text[start:hash_at if hash_at >= 0 else end]).strip().upper()
+    return "truefalse" if token in TRUE_FALSE else "shortanswer"
+
+
+def _true_false(block: Block, start: int, end: int, draft: Draft) -> Draft:
+    """`{T}` or `{FALSE#wrong feedback#right feedback}` as a choice of True and False."""
+    text = block.text
+    first = block.find("#", start, end)
+    second = block.find("#", first + 1, end) if first >= 0 else -1
+    token = unescape(text[start:first if first >= 0 else end]).strip().upper()
+    wrong = clean(text[first + 1:second if second >= 0 else end]) if first >= 0 else ""
+    right = clean(text[second + 1:end]) if second >= 0 else ""
+    truth = TRUE_FALSE[token]
+    line = block.line_at(start)
+    return Draft(
+        number=draft.number, line=draft.line, type="choice", prompt=draft.prompt,
+        options=("True", "False"), key=("True" if truth else "False",), option_lines=(line, line),
+        explanation=draft.explanation, feedback=(right, wrong) if truth else (wrong, right),
+    )
+
+
+def _choices(block: Block, start: int, end: int, draft: Draft) -> tuple[Draft | None, Problems]:
+    """`{=right ~wrong}` (a choice) or `{~%50%a ~%50%b ~%-100%c}` (no `=`: a multiple)."""
+    text = block.text
+    markers = [i for i in range(start, end) if block.live[i] and text[i] in "~="]
+    lead = text[start:markers[0]]
+    if lead.strip():
+        at = start + len(lead) - len(lead.lstrip())
+        return None, [(block.line_at(at), "this text comes before the first answer; start each "
+                       "answer with = (right) or ~ (wrong)")]
+    single = any(text[m] == "=" for m in markers)
+    options, key, feedback, lines = [], [], [], []
+    for marker, end_at in zip(markers, [*markers[1:], end], strict=True):
+        body_at, weight = marker + 1, 0.0
+        found = WEIGHT.match(text, body_at, end_at) if text[marker] == "~" else None
+        if found:
+            body_at, weight = found.end(), float(found.group(1))
+        hash_at = block.find("#", body_at, end_at)
+        option = clean(text[body_at:hash_at if hash_at >= 0 else end_at])
+        options.append(option)
+        feedback.append(clean(text[hash_at + 1:end_at]) if hash_at >= 0 else "")
+        lines.append(block.line_at(marker))
+        # One right answer is marked =; without any =, each answer of positive weight is right.
+        if (text[marker] == "=" or weight >= 100) if single else weight > 0:
+            key.append(option)
+    return Draft(
+        number=draft.number, line=draft.line, type="choice" if single else "multiple",
+        prompt=draft.prompt, options=tuple(options), key=tuple(key), option_lines=tuple(lines),
+        explanation=draft.explanation, feedback=tuple(feedback),
+    ), []

@@ -1,0 +1,190 @@
+"""Moodle XML files (`*.xml`): multichoice, truefalse and ordering questions; others skipped.
+
+A `<question type="category">` names a category; every other `<question>` has a `<name>`, a
+`<questiontext>`, an optional `<generalfeedback>` (the explanation), `<answer fraction="...">`
+elements with their own `<feedback>`, and `<tags>`. Text may be HTML (often in CDATA): Quipu
+shows everything as text, so tags are stripped and entities read.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .imports import Draft, Import, Imported
+from .xml_reading import XmlProblem, html_to_text, read_xml
+from .yaml_nodes import closest
+
+# Moodle's ordering grading types and ours (DESIGN.md, "Grading"); ABS and ABSOLUTE are old names.
+GRADING = {
+    "ALL_OR_NOTHING": "exact",
+    "ABSOLUTE_POSITION": "position",
+    "RELATIVE_TO_CORRECT": "distance",
+    "RELATIVE_NEXT_EXCLUDE_LAST": "next",
+    "RELATIVE_NEXT_INCLUDE_LAST": "next_last",
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT": "neighbours",
+    "RELATIVE_ALL_PREVIOUS_AND_NEXT": "pairs",
+    "LONGEST_ORDERED_SUBSET": "subset",
+    "LONGEST_CONTIGUOUS_SUBSET": "contiguous",
+}
+OLD_GRADING_NAMES = {"ABS": "position", "ABSOLUTE": "position"}
+MOODLE_DEFAULT_GRADING = "next"  # what Moodle grades an ordering question by when none is given
+SKIPPED = {
+    "essay": "an essay question",
+    "numerical": "a numerical question",
+    "matching": "a matching question",
+    "shortanswer": "a short-answer question",
+    "description": "a description (text with no answers)",
+    "cloze": "a cloze (embedded answers) question",
+    "calculated": "a calculated question",
+}
+PLAIN_FORMATS = ("plain_text", "markdown")
+Lines = dict[ET.Element, int]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One `<answer>`: its text, fraction (None when not a number), feedback and line."""
+
+    text: str
+    fraction: float | None
+    feedback: str
+    line: int
+
+
+def parse_moodle_xml(text: str, path: str) -> Imported:
+    """The bank a Moodle XML text holds, or None; its problems; and the questions it skipped."""
+    found = Import(path, ".xml")
+    try:
+        root, lines = read_xml(text)
+    except XmlProblem as problem:
+        found.problem(problem.line, problem.message)
+        return found.finish()
+    if root.tag != "quiz":
+        found.problem(lines[root], f"the top element is <{root.tag}>; a Moodle XML file holds "
+                      "its questions in <quiz>")
+        return found.finish()
+    for element in root:
+        _read_element(found, element, lines)
+    return found.finish()
+
+
+def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
+    line = lines[element]
+    qtype = element.get("type", "").strip()
+    if element.tag != "question" or not qtype:
+        found.problem(line, f"<{element.tag}> is not a <question type=\"...\">; <quiz> holds "
+                      "questions only")
+        return
+    if qtype == "category":
+        found.add_category(_text(element.find("category")))
+        return
+    number = found.next_number()
+    name = (element.findtext("idnumber") or "").strip() or _text(element.find("name"))
+    read = READERS.get(qtype)
+    if read is None:
+        found.skip(line, number, name, SKIPPED.get(qtype, f"a '{qtype}' question"))
+        return
+    before = len(found.problems)
+    answers = _answers(found, element, lines)
+    # Each type's reader below settles the type and key, and may reorder the options.
+    draft = Draft(number=number, line=line, type="choice",
+                  prompt=_rich(element.find("questiontext")),
+                  options=tuple(a.text for a in answers), key=(),
+                  option_lines=tuple(a.line for a in answers), name=name,
+                  explanation=_rich(element.find("generalfeedback")),
+                  feedback=tuple(a.feedback for a in answers), tags=_tags(element))
+    draft = read(found, element, lines, draft, answers)
+    if draft is not None and len(found.problems) == before:
+        found.drafts.append(draft)
+
+
+def _text(element: ET.Element | None) -> str:
+    """The plain `<text>` of an element (a name, a category), trimmed."""
+    if element is None:
+        return ""
+    return (element.findtext("text") or "").strip()
+
+
+def _rich(element: ET.Element | None) -> str:
+    """The `<text>` of an element in the element's format, as plain text."""
+    if element is None:
+        return ""
+    raw = element.findtext("text") or ""
+    if element.get("format", "html") in PLAIN_FORMATS:
+        return raw.strip()
+    return html_to_text(raw)
+
+
+def _tags(element: ET.Element) -> tuple[str, ...]:
+    texts = (_text(tag) for tag in element.findall("tags/tag"))
+    return tuple(t for t in texts if t)
+
+
+def _answers(found: Import, element: ET.Element, lines: Lines) -> list[Answer]:
+    answers = []
+    for answer in element.findall("answer"):
+        raw = answer.get("fraction", "0").strip()
+        try:
+            fraction: float | None = float(raw)
+        except ValueError:
+            fraction = None
+        if fraction is None or not math.isfinite(fraction):
+            found.problem(lines[answer], f"fraction \"{raw}\" is not a number; Moodle gives "
+                          "each answer's worth in percent, like fraction=\"100\"")
+            fraction = None
+        answers.append(Answer(_rich(answer), fraction, _rich(answer.find("feedback")),
+                              lines[answer]))
+    return answers
+
+
+def _multichoice(found: Import, element: ET.Element, lines: Lines, draft: Draft,
+                 answers: list[Answer]) -> Draft:
+    """One answer worth 100% (a choice), or `<single>false</single>`: those worth more than 0."""
+    single = (element.findtext("single") or "true").strip().lower() not in ("false", "0")
+    if single:
+        key = [a.text for a in answers if a.fraction is not None and a.fraction >= 100]
+        return replace(draft, type="choice", key=tuple(key))
+    key = [a.text for a in answers if a.fraction is not None and a.fraction > 0]
+    return replace(draft, type="multiple", key=tuple(key))
+
+
+def _truefalse(found: Import, element: ET.Element, lines: Lines, draft: Draft,
+               answers: list[Answer]) -> Draft | None:
+    """Answers `true` and `false`, the right one worth 100%: a choice of True and False."""
+    by_text = {a.text.strip().lower(): a for a in answers}
+    if sorted(by_text) != ["false", "true"] or len(answers) != 2:
+        found.problem(draft.line, "a truefalse question has two answers, true and false")
+        return None
+    right = [name for name, a in by_text.items() if a.fraction is not None and a.fraction >= 100]
+    line = by_text["true"].line, by_text["false"].line
+    return replace(draft, options=("True", "False"), option_lines=line,
+                 key=tuple(n.capitalize() for n in right),
+                 feedback=(by_text["true"].feedback, by_text["false"].feedback))
+
+
+def _ordering(found: Import, element: ET.Element, lines: Lines, draft: Draft,
+              answers: list[Answer]) -> Draft:
+    """The items in the right order: Moodle stores that order as the answers' fractions."""
+    if all(a.fraction is not None for a in answers):
+        answers = sorted(answers, key=lambda a: a.fraction)
+    grading_element = element.find("gradingtype")
+    name = (grading_element.text or "").strip().upper() if grading_element is not None else ""
+    grading = GRADING.get(name) or OLD_GRADING_NAMES.get(name) or MOODLE_DEFAULT_GRADING
+    if name and name not in GRADING and name not in OLD_GRADING_NAMES:
+        found.problem(lines[grading_element], f"gradingtype {name} is not a Moodle grading "
+                      f"type{closest(name, list(GRADING))}; use one of {', '.join(GRADING)}")
+    items = tuple(a.text for a in answers)
+    return replace(draft, type="ordering", options=items, key=items, grading=grading,
+                 option_lines=tuple(a.line for a in answers),
+                 feedback=tuple(a.feedback for a in answers))
+
+
+Reader = Callable[[Import, ET.Element, Lines, Draft, list[Answer]], Draft | None]
+READERS: dict[str, Reader] = {
+    "multichoice": _multichoice,
+    "truefalse": _truefalse,
+    "ordering": _ordering,
+}

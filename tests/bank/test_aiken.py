@@ -1,0 +1,121 @@
+"""Aiken files: question, lettered options, ANSWER: line; every problem at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizapp.bank.aiken import parse_aiken
+from quizapp.bank.loader import parser_for, read_file
+from tests.bank.fuzzing import assert_located, mutated
+
+DATA = Path(__file__).parent.parent / "data" / "import"
+GOOD = DATA / "peru-basics.aiken.txt"
+
+
+def parse(text: str):
+    return parse_aiken(text, "q.aiken.txt")
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    bank, errors, _ = parse(text)
+    assert bank is None
+    return [(e.line, e.message) for e in errors]
+
+
+def test_aiken_files_are_read_by_the_aiken_parser():
+    assert parser_for("questions/Peru.AIKEN.txt") is parse_aiken
+
+
+def test_the_shipped_example_loads_as_a_bank_named_after_the_file():
+    bank, errors, skipped = read_file(GOOD)
+    assert errors == [] and skipped == []
+    assert (bank.id, bank.title, bank.line) == ("peru-basics", "peru-basics", 1)
+    assert [q.id for q in bank.questions] == ["q-1", "q-2", "q-3", "q-4"]
+
+
+def test_a_question_maps_to_a_choice_with_its_lettered_answer_as_key():
+    question = read_file(GOOD)[0].questions[0]
+    assert (question.type, question.prompt, question.line) == (
+        "choice", "In which year did the Panama Canal open?", 1)
+    assert question.options == ("1904", "1914", "1920", "1952")
+    assert question.key == ("1914",)
+
+
+def test_options_may_end_their_letter_with_a_bracket_and_questions_need_no_blank_line():
+    bank = read_file(GOOD)[0]
+    assert bank.questions[1].key == ("Augusto B. Leguía",)
+    assert bank.questions[2].prompt.startswith("Which country raised")
+
+
+def test_a_question_text_may_run_over_several_lines():
+    assert read_file(GOOD)[0].questions[3].prompt == (
+        "Peru and the United States signed a Treaty of Assistance and Mutual Defense.\n"
+        "In which year?")
+
+
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("bad-answer.aiken.txt", 5, "ANSWER: E names no option; the options here are A to C"),
+    ("no-answer.aiken.txt", 1, "the question's options are not followed by an ANSWER: line "
+                               "(write, say, ANSWER: B after the last option)"),
+    ("one-option.aiken.txt", 1, "question 'q-1': a choice question must list 2 to 8 options, "
+                                "but lists 1"),
+])
+def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
+    path = DATA / "broken" / name
+    bank, errors, _ = read_file(path)
+    assert bank is None
+    assert [str(e) for e in errors] == [f"{path}:{line}: {message}"]
+
+
+def test_an_answer_line_without_a_letter_says_so():
+    assert problems("Q?\nA. x\nB. y\nANSWER:\n") == [
+        (4, "ANSWER: gives no letter; write the letter of the right option (A to B)")]
+
+
+def test_an_answer_line_before_any_option_is_a_problem():
+    assert problems("Q?\nANSWER: A\n") == [
+        (2, "ANSWER: comes before any option; list the options (A. ..., B. ...) above it")]
+
+
+def test_an_option_before_any_question_text_is_a_problem():
+    assert problems("A. x\nB. y\nANSWER: A\n") == [
+        (1, "an option comes before any question text; the question's text goes on the line "
+            "above its options")]
+
+
+def test_options_out_of_letter_order_are_a_problem():
+    assert problems("Q?\nA. x\nC. y\nANSWER: A\n") == [
+        (3, "option C comes where option B is expected; letter the options A, B, C... in order")]
+
+
+def test_a_repeated_option_is_reported_at_its_second_line():
+    assert problems("Q?\nA. x\nB. x\nANSWER: A\n") == [
+        (3, "question 'q-1': option \"x\" is listed twice (first on line 2)")]
+
+
+def test_an_empty_file_holds_no_question():
+    assert problems("\n\n") == [(1, "the file holds no question Quipu can use; a bank needs one")]
+
+
+def test_a_lowercase_answer_letter_is_read_as_its_capital():
+    bank, errors, _ = parse("Q?\nA. x\nB. y\nANSWER: b\n")
+    assert errors == [] and bank.questions[0].key == ("y",)
+
+
+FUZZ = settings(max_examples=150, deadline=None)
+
+
+@FUZZ
+@given(st.text())
+def test_any_text_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.aiken.txt")
+
+
+@FUZZ
+@given(mutated(GOOD.read_text("utf-8"), "ABCDE.):\n ANSWER"))
+def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.aiken.txt")

@@ -1,0 +1,221 @@
+"""GIFT files, read as Moodle reads them; types Quipu has not are skipped, problems located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizapp.bank.gift import parse_gift
+from quizapp.bank.loader import parser_for, read_file
+from tests.bank.fuzzing import assert_located, mutated
+
+DATA = Path(__file__).parent.parent / "data" / "import"
+GOOD = DATA / "peru-history.gift"
+
+
+def parse(text: str):
+    return parse_gift(text, "q.gift")
+
+
+def question(text: str):
+    bank, errors, skipped = parse(text)
+    assert errors == [] and skipped == []
+    (only,) = bank.questions
+    return only
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    bank, errors, _ = parse(text)
+    assert bank is None
+    return [(e.line, e.message) for e in errors]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    bank, errors, skipped = read_file(GOOD)
+    assert errors == []
+    return bank, skipped
+
+
+def test_gift_files_are_read_by_the_gift_parser():
+    assert parser_for("questions/Peru.GIFT") is parse_gift
+
+
+def test_the_bank_is_named_after_the_file_and_titled_by_its_first_category(shipped):
+    bank, _ = shipped
+    assert (bank.id, bank.title, bank.line) == ("peru-history", "Peru and the United States", 1)
+
+
+def test_ids_come_from_id_comments_then_names_then_the_question_number(shipped):
+    bank, _ = shipped
+    assert [q.id for q in bank.questions] == [
+        "canal-year", "leguia-events", "embassy-t-f", "q-4", "escapes", "defense-treaty",
+        "multi-line"]
+
+
+def test_a_choice_question_keeps_its_feedback_explanation_tags_and_line(shipped):
+    canal = shipped[0].questions_by_id["canal-year"]
+    assert (canal.type, canal.prompt, canal.line) == (
+        "choice", "In which year did the Panama Canal open?", 8)
+    assert canal.options == ("1904", "1914", "1920", "1952")
+    assert canal.key == ("1914",)
+    assert canal.feedback == ("Too early: construction had only just begun.",
+                              "Right: it opened in August 1914.", "", "")
+    assert canal.explanation == (
+        "The canal opened in 1914 and boosted trade between Peru and the U.S.")
+    assert canal.tags == ("dates", "trade")
+
+
+def test_answers_weighted_without_an_equals_sign_make_a_multiple_question(shipped):
+    events = shipped[0].questions_by_id["leguia-events"]
+    assert events.type == "multiple"
+    assert events.key == ("U.S. private capital overtook British investment",
+                          "The U.S. mission became an embassy")
+    assert events.feedback == ()
+
+
+def test_true_false_is_a_choice_of_true_and_false_with_feedback_on_each(shipped):
+    embassy = shipped[0].questions_by_id["embassy-t-f"]
+    assert (embassy.type, embassy.options, embassy.key) == ("choice", ("True", "False"), ("True",))
+    assert embassy.feedback == ("Yes, Congress raised it in 1920.",
+                                "No: Congress raised it in 1920.")
+
+
+def test_false_puts_the_right_feedback_on_false():
+    assert question("Q{F#wrong#right}").feedback == ("wrong", "right")
+    assert question("Q{false}").key == ("False",)
+
+
+def test_a_missing_word_question_shows_a_blank_where_its_answers_were(shipped):
+    assert shipped[0].questions_by_id["q-4"].prompt == (
+        "The U.S. broke off relations with Peru in _____ after the coup.")
+
+
+def test_escaped_characters_are_read_as_themselves(shipped):
+    escapes = shipped[0].questions_by_id["escapes"]
+    assert escapes.prompt == "Which of these is written with GIFT's special characters { } = ~ # : ?"
+    assert escapes.options == ("a = b: c", "{braces}", "50% ~ #1")
+
+
+def test_a_format_prefix_is_dropped_and_html_kept_as_text(shipped):
+    treaty = shipped[0].questions_by_id["defense-treaty"]
+    assert treaty.prompt == "<p>Which treaty did Peru sign in <b>1952</b>?</p>"
+    assert treaty.key == ("The <i>Treaty of Assistance and Mutual Defense</i>",)
+
+
+def test_a_question_may_run_over_lines_and_hold_escaped_line_breaks(shipped):
+    assert shipped[0].questions_by_id["multi-line"].prompt == (
+        "Put differently\n: which year saw the coup\nthat removed Manuel Prado?")
+
+
+def test_types_quipu_has_not_are_skipped_at_their_lines_and_the_rest_loads(shipped):
+    assert [str(s) for s in shipped[1]] == [
+        f"{GOOD}:39: question 'essay' is an essay question, which Quipu does not have",
+        f"{GOOD}:41: question 'trade-growth' is a numerical question, which Quipu does not have",
+        f"{GOOD}:43: question 'capital' is a short-answer question, which Quipu does not have",
+    ]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Just some text.", "a description (text with no answers)"),
+    ("Match{=Peru -> Lima =Chile -> Santiago}", "a matching question"),
+    ("Q{#1914..1916}", "a numerical question"),
+])
+def test_other_types_are_skipped_with_their_kind(text, kind):
+    bank, errors, [skipped] = parse(f"Q{{=a ~b}}\n\n{text}\n")
+    assert errors == [] and len(bank.questions) == 1
+    assert (skipped.line, skipped.message) == (3, f"question 'q-2' is {kind}, which Quipu does "
+                                                  "not have")
+
+
+def test_a_file_of_skipped_questions_only_has_no_bank():
+    assert problems("Essay?{}\n") == [
+        (1, "the file holds no question Quipu can use (1 skipped); a bank needs one")]
+
+
+def test_an_id_comment_wins_over_the_name_and_repeated_names_are_made_unique():
+    bank, _, _ = parse("// [id:First One]\n::x::Q{=a ~b}\n\n::Same::Q{=a ~b}\n\n::Same::Q{=a ~b}")
+    assert [q.id for q in bank.questions] == ["first-one", "same", "same-2"]
+
+
+def test_an_id_comment_in_its_own_block_sets_the_next_question():
+    bank, _, _ = parse("// [id:mine] [tag:a\\]b]\n\n::x::Q{=a ~b}\n\n::y::Q{=a ~b}")
+    assert [(q.id, q.tags) for q in bank.questions] == [("mine", ("a]b",)), ("y", ())]
+
+
+def test_a_question_right_under_its_category_line_is_read():
+    bank, _, _ = parse("$CATEGORY: $course$/top/Peru//Chile\n::q::Q{=a ~b}")
+    assert (bank.title, [q.id for q in bank.questions]) == ("Peru/Chile", ["q"])
+
+
+def test_a_category_of_no_name_leaves_the_file_name_as_title():
+    assert parse("$CATEGORY: $course$/top\n\nQ{=a ~b}")[0].title == "q"
+
+
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("unclosed-brace.gift", 3, "the { on this line is never closed; end the answers with } "
+                               "(and keep blank lines out of a question)"),
+    ("one-option.gift", 3, "question 'lima': a multiple question must list 2 to 8 options, "
+                           "but lists 1"),
+    ("text-before-answers.gift", 2, "this text comes before the first answer; start each answer "
+                                    "with = (right) or ~ (wrong)"),
+    ("unclosed-name.gift", 2, "the question name opened with :: is never closed; write ::name:: "
+                              "before the question's text"),
+])
+def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
+    path = DATA / "broken" / name
+    bank, errors, _ = read_file(path)
+    assert bank is None
+    assert [str(e) for e in errors] == [f"{path}:{line}: {message}"]
+
+
+def test_a_stray_closing_brace_is_reported_at_its_line():
+    assert problems("Q\n}{=a ~b}") == [(2, "this } closes no {; write a } in text as \\}")]
+
+
+def test_a_second_set_of_braces_is_reported_at_its_line():
+    assert problems("Q{=a ~b}\nand {=c ~d}") == [
+        (2, "a question has one set of answers in { }; write a { or } in text as \\{ or \\}")]
+
+
+def test_two_right_answers_in_a_choice_question_are_a_problem():
+    assert problems("::q::Q{=a =b ~c}") == [
+        (1, "question 'q': a choice question has one right answer, but 2 are marked right")]
+
+
+def test_a_repeated_option_is_reported_at_its_line():
+    assert problems("::q::Q{\n=a\n~a\n}") == [
+        (3, "question 'q': option \"a\" is listed twice (first on line 2)")]
+
+
+def test_a_question_with_no_text_is_a_problem():
+    assert problems("::q::{=a ~b}") == [(1, "question 'q': the question has no text")]
+
+
+def test_a_lone_backslash_stays_a_backslash():
+    assert question(r"C:\path\to{=a\\b ~c}").prompt == r"C:\path\to"
+    assert question(r"Q{=a\\b ~c}").options == ("a\\b", "c")
+
+
+FUZZ = settings(max_examples=200, deadline=None)
+
+
+@FUZZ
+@given(st.text())
+def test_any_text_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")
+
+
+@FUZZ
+@given(st.text(alphabet="{}=~#:%\\/ \nabT-", max_size=60))
+def test_any_text_of_gift_characters_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")
+
+
+@FUZZ
+@given(mutated(GOOD.read_text("utf-8"), "{}=~#:\n%\\/[]$"))
+def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")

@@ -1,0 +1,79 @@
+"""`questions check` on imported files, and `questions export BANK_ID --format xml|gift`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.bank.gift import parse_gift
+from quizapp.bank.moodle_xml import parse_moodle_xml
+from tests.sample_bank import SAMPLE_BANK
+
+IMPORTS = Path(__file__).parent / "data" / "import"
+GOOD = [IMPORTS / "peru-history.gift", IMPORTS / "peru-basics.aiken.txt",
+        IMPORTS / "peru-moodle.xml"]
+
+
+def essentials(bank):
+    return [(q.id, q.type, q.prompt, q.options, q.key, q.explanation) for q in bank.questions]
+
+
+def test_check_prints_skipped_questions_and_still_exits_0(runner):
+    result = runner.invoke(args=["questions", "check", *map(str, GOOD)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:4] == [
+        f"{GOOD[0]}:39: question 'essay' is an essay question, which Quipu does not have (skipped)",
+        f"{GOOD[0]}:41: question 'trade-growth' is a numerical question, which Quipu does not "
+        "have (skipped)",
+        f"{GOOD[0]}:43: question 'capital' is a short-answer question, which Quipu does not have "
+        "(skipped)",
+        f"{GOOD[2]}:143: question 'why-trade-grew' is an essay question, which Quipu does not "
+        "have (skipped)",
+    ]
+    assert lines[-1] == ("Total: 3 banks, 0 facts, 0 people, 16 questions "
+                         "(13 choice, 2 multiple, 1 ordering)")
+
+
+def test_check_reports_a_broken_import_at_its_line_and_exits_1(runner):
+    path = IMPORTS / "broken" / "unclosed-brace.gift"
+    result = runner.invoke(args=["questions", "check", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{path}:3: the {{ on this line is never closed")
+
+
+def test_export_writes_moodle_xml_to_standard_output_by_default(runner):
+    result = runner.invoke(args=["questions", "export", "sample"])
+    assert result.exit_code == 0, result.output
+    back, errors, _ = parse_moodle_xml(result.output, "sample.xml")
+    assert errors == [] and essentials(back) == essentials(SAMPLE_BANK)
+
+
+def test_export_writes_gift_to_a_file_and_says_what_it_left_out(runner, tmp_path):
+    path = tmp_path / "sample.gift"
+    result = runner.invoke(args=["questions", "export", "sample", "--format", "gift", "-o",
+                                 str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (f"Wrote 3 questions of sample to {path} (1 ordering left out: "
+                             "GIFT has no ordering questions).\n")
+    back, errors, _ = parse_gift(path.read_text("utf-8"), str(path))
+    assert errors == []
+    assert essentials(back) == essentials(SAMPLE_BANK)[:3]
+
+
+def test_export_of_an_unknown_bank_is_an_error_naming_the_banks(runner):
+    result = runner.invoke(args=["questions", "export", "nowhere"])
+    assert result.exit_code == 1
+    assert "Error: there is no bank 'nowhere'; the banks are: sample" in result.output
+
+
+def test_export_refuses_a_format_it_does_not_write(runner):
+    result = runner.invoke(args=["questions", "export", "sample", "--format", "csv"])
+    assert result.exit_code == 2
+    assert "'csv' is not one of 'gift', 'xml'" in result.output
+
+
+def test_export_to_a_file_that_cannot_be_written_is_an_error(runner, tmp_path):
+    target = tmp_path / "missing-folder" / "x.xml"
+    result = runner.invoke(args=["questions", "export", "sample", "-o", str(target)])
+    assert result.exit_code == 1
+    assert f"Error: cannot write {target}" in result.output
