@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
+# The browser tests (tests/e2e) drive Debian's chromium, and inject axe-core from the npm registry.
+CHROMIUM := /usr/bin/chromium
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
 
 .PHONY: run dev test bench check clean
 
@@ -22,6 +25,17 @@ $(VENV)/.test: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.app
 
+# Installed only when missing (CI runs as root). Playwright's own browser download is never used:
+# without this file the browser tests fail, saying so; they do not skip.
+$(CHROMIUM):
+	apt-get update
+	apt-get install -y chromium
+
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
+	npm ci --prefix tests/e2e --no-audit --no-fund
+	touch $@
+
 run: $(VENV)/.app
 	$(BIN)/flask --app quizapp init-db
 	$(BIN)/flask --app quizapp questions check || true
@@ -31,7 +45,7 @@ dev: $(VENV)/.app
 	$(BIN)/flask --app quizapp init-db
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.test
+test: $(VENV)/.test $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check quizapp tests bench
 	$(BIN)/python -m pytest
 
@@ -43,4 +57,4 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/quiz_bench.py
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .hypothesis
+	rm -rf $(VENV) instance .pytest_cache .hypothesis tests/e2e/node_modules

@@ -50,3 +50,15 @@ def test_the_quiz_page_labels_every_input_too(client, auth, quiz):
     labelled = {a["for"] for a in elements(page, "label")}
     fields = [f for t in ("input", "select") for f in elements(page, t) if f.get("type") != "hidden"]
     assert fields and all(f["id"] in labelled for f in fields)
+
+
+def test_the_quiz_page_loads_its_one_script_from_the_app_deferred_and_nothing_inline(
+    client, auth, quiz
+):
+    auth.guest("Ann")
+    page = client.get(f"/attempts/{quiz.start()}").text
+    [script] = elements(page, "script")
+    assert script == {"src": "/static/quiz.js", "defer": None}
+    assert '<script src="/static/quiz.js" defer></script>' in page  # no code between the tags
+    assert "style=" not in page and "<style" not in page
+    assert not [name for attrs in elements(page) for name in attrs if name.startswith("on")]

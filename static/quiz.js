@@ -1,0 +1,402 @@
+/* Quipu's quiz page, enhanced. The page works without this file: an ordering question has a
+   position picker (a <select>) per item. With it, each ordering question becomes a list whose
+   items are dragged (mouse, finger, pen) or moved with the keyboard or their Move buttons, and the
+   pickers, hidden, are rewritten after every move: the form posted is the same either way.
+   Also: "Answered n of m", and a warning before leaving a quiz whose answers are not submitted.
+   No inline code and no style attributes in markup: a Content-Security-Policy can forbid both. */
+(function () {
+  "use strict";
+
+  const form = document.querySelector("form.quiz");
+  if (!form) {
+    return;
+  }
+
+  const HINT = "Put the items in order, the first at the top: drag an item by its handle, use " +
+    "its Move buttons, or focus it and press Space to pick it up, the arrow keys to move it, " +
+    "Space to drop it and Escape to cancel. Your order counts once you move an item.";
+  const DRAG_THRESHOLD = 4; // pixels: a click that wobbles is not a drag
+  const EDGE = 48; // pixels from the window's edge where a drag scrolls the page
+
+  /* ---- The reorderable list ---- */
+
+  function itemsOf(list) {
+    return Array.prototype.slice.call(list.children);
+  }
+
+  function pickerOf(item) {
+    return item.querySelector("select");
+  }
+
+  function positionOf(item) {
+    return itemsOf(item.parentElement).indexOf(item) + 1;
+  }
+
+  function where(item) {
+    return "position " + positionOf(item) + " of " + item.parentElement.children.length;
+  }
+
+  function isAnswered(list) {
+    return itemsOf(list).every(function (item) { return pickerOf(item).value !== ""; });
+  }
+
+  // Positions are shown only once the order is given, so an untouched list looks unanswered.
+  function renumber(list) {
+    const answered = isAnswered(list);
+    itemsOf(list).forEach(function (item) {
+      item.querySelector(".order-pos").textContent = answered ? String(positionOf(item)) : "";
+      item.setAttribute("aria-label", item.dataset.text + ", " + where(item));
+    });
+  }
+
+  // Writes the order shown into the hidden pickers: this is what the form posts.
+  function commit(list) {
+    itemsOf(list).forEach(function (item) {
+      const picker = pickerOf(item);
+      picker.value = String(positionOf(item));
+      picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    renumber(list);
+  }
+
+  // A page given back with answers kept shows the items in the positions picked.
+  function sortByPickers(list) {
+    const keyed = itemsOf(list).map(function (item, index) {
+      const picked = parseInt(pickerOf(item).value, 10);
+      return { item: item, rank: isNaN(picked) ? Infinity : picked, index: index };
+    });
+    keyed.sort(function (a, b) { return (a.rank - b.rank) || (a.index - b.index); });
+    keyed.forEach(function (k) { list.appendChild(k.item); });
+  }
+
+  // The neighbour is moved, never the item itself: taking a node out of the page would cost it
+  // the keyboard focus and the pointer capture.
+  function step(item, by) {
+    const neighbour = by < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (!neighbour) {
+      return false;
+    }
+    if (by < 0) {
+      item.after(neighbour);
+    } else {
+      item.before(neighbour);
+    }
+    return true;
+  }
+
+  function restore(list, order) {
+    order.forEach(function (item) { list.appendChild(item); });
+  }
+
+  function moveButton(text, wording, by) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "move";
+    button.dataset.by = String(by);
+    button.textContent = wording;
+    button.setAttribute("aria-label", wording + ": " + text);
+    return button;
+  }
+
+  function enhanceItem(item) {
+    const label = item.querySelector("label");
+    const text = label.textContent.trim();
+    const grip = document.createElement("span");
+    const pos = document.createElement("span");
+    const words = document.createElement("span");
+    const buttons = document.createElement("span");
+    grip.className = "grip";
+    grip.setAttribute("aria-hidden", "true");
+    pos.className = "order-pos";
+    pos.setAttribute("aria-hidden", "true");
+    words.className = "order-text";
+    words.textContent = text;
+    buttons.className = "moves";
+    buttons.append(moveButton(text, "Move up", -1), moveButton(text, "Move down", 1));
+    label.replaceWith(grip, pos, words);
+    pickerOf(item).hidden = true; // still posted: hidden controls are sent, disabled ones are not
+    item.append(buttons);
+    item.dataset.text = text;
+    item.tabIndex = 0;
+  }
+
+  /* ---- Announcements ---- */
+
+  function say(sorter, message) {
+    sorter.announcer.textContent = message;
+  }
+
+  function sayMoved(sorter, item) {
+    say(sorter, item.dataset.text + " moved to " + where(item));
+  }
+
+  /* ---- Keyboard and buttons ---- */
+
+  function lift(sorter, item) {
+    sorter.held = { item: item, order: itemsOf(sorter.list) };
+    item.classList.add("lifted");
+    say(sorter, item.dataset.text + " picked up, " + where(item) + ". Move it with the arrow " +
+      "keys, drop it with Space, cancel with Escape.");
+  }
+
+  function drop(sorter) {
+    const item = sorter.held.item;
+    sorter.held = null;
+    item.classList.remove("lifted");
+    commit(sorter.list);
+    say(sorter, item.dataset.text + " dropped at " + where(item));
+  }
+
+  function cancel(sorter) {
+    const held = sorter.held;
+    sorter.held = null;
+    held.item.classList.remove("lifted");
+    restore(sorter.list, held.order);
+    held.item.focus(); // appending the items again may have taken the focus away
+    renumber(sorter.list);
+    say(sorter, "Move cancelled: " + held.item.dataset.text + " is back at " + where(held.item));
+  }
+
+  function moveHeld(sorter, by) {
+    const item = sorter.held.item;
+    if (step(item, by)) {
+      renumber(sorter.list);
+      sayMoved(sorter, item);
+    } else {
+      say(sorter, item.dataset.text + " is already " + (by < 0 ? "first" : "last"));
+    }
+  }
+
+  function focusNeighbour(item, by) {
+    const neighbour = by < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (neighbour) {
+      neighbour.focus();
+    }
+  }
+
+  function onKey(sorter, event) {
+    const item = event.target;
+    if (!item.classList || !item.classList.contains("order-item") || sorter.drag) {
+      return; // keys on the Move buttons keep their usual meaning
+    }
+    const by = { ArrowUp: -1, ArrowDown: 1 }[event.key];
+    if (event.key === " ") {
+      event.preventDefault(); // Space would scroll the page
+      if (sorter.held) {
+        drop(sorter);
+      } else {
+        lift(sorter, item);
+      }
+    } else if (by) {
+      event.preventDefault();
+      if (sorter.held) {
+        moveHeld(sorter, by);
+      } else {
+        focusNeighbour(item, by);
+      }
+    } else if (event.key === "Escape" && sorter.held) {
+      event.preventDefault();
+      cancel(sorter);
+    }
+  }
+
+  function onButton(sorter, event) {
+    const button = event.target.closest("button.move");
+    if (!button) {
+      return;
+    }
+    const item = button.closest(".order-item");
+    const by = Number(button.dataset.by);
+    if (step(item, by)) {
+      commit(sorter.list);
+      sayMoved(sorter, item);
+    } else {
+      say(sorter, item.dataset.text + " is already " + (by < 0 ? "first" : "last"));
+    }
+  }
+
+  // Tabbing or clicking away from a picked-up item puts it down where it is.
+  function onFocusOut(sorter, event) {
+    if (sorter.held && event.target === sorter.held.item) {
+      drop(sorter);
+    }
+  }
+
+  /* ---- Dragging (Pointer Events: mouse, finger and pen alike) ---- */
+
+  function middle(element) {
+    const box = element.getBoundingClientRect();
+    return box.top + box.height / 2;
+  }
+
+  // Swaps past every neighbour whose middle the pointer has crossed, then keeps the item under it.
+  function follow(drag) {
+    const item = drag.item;
+    while (item.previousElementSibling && drag.y < middle(item.previousElementSibling)) {
+      step(item, -1);
+    }
+    while (item.nextElementSibling && drag.y > middle(item.nextElementSibling)) {
+      step(item, 1);
+    }
+    item.style.transform = "";
+    const top = item.getBoundingClientRect().top;
+    item.style.transform = "translateY(" + (drag.y - drag.grab - top) + "px)";
+  }
+
+  function scrollNearEdge(y) {
+    if (y < EDGE) {
+      window.scrollBy(0, -EDGE / 4);
+    } else if (y > window.innerHeight - EDGE) {
+      window.scrollBy(0, EDGE / 4);
+    }
+  }
+
+  function onPointerDown(sorter, event) {
+    const item = event.target.closest(".order-item");
+    if (!item || event.button !== 0 || event.target.closest("button")) {
+      return;
+    }
+    if (event.pointerType !== "mouse" && !event.target.closest(".grip")) {
+      return; // a finger on the text scrolls the page; the handle is for dragging
+    }
+    event.preventDefault(); // no text selection while dragging
+    item.focus({ preventScroll: true });
+    item.setPointerCapture(event.pointerId);
+    sorter.drag = {
+      item: item, order: itemsOf(sorter.list), y: event.clientY, startY: event.clientY,
+      grab: event.clientY - item.getBoundingClientRect().top, moved: false,
+    };
+  }
+
+  function onPointerMove(sorter, event) {
+    const drag = sorter.drag;
+    if (!drag) {
+      return;
+    }
+    drag.y = event.clientY;
+    if (!drag.moved && Math.abs(drag.y - drag.startY) < DRAG_THRESHOLD) {
+      return;
+    }
+    if (!drag.moved) {
+      drag.moved = true;
+      drag.item.classList.add("lifted");
+      sorter.list.classList.add("dragging");
+    }
+    scrollNearEdge(drag.y);
+    follow(drag);
+  }
+
+  function endDrag(sorter, keep) {
+    const drag = sorter.drag;
+    sorter.drag = null;
+    drag.item.style.removeProperty("transform");
+    drag.item.classList.remove("lifted");
+    sorter.list.classList.remove("dragging");
+    if (!drag.moved) {
+      return;
+    }
+    if (keep) {
+      commit(sorter.list);
+      sayMoved(sorter, drag.item);
+    } else {
+      restore(sorter.list, drag.order);
+      drag.item.focus();
+      say(sorter, "Move cancelled: " + drag.item.dataset.text + " is back at " + where(drag.item));
+    }
+  }
+
+  function onDragKey(sorter, event) {
+    if (sorter.drag && event.key === "Escape") {
+      event.preventDefault();
+      endDrag(sorter, false);
+    }
+  }
+
+  /* ---- One ordering question ---- */
+
+  function enhanceOrdering(fieldset) {
+    const list = fieldset.querySelector(".order-list");
+    const announcer = document.createElement("p");
+    announcer.className = "visually-hidden";
+    announcer.setAttribute("aria-live", "assertive");
+    fieldset.append(announcer);
+    fieldset.querySelector(".hint").textContent = HINT;
+    list.classList.add("reorder");
+    itemsOf(list).forEach(enhanceItem);
+    sortByPickers(list);
+    renumber(list);
+    listen({ list: list, announcer: announcer, held: null, drag: null });
+  }
+
+  // `sorter` is one list's state: the item picked up with the keyboard, or the one dragged.
+  function listen(sorter) {
+    const on = sorter.list.addEventListener.bind(sorter.list);
+    on("keydown", function (e) { onDragKey(sorter, e); onKey(sorter, e); });
+    on("click", function (e) { onButton(sorter, e); });
+    on("focusout", function (e) { onFocusOut(sorter, e); });
+    on("pointerdown", function (e) { onPointerDown(sorter, e); });
+    on("pointermove", function (e) { onPointerMove(sorter, e); });
+    on("pointerup", function () { if (sorter.drag) { endDrag(sorter, true); } });
+    on("pointercancel", function () { if (sorter.drag) { endDrag(sorter, false); } });
+  }
+
+  /* ---- Progress, and leaving with unsaved answers ---- */
+
+  const questions = Array.prototype.slice.call(form.querySelectorAll("fieldset.question"));
+
+  function isQuestionAnswered(fieldset) {
+    if (fieldset.dataset.type === "ordering") {
+      return Array.prototype.every.call(fieldset.querySelectorAll("select"), function (s) {
+        return s.value !== "";
+      });
+    }
+    return fieldset.querySelector("input:checked") !== null;
+  }
+
+  function answeredCount() {
+    return questions.filter(isQuestionAnswered).length;
+  }
+
+  function showProgress(status) {
+    const text = document.createElement("span");
+    const bar = document.createElement("progress");
+    bar.max = questions.length;
+    bar.setAttribute("aria-hidden", "true"); // the words say it; the bar is for the eye
+    status.append(text, bar);
+    status.hidden = false;
+    function update() {
+      const n = answeredCount();
+      const words = "Answered " + n + " of " + questions.length;
+      bar.value = n;
+      if (text.textContent !== words) { // an unchanged status is not announced again
+        text.textContent = words;
+      }
+    }
+    update();
+    form.addEventListener("change", update);
+    form.addEventListener("input", update);
+  }
+
+  // Nothing is saved before submitting, so any answer on the page is an unsaved one.
+  function warnBeforeLeaving() {
+    let submitting = false;
+    form.addEventListener("submit", function () { submitting = true; });
+    window.addEventListener("beforeunload", function (event) {
+      if (!submitting && answeredCount() > 0) {
+        event.preventDefault();
+        event.returnValue = ""; // older browsers ask only when this is set
+      }
+    });
+  }
+
+  questions.forEach(function (fieldset) {
+    if (fieldset.dataset.type === "ordering") {
+      enhanceOrdering(fieldset);
+    }
+  });
+  const status = document.getElementById("progress");
+  if (status) {
+    showProgress(status);
+  }
+  warnBeforeLeaving();
+})();

@@ -1,0 +1,128 @@
+"""Ordering questions in the browser: keyboard, buttons, a finger, and no JavaScript at all."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from quizapp.extensions import db
+from quizapp.models import Attempt
+from tests.e2e.steps import (
+    expect_positions,
+    index_of,
+    item_of,
+    order_items,
+    register,
+    served,
+    start_quiz,
+    submit,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def ordering(page, live_app):
+    """A signed-in page on an ordering quiz: (page, first item id, its snapshot)."""
+    register(page)
+    item_id, snap = served(live_app, start_quiz(page, "ordering"))[0]
+    return page, item_id, snap
+
+
+def texts(page, item_id) -> list[str]:
+    return order_items(page, item_id).evaluate_all("items => items.map(i => i.dataset.text)")
+
+
+def test_a_keyboard_move_is_announced_in_the_live_region(ordering):
+    page, item_id, snap = ordering
+    n, first = len(snap["options"]), snap["options"][0]
+    live = page.locator(f"#q-{item_id} [aria-live]")
+
+    order_items(page, item_id).first.focus()
+    page.keyboard.press("Space")
+    expect(live).to_contain_text(f"{first['text']} picked up, position 1 of {n}")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(live).to_have_text(f"{first['text']} moved to position 3 of {n}")
+    page.keyboard.press("Space")
+    expect(live).to_have_text(f"{first['text']} dropped at position 3 of {n}")
+    expect(page.locator(f"#p-{first['id']}")).to_have_value("3")
+
+
+def test_escape_puts_a_picked_up_item_back_and_leaves_the_question_unanswered(ordering):
+    page, item_id, snap = ordering
+    shown = texts(page, item_id)
+    item = order_items(page, item_id).nth(1)
+
+    item.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowUp")
+    assert texts(page, item_id)[0] == shown[1]
+    page.keyboard.press("Escape")
+
+    assert texts(page, item_id) == shown
+    expect(item).to_be_focused()
+    expect(page.locator(f"#q-{item_id} [aria-live]")).to_contain_text("Move cancelled")
+    expect(page.locator(f"#q-{item_id} select").first).to_have_value("")
+    expect(page.locator("#progress")).to_contain_text("Answered 0 of")
+
+
+def test_the_move_buttons_name_their_item_and_give_the_order(ordering):
+    page, item_id, snap = ordering
+    second = snap["options"][1]
+
+    page.get_by_role("button", name=f"Move up: {second['text']}", exact=True).click()
+
+    assert texts(page, item_id)[0] == second["text"]
+    expect(page.locator(f"#q-{item_id} [aria-live]")).to_have_text(
+        f"{second['text']} moved to position 1 of {len(snap['options'])}"
+    )
+    expect_positions(page, [second["id"], snap["options"][0]["id"]])
+    expect(page.locator("#progress")).to_contain_text("Answered 1 of")
+
+
+def touch_drag(page, handle, to_y) -> None:
+    """Drag with one finger, from the middle of a handle up or down to a height in the window."""
+    cdp = page.context.new_cdp_session(page)  # Playwright has taps but no touch drags
+    x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
+
+    def finger(kind, at_y):
+        points = [] if kind == "touchEnd" else [{"x": x, "y": at_y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    finger("touchStart", y)
+    for step in range(1, 9):
+        finger("touchMove", y + (to_y - y) * step / 8)
+    finger("touchEnd", to_y)
+
+
+def test_a_finger_drags_an_item_by_its_handle(new_context, live_app):
+    page = new_context(375, 812, has_touch=True, is_mobile=True).new_page()
+    register(page)
+    item_id, snap = served(live_app, start_quiz(page, "ordering"))[0]
+    last_option = snap["options"][-1]["id"]
+    last = item_of(page, item_id, last_option)
+    above = order_items(page, item_id).nth(len(snap["options"]) - 2)
+    above.scroll_into_view_if_needed()
+    target = above.bounding_box()
+
+    touch_drag(page, last.locator(".grip").bounding_box(), target["y"] + target["height"] / 4)
+
+    assert index_of(last) == len(snap["options"]) - 2
+    expect(page.locator(f"#p-{last_option}")).to_have_value(str(len(snap["options"]) - 1))
+
+
+def test_without_javascript_the_position_pickers_submit_an_order(new_context, live_app):
+    page = new_context(java_script_enabled=False).new_page()
+    register(page)
+    attempt_id = start_quiz(page, "ordering")
+    item_id, snap = served(live_app, attempt_id)[0]
+    expect(page.locator(f"#q-{item_id} .grip")).to_have_count(0)
+
+    for position, option in enumerate(snap["key"], start=1):
+        page.locator(f"#p-{option}").select_option(str(position))
+    submit(page)
+
+    expect(page.locator("article.review").first).to_contain_text("1 of 1 point")
+    with live_app.app_context():
+        assert db.session.get(Attempt, attempt_id).items[0].answer == snap["key"]
