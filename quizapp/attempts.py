@@ -95,6 +95,17 @@ def start_attempt(
     learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
 ) -> Attempt:
     """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    attempt = build_attempt(learner, bank_id, mode, length, seed)
+    with write_transaction():
+        db.session.add(attempt)
+        db.session.flush()
+    return attempt
+
+
+def build_attempt(
+    learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
+) -> Attempt:
+    """A quiz built into an attempt with its snapshots, not yet stored (the caller stores it)."""
     bank = _checked_bank(bank_id, mode, length, seed)
     seed = secrets.randbelow(SEED_LIMIT) if seed is None else seed
     try:
@@ -111,9 +122,6 @@ def start_attempt(
                     snapshot=make_snapshot(item, bank, new_id))
         for i, item in enumerate(quiz)
     ]
-    with write_transaction():
-        db.session.add(attempt)
-        db.session.flush()
     return attempt
 
 
