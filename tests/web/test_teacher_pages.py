@@ -8,7 +8,7 @@ import pytest
 from quizapp import catalog
 from quizapp.bank.model import LoadResult
 from tests.sample_bank import QUESTIONS, SAMPLE_BANK
-from tests.web.teacher_helpers import ESCAPED, XSS, sign_in_teacher
+from tests.web.teacher_helpers import ESCAPED, XSS, learner_id, sign_in_teacher, take
 
 SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF"}
 
@@ -26,7 +26,9 @@ def teacher_routes(app):
 
 def test_the_teacher_blueprint_has_every_page_the_issue_asks_for(app):
     urls = {url for _, url in teacher_routes(app)}
-    assert {"/teacher/", "/teacher/upload", "/teacher/banks/sample"} <= urls
+    assert {"/teacher/", "/teacher/upload", "/teacher/results", "/teacher/results/attempts.csv",
+            "/teacher/results/items.csv", "/teacher/banks/sample",
+            "/teacher/banks/sample/analysis"} <= urls
 
 
 def test_a_student_gets_403_on_every_teacher_page(app, client, auth):
@@ -56,6 +58,7 @@ def test_a_teacher_sees_the_dashboard_with_each_bank_and_the_menu_link(client, a
     sign_in_teacher(auth)
     page = client.get("/teacher/").text
     assert "A sample bank" in page and "/teacher/banks/sample" in page
+    assert "/teacher/banks/sample/analysis" in page
     assert 'href="/teacher/"' in client.get("/").text  # the menu leads teachers here
 
 
@@ -93,10 +96,14 @@ def hostile(app):
 
 
 def test_text_typed_by_teachers_and_students_shows_as_text_on_every_teacher_page(
-    client, auth, hostile
+    app, client, auth, hostile
 ):
+    attempt_id = take(app, XSS, right={"canal-year"})
     sign_in_teacher(auth)
-    for url in ["/teacher/", "/teacher/banks/sample"]:
+    pages = ["/teacher/", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
+             "/teacher/results", f"/teacher/learners/{learner_id(app, XSS)}",
+             f"/teacher/attempts/{attempt_id}"]
+    for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
         assert XSS not in response.text, url
