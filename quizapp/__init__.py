@@ -26,14 +26,14 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import catalog, cli, database, models  # noqa: F401  (models: the tables to create)
     from .extensions import csrf, login_manager
-    from .web import api, auth, errors, quiz, teacher
+    from .web import api, auth, errors, join, quiz, teacher
 
     database.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     catalog.init_app(app)
     cli.init_app(app)
-    for blueprint in (errors.bp, auth.bp, quiz.bp, api.bp, teacher.bp):
+    for blueprint in (errors.bp, auth.bp, quiz.bp, api.bp, teacher.bp, join.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app

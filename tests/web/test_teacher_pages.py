@@ -27,8 +27,8 @@ def teacher_routes(app):
 def test_the_teacher_blueprint_has_every_page_the_issue_asks_for(app):
     urls = {url for _, url in teacher_routes(app)}
     assert {"/teacher/", "/teacher/upload", "/teacher/results", "/teacher/results/attempts.csv",
-            "/teacher/results/items.csv", "/teacher/banks/sample",
-            "/teacher/banks/sample/analysis"} <= urls
+            "/teacher/results/items.csv", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
+            "/teacher/assignments"} <= urls
 
 
 def test_a_student_gets_403_on_every_teacher_page(app, client, auth):
@@ -100,11 +100,23 @@ def test_text_typed_by_teachers_and_students_shows_as_text_on_every_teacher_page
 ):
     attempt_id = take(app, XSS, right={"canal-year"})
     sign_in_teacher(auth)
+    code = _set_quiz(client, title=f"Quiz {XSS}")
+    take(app, XSS, assignment_id=1)
     pages = ["/teacher/", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
              "/teacher/results", f"/teacher/learners/{learner_id(app, XSS)}",
-             f"/teacher/attempts/{attempt_id}"]
+             f"/teacher/attempts/{attempt_id}",
+             "/teacher/assignments", f"/teacher/assignments/{code}",
+             f"/teacher/assignments/{code}/analysis"]
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
         assert XSS not in response.text, url
         assert ESCAPED in response.text, url
+
+
+def _set_quiz(client, **fields):
+    data = {"title": "A quiz", "bank": "sample", "mode": "mixed", "length": 4,
+            "opens": "2020-01-01T00:00"} | fields
+    response = client.post("/teacher/assignments", data=data)
+    assert response.status_code == 303, response.text
+    return response.location.rsplit("/", 1)[1]

@@ -41,4 +41,4 @@ def attempt_error(e: AttemptError):
     return render_error(e.status, e.message)
 
 
-from . import analysis, banks, results  # noqa: E402, F401  (their routes join bp)
+from . import analysis, assignments, banks, results  # noqa: E402, F401  (their routes join bp)

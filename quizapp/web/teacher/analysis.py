@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template
 
+from ...assignments import find_assignment
 from ...catalog import current_catalog
 from ...models import Assignment
 from ...quiz.analysis import analyse
@@ -26,3 +27,10 @@ def _analysis_page(bank_id: str, assignment: Assignment | None = None):
 def bank_analysis(bank_id: str):
     """Item analysis of a bank, from each learner's first submitted attempt on it."""
     return _analysis_page(bank_id)
+
+
+@bp.get("/assignments/<code>/analysis")
+def assignment_analysis(code: str):
+    """Item analysis of an assigned quiz, from each learner's first submitted attempt at it."""
+    assignment = find_assignment(code)
+    return _analysis_page(assignment.bank, assignment)
