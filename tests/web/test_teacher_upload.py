@@ -1,6 +1,7 @@
 """Uploading a question file: checked before it is written, saved inside the folder, live at once."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,10 @@ def teacher(auth):
     sign_in_teacher(auth)
 
 
-def upload(client, data, name):
+def upload(client, data, name, **fields):
     """Post a file as a browser would (encoded here: the test client leaves large bodies open)."""
-    boundary, body = encode_multipart({"file": FileStorage(io.BytesIO(data), filename=name)})
+    values = {"file": FileStorage(io.BytesIO(data), filename=name)} | fields
+    boundary, body = encode_multipart(values)
     return client.post("/teacher/upload", data=body,
                        content_type=f"multipart/form-data; boundary={boundary}")
 
@@ -86,6 +88,15 @@ def test_a_file_over_the_limit_is_refused_with_413_and_a_clear_message(client, f
     assert response.status_code == 413
     assert "larger than 1024 KB" in response.text
     assert list(folder.iterdir()) == []
+
+
+def test_with_csrf_on_the_size_limit_applies_before_the_token_is_read(app, client, folder, teacher):
+    app.config["WTF_CSRF_ENABLED"] = True  # as in production: CSRFProtect reads the body first
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/teacher/upload").text)[1]
+    response = upload(client, b"#" * (2 * MAX_UPLOAD), "big.yaml", csrf_token=token)
+    assert response.status_code == 413 and "larger than 1024 KB" in response.text
+    assert upload(client, SMALL, "small.yaml", csrf_token=token).status_code == 303
+    assert upload(client, SMALL, "small.yaml").status_code == 400  # no token
 
 
 def test_a_file_just_over_the_limit_is_refused_too(client, folder, teacher):
