@@ -55,6 +55,7 @@ check: $(VENV)/.app
 bench: $(VENV)/.test
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/quiz_bench.py
+	$(BIN)/python bench/analysis_bench.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis tests/e2e/node_modules

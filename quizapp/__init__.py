@@ -26,7 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import catalog, cli, database, models, security  # noqa: F401  (models: the tables)
     from .extensions import csrf, login_manager
-    from .web import api, auth, errors, quiz, study
+    from .web import api, auth, errors, join, quiz, study, teacher
 
     database.init_app(app)
     security.init_app(app)
@@ -34,7 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     catalog.init_app(app)
     cli.init_app(app)
-    for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp):
+    for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app

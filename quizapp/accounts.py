@@ -10,10 +10,10 @@ from functools import cache
 from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import throttle
+from . import clock, throttle
 from .database import write_transaction
 from .extensions import db
-from .models import ApiToken, Learner, utcnow
+from .models import ApiToken, Learner
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8
@@ -71,7 +71,7 @@ def authenticate(username: str, password: str, address: str = "") -> Learner | N
     Raises throttle.Throttled, without looking at the password, when the account or the address
     has failed too often of late.
     """
-    now = utcnow()
+    now = clock.now()
     throttle.check(username, address, now)
     learner = db.session.scalar(select(Learner).where(Learner.username == username))
     if learner is None:
@@ -109,7 +109,7 @@ def learner_for_token(token: str) -> Learner | None:
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
     if row is None:
         return None
-    now = utcnow()
+    now = clock.now()
     if row.last_used is None or (now - row.last_used).total_seconds() > 60:
         with write_transaction():  # at most once a minute: a busy client must not write each call
             db.session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used=now))

@@ -117,16 +117,23 @@ def start_attempt(
     learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
 ) -> Attempt:
     """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    return _save(build_attempt(learner, bank_id, mode, length, seed))
+
+
+def build_attempt(
+    learner: Learner, bank_id: str, mode: str, length: int, seed: int | None = None
+) -> Attempt:
+    """A quiz built into an attempt with its snapshots, not yet stored (the caller stores it)."""
     bank = _checked_bank(bank_id, mode, length, seed)
     seed = secrets.randbelow(SEED_LIMIT) if seed is None else seed
-    return store_attempt(learner, bank, mode, seed,
-                         _build(learner, bank, mode, length, random.Random(seed)))
+    return new_attempt(learner, bank, mode, seed,
+                       _build(learner, bank, mode, length, random.Random(seed)))
 
 
-def store_attempt(
+def new_attempt(
     learner: Learner, bank: Bank, mode: str, seed: int, quiz: list[QuizItem]
 ) -> Attempt:
-    """Store a built quiz as the learner's new attempt, with a snapshot of every question."""
+    """A built quiz as the learner's new attempt, with a snapshot of every question; unsaved."""
     new_id = _ids()
     attempt = Attempt(
         id=secrets.token_urlsafe(12), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
@@ -137,6 +144,17 @@ def store_attempt(
                     snapshot=make_snapshot(item, bank, new_id))
         for i, item in enumerate(quiz)
     ]
+    return attempt
+
+
+def store_attempt(
+    learner: Learner, bank: Bank, mode: str, seed: int, quiz: list[QuizItem]
+) -> Attempt:
+    """Store a built quiz as the learner's new attempt, before it is shown."""
+    return _save(new_attempt(learner, bank, mode, seed, quiz))
+
+
+def _save(attempt: Attempt) -> Attempt:
     with write_transaction():
         db.session.add(attempt)
         db.session.flush()

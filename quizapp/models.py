@@ -1,4 +1,4 @@
-"""The tables: learners, their attempts and each attempt's items, API tokens, and review cards."""
+"""The tables: learners, attempts and their items, API tokens, review cards, assigned quizzes."""
 
 from __future__ import annotations
 
@@ -72,7 +72,10 @@ class Attempt(db.Model):
     """One quiz a learner took: what was served (in its items) and, once submitted, the score."""
 
     __tablename__ = "attempt"
-    __table_args__ = (Index("ix_attempt_learner_started", "learner_id", "started"),)
+    __table_args__ = (
+        Index("ix_attempt_learner_started", "learner_id", "started"),
+        Index("ix_attempt_assignment_learner", "assignment_id", "learner_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
@@ -83,6 +86,7 @@ class Attempt(db.Model):
     submitted: Mapped[datetime | None]
     score: Mapped[float | None]
     max_score: Mapped[float] = mapped_column(default=0.0)
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
 
     learner: Mapped[Learner] = relationship(back_populates="attempts")
     items: Mapped[list[AttemptItem]] = relationship(
@@ -170,6 +174,27 @@ class ReviewLog(db.Model):
     )
 
     card: Mapped[Card] = relationship(back_populates="reviews")
+
+
+class Assignment(db.Model):
+    """A quiz a teacher sets: fixed bank, mode and length, a time window, a short code to join."""
+
+    __tablename__ = "assignment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    title: Mapped[str] = mapped_column(String(120))
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    bank: Mapped[str] = mapped_column(String(80))
+    mode: Mapped[str] = mapped_column(String(16))
+    length: Mapped[int]
+    seed: Mapped[int | None]  # set: every student gets the same questions in the same order
+    opens: Mapped[datetime]
+    closes: Mapped[datetime | None]  # None: never closes
+    max_attempts: Mapped[int | None]  # None: no limit
+    created: Mapped[datetime] = mapped_column(default=utcnow)
+
+    teacher: Mapped[Learner] = relationship()
 
 
 @login_manager.user_loader

@@ -1,0 +1,157 @@
+"""The class's results for teachers: per learner, per attempt, and the rows item analysis reads.
+
+Every list is one query (a learner's name comes joined, never fetched row by row), filtered the same
+way: by bank, by the day an attempt was started (UTC, both ends included), and by assigned quiz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
+
+from .extensions import db
+from .models import Assignment, Attempt, AttemptItem, Learner
+
+
+@dataclass(frozen=True)
+class ResultFilter:
+    """Which attempts a result covers; None means no restriction."""
+
+    bank: str | None = None
+    since: date | None = None
+    until: date | None = None  # included: attempts started on that day count
+    assignment_id: int | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The WHERE clauses on `attempt`."""
+        found = []
+        if self.bank:
+            found.append(Attempt.bank == self.bank)
+        if self.since:
+            found.append(Attempt.started >= datetime.combine(self.since, time()))
+        if self.until:
+            found.append(Attempt.started < datetime.combine(self.until + timedelta(days=1), time()))
+        if self.assignment_id is not None:
+            found.append(Attempt.assignment_id == self.assignment_id)
+        return found
+
+
+@dataclass(frozen=True)
+class LearnerResult:
+    """One learner's line in the class results; percents are None until an attempt is submitted."""
+
+    learner_id: int
+    name: str
+    username: str | None
+    attempts: int
+    submitted: int
+    best: float | None
+    last: float | None
+    latest: datetime
+
+
+def percent_of(score: ColumnElement[float], max_score: ColumnElement[float]) -> ColumnElement:
+    """100 x score / max_score as SQL (NULL for an attempt not submitted)."""
+    return 100.0 * score / func.nullif(max_score, 0)
+
+
+def _one_decimal(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def class_results(flt: ResultFilter) -> list[LearnerResult]:
+    """Every learner with attempts that pass the filter: counts, best and last percent."""
+    newest_submitted_first = (Attempt.submitted.desc().nulls_last(), Attempt.id.desc())
+    ranked = (
+        select(
+            Attempt.learner_id, Attempt.started, Attempt.submitted,
+            percent_of(Attempt.score, Attempt.max_score).label("pct"),
+            func.row_number().over(partition_by=Attempt.learner_id,
+                                   order_by=newest_submitted_first).label("rn"),
+        )
+        .where(*flt.conditions())
+        .subquery()
+    )
+    query = (
+        select(
+            Learner.id, Learner.display_name, Learner.username,
+            func.count(), func.count(ranked.c.submitted), func.max(ranked.c.pct),
+            func.max(case((ranked.c.rn == 1, ranked.c.pct))), func.max(ranked.c.started),
+        )
+        .join(ranked, ranked.c.learner_id == Learner.id)
+        .group_by(Learner.id, Learner.display_name, Learner.username)
+        .order_by(func.lower(Learner.display_name), Learner.id)
+    )
+    return [
+        LearnerResult(i, name, user, n, done, _one_decimal(best), _one_decimal(last), latest)
+        for i, name, user, n, done, best, last, latest in db.session.execute(query)
+    ]
+
+
+def learner_attempts(learner_id: int, flt: ResultFilter) -> list[tuple[Attempt, str | None]]:
+    """One learner's attempts that pass the filter, newest first, each with its quiz code if any."""
+    query = (
+        select(Attempt, Assignment.code)
+        .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.learner_id == learner_id, *flt.conditions())
+        .order_by(Attempt.started.desc(), Attempt.id)
+    )
+    return [(attempt, code) for attempt, code in db.session.execute(query)]
+
+
+def attempted_banks() -> list[str]:
+    """The ids of the banks any attempt was on (a bank whose file is gone still has results)."""
+    return list(db.session.scalars(select(Attempt.bank).distinct().order_by(Attempt.bank)))
+
+
+def _scope(attempt: type[Attempt], bank: str, assignment_id: int | None) -> list:
+    """Submitted attempts on the bank (at one assigned quiz, if given)."""
+    where = [attempt.bank == bank, attempt.submitted.is_not(None)]
+    if assignment_id is not None:
+        where.append(attempt.assignment_id == assignment_id)
+    return where
+
+
+def first_attempt_rows(
+    bank: str, assignment_id: int | None = None
+) -> Iterator[tuple[str, str, float]]:
+    """(attempt id, question id, points) of each learner's first submitted attempt, by attempt.
+
+    On the bank, or at one assigned quiz. "First" is the earliest started (then the lowest id):
+    no earlier one exists. Each learner has one first attempt, so ordering by learner keeps the
+    rows of an attempt together, as item analysis reads them; and the (learner, started) index
+    gives that order without a sort (measured: twice as fast as ordering by attempt id).
+    """
+    earlier = aliased(Attempt)
+    is_first = ~exists().where(
+        earlier.learner_id == Attempt.learner_id, *_scope(earlier, bank, assignment_id),
+        or_(earlier.started < Attempt.started,
+            and_(earlier.started == Attempt.started, earlier.id < Attempt.id)),
+    )
+    query = (
+        select(AttemptItem.attempt_id, AttemptItem.question_id, AttemptItem.points)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(*_scope(Attempt, bank, assignment_id), is_first)
+        .order_by(Attempt.learner_id)
+    )
+    return iter(db.session.execute(query))
+
+
+def served_questions(bank: str, question_ids: Iterable[str]) -> dict[str, dict]:
+    """A snapshot of each question as it was served on the bank, by question id."""
+    ids = list(question_ids)
+    if not ids:
+        return {}
+    one_each = (
+        select(func.min(AttemptItem.id))
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(Attempt.bank == bank, AttemptItem.question_id.in_(ids))
+        .group_by(AttemptItem.question_id)
+    )
+    query = select(AttemptItem.question_id, AttemptItem.snapshot).where(
+        AttemptItem.id.in_(one_each))
+    return {question_id: snapshot for question_id, snapshot in db.session.execute(query)}

@@ -1,0 +1,85 @@
+"""The teacher's dashboard, uploading a question file, and the preview of a bank with its keys."""
+
+from __future__ import annotations
+
+import os
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ...catalog import current_catalog
+from ...uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
+from ..errors import render_error
+from . import bp
+from .forms import UploadForm
+
+FORM_OVERHEAD = 64 * 1024  # room in the request for the multipart headers and the CSRF token
+
+
+def _file_name(path: str, folder: os.PathLike[str]) -> str:
+    """A bank's file as named within the questions folder ('' for a bank made in code)."""
+    return os.path.relpath(path, folder) if path else ""
+
+
+@bp.get("/")
+def dashboard():
+    """The banks with links to their preview and analysis, and any file that failed to load."""
+    catalog = current_catalog()
+    banks = [(bank, catalog.pool(bank.id), _file_name(bank.path, catalog.folder))
+             for bank in catalog.banks.values()]
+    return render_template("teacher/dashboard.html", banks=banks, folder=catalog.folder,
+                           problems=catalog.result.problems)
+
+
+@bp.url_value_preprocessor
+def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
+    """Cap the size of an upload's request before anything reads its body.
+
+    URL value preprocessors run before every before-request function, CSRFProtect's included, and
+    that one reads the form: a limit set in the view would come too late.
+    """
+    if endpoint == "teacher.upload":
+        request.max_content_length = MAX_UPLOAD + FORM_OVERHEAD
+
+
+def _upload_page(form: UploadForm, problems: list[str], status: int = 200):
+    return render_template("teacher/upload.html", form=form, problems=problems,
+                           suffixes=known_suffixes()), status
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+def upload():
+    """Upload a question file: checked, then saved and live at once, or refused with reasons."""
+    form = UploadForm()
+    if not form.validate_on_submit():
+        return _upload_page(form, [], 400 if form.errors else 200)
+    storage = form.file.data
+    try:
+        saved = save_upload(current_catalog(), storage.filename, storage.read(MAX_UPLOAD + 1))
+    except UploadRejected as e:
+        return _upload_page(form, e.problems, 400)
+    verb = "Replaced" if saved.replaced else "Saved"
+    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students now.")
+    return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(e: RequestEntityTooLarge):
+    """A request over the size limit: the upload page again, saying so."""
+    if not (current_user.is_authenticated and current_user.is_teacher):
+        return render_error(403, "These pages are for teachers.")
+    problem = (f"The file is larger than {MAX_UPLOAD // 1024} KB, so it was not saved: split the "
+               "bank into smaller files.")
+    return _upload_page(UploadForm(formdata=None), [problem], 413)
+
+
+@bp.get("/banks/<bank_id>")
+def preview(bank_id: str):
+    """A bank's written questions as students see them, with the keys and the explanations."""
+    catalog = current_catalog()
+    bank = catalog.get(bank_id)
+    if bank is None:
+        abort(404, f"There is no question bank {bank_id!r} loaded now.")
+    generated = len(catalog.pool(bank_id).questions) - len(bank.questions)
+    return render_template("teacher/preview.html", bank=bank, generated=generated)

@@ -1,0 +1,103 @@
+"""Class results: every learner's scores, one learner's attempts, one attempt, and CSV exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flask import Response, abort, render_template, request, stream_with_context
+
+from ...assignments import find_assignment
+from ...catalog import current_catalog
+from ...exports import attempts_csv, items_csv
+from ...extensions import db
+from ...models import Assignment, Attempt, Learner
+from ...results import ResultFilter, attempted_banks, class_results, learner_attempts
+from ...review import review
+from ..errors import render_error
+from . import bp
+from .forms import ResultFilterForm
+
+
+def bank_choices() -> list[tuple[str, str]]:
+    """(id, title) of every bank loaded or attempted: results outlive a removed file."""
+    catalog = current_catalog()
+    ids = sorted(set(catalog.banks) | set(attempted_banks()))
+    return [(i, catalog.banks[i].title if i in catalog.banks else i) for i in ids]
+
+
+FILTER_KEYS = ("bank", "since", "until", "assignment")
+
+
+def filter_args() -> dict[str, str]:
+    """The filters of the query string, to carry on in links (and nothing else it may hold)."""
+    return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+
+
+def read_filters() -> tuple[ResultFilterForm, ResultFilter | None, Assignment | None]:
+    """The filter form read from the query string, its filter (None if invalid), and the quiz."""
+    code = request.args.get("assignment")
+    assignment = find_assignment(code) if code else None
+    form = ResultFilterForm(bank_choices(), formdata=request.args)
+    if not form.validate():
+        return form, None, assignment
+    return form, form.result_filter(assignment.id if assignment else None), assignment
+
+
+def _problem_text(form: ResultFilterForm) -> str:
+    return " ".join(f"{form[name].label.text}: {' '.join(errors)}"
+                    for name, errors in form.errors.items())
+
+
+@bp.get("/results")
+def results():
+    """Every learner with attempts: attempts, best and last percent; filtered by bank and days."""
+    form, flt, assignment = read_filters()
+    rows = class_results(flt) if flt is not None else []
+    return render_template("teacher/results.html", form=form, rows=rows, assignment=assignment,
+                           args=filter_args()), 200 if flt is not None else 400
+
+
+@bp.get("/learners/<int:learner_id>")
+def learner(learner_id: int):
+    """One learner's attempts, newest first, with the same filters."""
+    person = db.session.get(Learner, learner_id) or abort(404, "There is no such learner.")
+    form, flt, assignment = read_filters()
+    rows = learner_attempts(learner_id, flt) if flt is not None else []
+    return render_template("teacher/learner.html", learner=person, form=form, rows=rows,
+                           args=filter_args()), 200 if flt is not None else 400
+
+
+@bp.get("/attempts/<attempt_id>")
+def attempt(attempt_id: str):
+    """One attempt of any learner, reviewed question by question with the learner's answers."""
+    found = db.session.get(Attempt, attempt_id) or abort(404, "There is no such attempt.")
+    items = review(found) if found.submitted is not None else []
+    return render_template("teacher/attempt.html", attempt=found, items=items)
+
+
+def csv_response(lines: Iterator[str], filename: str) -> Response:
+    """A CSV download, streamed as it is read from the database."""
+    response = Response(stream_with_context(lines), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"  # never rendered as a page
+    return response
+
+
+def _export(make_lines, what: str):
+    form, flt, assignment = read_filters()
+    if flt is None:
+        return render_error(400, f"Those filters do not work: {_problem_text(form)}")
+    suffix = f"-{assignment.code}" if assignment else ""
+    return csv_response(make_lines(flt), f"quipu-{what}{suffix}.csv")
+
+
+@bp.get("/results/attempts.csv")
+def export_attempts():
+    """The attempts that pass the filters, one row each."""
+    return _export(attempts_csv, "attempts")
+
+
+@bp.get("/results/items.csv")
+def export_items():
+    """Every question of the attempts that pass the filters, one row each."""
+    return _export(items_csv, "items")

@@ -1,0 +1,114 @@
+"""Assigned quizzes, as a service: codes, the time window, and the limit under a race."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp import accounts
+from quizapp.assignments import (
+    AssignmentError,
+    AssignmentSettings,
+    LimitReached,
+    NotOpen,
+    create_assignment,
+    find_assignment,
+    normal_code,
+    start_assigned,
+)
+from quizapp.attempts import NotFound
+from quizapp.extensions import db
+from quizapp.models import Assignment, Attempt, Learner, utcnow
+
+
+def settings(**changes):
+    base = dict(title="Race", bank="sample", mode="mixed", length=4, same_questions=False,
+                opens=datetime(2020, 1, 1), closes=None, max_attempts=1)
+    return AssignmentSettings(**(base | changes))
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def teacher(ctx):
+    return accounts.create_guest("Teacher")
+
+
+def test_a_code_is_found_however_it_is_typed(teacher):
+    quiz = create_assignment(teacher, settings())
+    typed = f" {quiz.code[:3].lower()}-{quiz.code[3:]} "
+    assert normal_code(typed) == quiz.code
+    assert find_assignment(typed).id == quiz.id
+    with pytest.raises(NotFound, match="No quiz has the code"):
+        find_assignment("ZZZZZZ")
+
+
+def test_a_fixed_seed_is_kept_only_when_everyone_gets_the_same_questions(teacher):
+    assert create_assignment(teacher, settings()).seed is None
+    assert create_assignment(teacher, settings(same_questions=True)).seed is not None
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"mode": "ordering", "bank": "nope"}, "no question bank"),
+    ({"title": "  "}, "title"),
+    ({"closes": datetime(2019, 1, 1)}, "close after it opens"),
+    ({"max_attempts": 0}, "Allow 1 to 100"),
+])
+def test_settings_that_make_no_quiz_are_refused(teacher, changes, message):
+    with pytest.raises(AssignmentError, match=message):
+        create_assignment(teacher, settings(**changes))
+
+
+def test_a_start_before_the_quiz_opens_is_refused_with_the_time(teacher):
+    quiz = create_assignment(teacher, settings(opens=datetime(2099, 1, 1, 9, 30)))
+    with pytest.raises(NotOpen, match="opens on 01 Jan 2099, 09:30 UTC"):
+        start_assigned(teacher, quiz)
+
+
+def test_a_quiz_that_closes_while_open_refuses_later_starts(teacher):
+    quiz = create_assignment(teacher, settings(max_attempts=None,
+                                               closes=utcnow() + timedelta(hours=1)))
+    student = accounts.create_guest("Late")
+    start_assigned(student, quiz)
+    quiz.closes = datetime(2026, 1, 2, 3, 4)
+    with pytest.raises(NotOpen, match="closed on 02 Jan 2026, 03:04 UTC"):
+        start_assigned(student, quiz)
+
+
+def test_the_limit_counts_every_attempt_started(teacher):
+    quiz = create_assignment(teacher, settings(max_attempts=2))
+    student = accounts.create_guest("Keen")
+    start_assigned(student, quiz)
+    start_assigned(student, quiz)  # the first is still open: it counts all the same
+    with pytest.raises(LimitReached, match="all 2 of your attempts"):
+        start_assigned(student, quiz)
+
+
+def test_eight_parallel_starts_with_a_limit_of_one_give_exactly_one_attempt(app):
+    with app.app_context():
+        quiz = create_assignment(accounts.create_guest("Teacher"), settings())
+        student, quiz_id = accounts.create_guest("Racer").id, quiz.id
+    barrier = threading.Barrier(8)
+
+    def start(_):
+        with app.app_context():  # each thread its own session and connection, one SQLite file
+            learner, assignment = db.session.get(Learner, student), db.session.get(Assignment, quiz_id)
+            barrier.wait(timeout=10)
+            try:
+                start_assigned(learner, assignment)
+            except LimitReached:
+                return "refused"
+            return "started"
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = sorted(pool.map(start, range(8)))
+    assert outcomes == ["refused"] * 7 + ["started"]
+    with app.app_context():
+        stored = db.session.scalar(select(func.count()).where(Attempt.assignment_id == quiz_id))
+    assert stored == 1

@@ -1,0 +1,72 @@
+"""Helpers for the teacher's page tests: a teacher signed in, and quizzes taken by a class."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from quizapp import accounts
+from quizapp.attempts import start_attempt, submit_attempt
+from quizapp.extensions import db
+from quizapp.models import Attempt, Learner
+
+XSS = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def sign_in_teacher(auth, username="teach"):
+    """A teacher account, signed in on the client."""
+    auth.create(username, role="teacher")
+    auth.login(username)
+
+
+def answer(snapshot, right):
+    """A right answer to the snapshot's question, or one that scores 0."""
+    key, qtype = snapshot["key"], snapshot["type"]
+    if right:
+        return key[0] if qtype == "choice" else key
+    wrong = [o["id"] for o in snapshot["options"] if o["id"] not in key]
+    if qtype == "choice":
+        return wrong[0]
+    if qtype == "multiple":
+        return wrong[:1]
+    return list(reversed(key))  # every pair out of order: 0 by `pairs`
+
+
+def learner_named(name):
+    """The guest with this display name, made on first use."""
+    found = db.session.scalar(select(Learner).where(Learner.display_name == name))
+    return found or accounts.create_guest(name)
+
+
+def take(app, name, right=(), bank="sample", started=None, assignment_id=None, submit=True):
+    """`name` takes a quiz on every question of the bank, right on the question ids in `right`.
+
+    The sample bank has four questions, so a quiz of 10 serves all four. Gives the attempt's id.
+    """
+    with app.app_context():
+        learner = learner_named(name)
+        attempt = start_attempt(learner, bank, "mixed", 10)
+        if submit:
+            answers = {i.public_id: answer(i.snapshot, i.question_id in right)
+                       for i in attempt.items}
+            submit_attempt(learner, attempt.id, answers)
+        changes = {"started": started} if started else {}
+        if assignment_id is not None:
+            changes["assignment_id"] = assignment_id
+        if changes:
+            db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(**changes))
+            db.session.commit()
+        return attempt.id
+
+
+def at(day, hour=12):
+    """A UTC time on a day of November 2026."""
+    return datetime(2026, 11, day, hour)
+
+
+def learner_id(app, name):
+    """The id of the guest with this display name."""
+    with app.app_context():
+        return learner_named(name).id

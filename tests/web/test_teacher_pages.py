@@ -1,0 +1,122 @@
+"""The teacher's pages: who may see them, the dashboard, the preview, and user text kept as text."""
+
+from dataclasses import replace
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from quizapp import catalog
+from quizapp.bank.model import LoadResult
+from tests.sample_bank import QUESTIONS, SAMPLE_BANK
+from tests.web.teacher_helpers import ESCAPED, XSS, learner_id, sign_in_teacher, take
+
+SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF"}
+
+
+def teacher_routes(app):
+    """(method, url) of every route of the teacher blueprint, with made-up values filled in."""
+    found = []
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if rule.endpoint.startswith("teacher."):
+                url = rule.build({k: SAMPLE_VALUES[k] for k in rule.arguments})[1]
+                found += [(m, url) for m in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    return found
+
+
+def test_the_teacher_blueprint_has_every_page_the_issue_asks_for(app):
+    urls = {url for _, url in teacher_routes(app)}
+    assert {"/teacher/", "/teacher/upload", "/teacher/results", "/teacher/results/attempts.csv",
+            "/teacher/results/items.csv", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
+            "/teacher/assignments"} <= urls
+
+
+def test_a_student_gets_403_on_every_teacher_page(app, client, auth):
+    auth.create("stu")
+    auth.login("stu")
+    for method, url in teacher_routes(app):
+        response = client.open(url, method=method)
+        assert response.status_code == 403, (method, url)
+    assert "for teachers" in client.get("/teacher/").text
+
+
+def test_a_visitor_not_signed_in_is_sent_to_sign_in_from_every_teacher_page(app, client):
+    for method, url in teacher_routes(app):
+        response = client.open(url, method=method)
+        assert response.status_code == 302, (method, url)
+        assert response.location.startswith("/login?next=")
+
+
+def test_signing_in_as_a_teacher_comes_back_to_the_page_asked_for(client, auth):
+    auth.create("teach", role="teacher")
+    sent = client.get("/teacher/banks/sample?from=menu").location
+    response = auth.login("teach", next=parse_qs(urlsplit(sent).query)["next"][0])
+    assert response.location == "/teacher/banks/sample?from=menu"
+
+
+def test_a_teacher_sees_the_dashboard_with_each_bank_and_the_menu_link(client, auth):
+    sign_in_teacher(auth)
+    page = client.get("/teacher/").text
+    assert "A sample bank" in page and "/teacher/banks/sample" in page
+    assert "/teacher/banks/sample/analysis" in page
+    assert 'href="/teacher/"' in client.get("/").text  # the menu leads teachers here
+
+
+def test_a_student_has_no_teacher_link_in_the_menu(client, auth):
+    auth.create("stu")
+    auth.login("stu")
+    assert 'href="/teacher/"' not in client.get("/").text
+
+
+def test_the_preview_shows_every_written_question_with_its_key_and_explanation(client, auth):
+    sign_in_teacher(auth)
+    page = client.get("/teacher/banks/sample").text
+    for q in QUESTIONS:
+        assert q.prompt in page
+    assert page.count("✓ key") == 1 + 1 + 2  # one key each for two choice questions, two for multiple
+    assert "It opened in 1920." in page
+    assert "The right order" in page
+
+
+def test_the_preview_of_an_unknown_bank_is_404(client, auth):
+    sign_in_teacher(auth)
+    assert client.get("/teacher/banks/nope").status_code == 404
+
+
+@pytest.fixture
+def hostile(app):
+    """A bank whose question, option, feedback and title hold a script."""
+    question = replace(QUESTIONS[0], prompt=f"Prompt {XSS}", explanation=f"Why {XSS}",
+                       options=("1914", XSS, "1920"), key=("1920",),
+                       feedback=("", f"Feedback {XSS}", ""))
+    bank = replace(SAMPLE_BANK, title=f"Title {XSS}", questions=(question, *QUESTIONS[1:]))
+    catalog.init_app(app, catalog.Catalog("unused", load=lambda folder: LoadResult(banks=(bank,)),
+                                          questions=lambda b: b.questions))
+    return bank
+
+
+def test_text_typed_by_teachers_and_students_shows_as_text_on_every_teacher_page(
+    app, client, auth, hostile
+):
+    attempt_id = take(app, XSS, right={"canal-year"})
+    sign_in_teacher(auth)
+    code = _set_quiz(client, title=f"Quiz {XSS}")
+    take(app, XSS, assignment_id=1)
+    pages = ["/teacher/", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
+             "/teacher/results", f"/teacher/learners/{learner_id(app, XSS)}",
+             f"/teacher/attempts/{attempt_id}",
+             "/teacher/assignments", f"/teacher/assignments/{code}",
+             f"/teacher/assignments/{code}/analysis"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert XSS not in response.text, url
+        assert ESCAPED in response.text, url
+
+
+def _set_quiz(client, **fields):
+    data = {"title": "A quiz", "bank": "sample", "mode": "mixed", "length": 4,
+            "opens": "2020-01-01T00:00"} | fields
+    response = client.post("/teacher/assignments", data=data)
+    assert response.status_code == 303, response.text
+    return response.location.rsplit("/", 1)[1]
