@@ -23,12 +23,12 @@ $(VENV)/.test: $(BIN)/python pyproject.toml
 	touch $@ $(VENV)/.app
 
 run: $(VENV)/.app
-	$(BIN)/flask --app quizapp init-db
+	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp questions check || true
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) 'quizapp:create_app()'
 
 dev: $(VENV)/.app
-	$(BIN)/flask --app quizapp init-db
+	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test

@@ -7,11 +7,11 @@ import sys
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from flask_migrate import upgrade
 
 from . import accounts
 from .bank.loader import load_paths
 from .bank.summary import report_lines
-from .database import create_tables
 
 questions_cli = AppGroup("questions", help="Check and inspect question files.")
 user_cli = AppGroup("user", help="Manage learners.")
@@ -20,8 +20,8 @@ user_cli = AppGroup("user", help="Manage learners.")
 @click.command("init-db")
 @with_appcontext
 def init_db_command() -> None:
-    """Create the database tables that are missing."""
-    create_tables()
+    """Create or upgrade the database (`flask db upgrade`, adopting a pre-migration database)."""
+    upgrade()
     click.echo("Database ready.")
 
 
