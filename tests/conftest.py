@@ -34,10 +34,11 @@ def app(request, tmp_path):
     the migrations make the same tables.
     """
     with database_url(request.param, tmp_path) as url:
-        yield from _app(tmp_path, url)
+        yield from app_on(tmp_path, url)
 
 
-def _app(tmp_path, db_url):
+def app_on(tmp_path, db_url):
+    """An app on the database at db_url, with the sample bank; disposed of at the end."""
     app = create_app(
         {
             "TESTING": True,
