@@ -58,9 +58,11 @@ class Server:
         """The process ids of gunicorn's workers: the master's children."""
         found = []
         for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
             try:
                 stat = (entry / "stat").read_text()
-            except (FileNotFoundError, NotADirectoryError, PermissionError, ProcessLookupError):
+            except OSError:  # a process that ended meanwhile
                 continue
             if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:  # field 4: ppid
                 found.append(int(entry.name))
