@@ -15,6 +15,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .extensions import db, login_manager
 
 
+def hash_password(password: str) -> str:
+    """A salted hash of the password (scrypt: slow on purpose)."""
+    return generate_password_hash(password)
+
+
 def utcnow() -> datetime:
     """The current time in UTC, without tzinfo (how every time is stored)."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -61,7 +66,7 @@ class Learner(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         """Keep a salted hash of the password (scrypt), never the password."""
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""
