@@ -12,9 +12,6 @@ database sees the same schema, made once.
 
 from __future__ import annotations
 
-import fcntl
-import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,34 +67,6 @@ def init_app(app: Flask) -> None:
         db.engine.dispose()  # no connection may be shared with worker processes forked later
 
 
-_writer_files = threading.local()
-
-
-@contextmanager
-def _writers_queue(engine: Engine) -> Iterator[None]:
-    """On a SQLite file, wait in the kernel's queue for the right to write (an flock).
-
-    SQLite's own busy handler sleeps 1, 2, 5, 10... ms between tries, so two workers writing at
-    once lose most of their time asleep; a blocked flock wakes the moment the writer before it is
-    done. SQLite's locks still guard the data (a writer outside this queue is merely slower), and
-    the kernel releases the flock of a process that dies.
-    """
-    path = engine.url.database
-    if engine.dialect.name != "sqlite" or not path or path == ":memory:":
-        yield
-        return
-    key = (os.getpid(), path)  # one open file per thread and process: flock excludes both
-    fd = getattr(_writer_files, "fds", {}).get(key)
-    if fd is None:
-        fd = os.open(f"{path}-writer", os.O_RDWR | os.O_CREAT, 0o600)
-        _writer_files.__dict__.setdefault("fds", {})[key] = fd
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """Run the block in one write transaction: committed at the end, rolled back on any error.
@@ -108,11 +77,10 @@ def write_transaction() -> Iterator[None]:
     session = db.session()  # the request's Session behind the scoped proxy
     if session.in_transaction():
         session.commit()
-    with _writers_queue(db.engine):
-        session.connection(execution_options={WRITE: True})
-        try:
-            yield
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    session.connection(execution_options={WRITE: True})
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
