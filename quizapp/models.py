@@ -77,7 +77,11 @@ class Attempt(db.Model):
     """One quiz a learner took: what was served (in its items) and, once submitted, the score."""
 
     __tablename__ = "attempt"
-    __table_args__ = (Index("ix_attempt_learner_started", "learner_id", "started"),)
+    __table_args__ = (
+        Index("ix_attempt_learner_started", "learner_id", "started"),  # history
+        # Class results read a bank's scores from this index alone, never the answers.
+        Index("ix_attempt_bank_results", "bank", "learner_id", "submitted", "score", "max_score"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))

@@ -6,7 +6,11 @@ again on PostgreSQL (tests/databases.py); tests that never touch the database ru
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from quizapp import catalog, create_app
 from quizapp.extensions import db
@@ -23,6 +27,16 @@ def pytest_report_header(config) -> str:
 def pytest_terminal_summary(terminalreporter) -> None:
     """And again at the end, where a skipped PostgreSQL run is not missed."""
     terminalreporter.write_line(backends_line())
+
+
+@cache
+def _scripts(directory: str) -> ScriptDirectory:
+    return ScriptDirectory(directory)
+
+
+def migrations(app) -> ScriptDirectory:
+    """The app's migration scripts (read once a run)."""
+    return _scripts(app.extensions["migrate"].directory)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -50,6 +64,8 @@ def app_on(tmp_path, db_url):
     )
     with app.app_context():
         db.create_all()
+        with db.engine.begin() as conn:  # the tables of the newest revision, and marked so
+            MigrationContext.configure(conn).stamp(migrations(app), "heads")
     # Written questions only, so tests can count on exactly what a quiz holds.
     written = catalog.Catalog(
         tmp_path / "questions", load=load_sample, questions=lambda bank: bank.questions
