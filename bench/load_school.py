@@ -8,7 +8,9 @@ bare app (bench/baseline_app.py) serves a page of the quiz page's size and a one
 the same gunicorn configuration (2 sync workers), the same client and the same concurrency.
 Each student sends the baseline's page and insert --repeat times (3), so that its phases, about
 three times faster than Quipu's, run long enough to time. Reported: requests/s, p50/p99 latency,
-errors, the ratio to the baseline, lost attempts (submissions answered 303 but not stored).
+errors, the ratio to the baseline, lost attempts (submissions answered 303 but not stored); then,
+where wrk is installed (Debian's package), both pages again from wrk, whose client costs far less
+of the shared CPU than Python's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import multiprocessing as mp
 import os
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -117,13 +120,36 @@ def lost_attempts(database: Path, prefix: str, submitted: int) -> tuple[int, int
     return submitted, stored
 
 
-def warm_up(port: int, bank: str) -> int:
-    """Load the banks in both workers; the size in bytes of a 10-question quiz page."""
+def warm_up(port: int, bank: str) -> Student:
+    """Load the banks in both workers; a student with an open 10-question quiz."""
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda _: Browser("127.0.0.1", port).send("GET", "/"), range(16)))
     student = Student("127.0.0.1", port, "warm-up")
     assert student.register().ok and student.start(bank).ok and student.load().ok, "warm-up"
-    return len(student.page.encode())
+    return student
+
+
+def wrk(url: str, cookies: dict[str, str] | None = None) -> str:
+    """wrk's requests/s and latency for one page (a C client: it takes little of the CPU)."""
+    header = ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())] if cookies \
+        else []
+    out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", *header, url],
+                         capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    p50 = re.search(r"50%\s+(\S+)", out)[1]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return f"{rate:8.0f} req/s, p50 {p50}, non-2xx {non2xx[1] if non2xx else 0}"
+
+
+def wrk_pages(port: int, bport: int, student: Student) -> None:
+    """The same two pages again, from wrk, if it is installed."""
+    if not shutil.which("wrk"):
+        print("\n(wrk is not installed: no cross-check of the page rates)")
+        return
+    base = wrk(f"http://127.0.0.1:{bport}/page")
+    quiz = wrk(f"http://127.0.0.1:{port}/attempts/{student.attempt}", student.browser.cookies)
+    print(f"\nwrk -t2 -c32 -d5s, one page over and over:\n  baseline page {base}\n"
+          f"  quiz page     {quiz}")
 
 
 def report(quipu: dict, baseline: dict, lost: tuple[int, int], page_bytes: dict) -> None:
@@ -164,15 +190,17 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()}; {args.students} students, "
           f"{args.processes} x {args.threads} client threads, {os.cpu_count()} cores")
     with gunicorn("quizapp:create_app()", env, tmp / "quipu.log") as port:
-        sizes = {"quiz": warm_up(port, args.bank)}
+        warm = warm_up(port, args.bank)
+        sizes = {"quiz": len(warm.page.encode())}
         base_env = {"BASELINE_PAGE_BYTES": str(sizes["quiz"]),
                     "BASELINE_DATABASE": str(tmp / "baseline.sqlite")}
         with gunicorn("bench.baseline_app:create_app()", base_env, tmp / "base.log") as bport:
             sizes["baseline"] = len(Browser("127.0.0.1", bport).send("GET", "/page")[2].encode())
             baseline = run(bport, args.students, BASELINE_STEPS, args)
-        quipu = run(port, args.students, QUIPU_STEPS, args)
-    submitted = sum(s.ok for s in quipu["submit"][1])
-    report(quipu, baseline, lost_attempts(database, args.prefix, submitted), sizes)
+            quipu = run(port, args.students, QUIPU_STEPS, args)
+            submitted = sum(s.ok for s in quipu["submit"][1])
+            report(quipu, baseline, lost_attempts(database, args.prefix, submitted), sizes)
+            wrk_pages(port, bport, warm)
     print(f"load average after: {os.getloadavg()}; files in {tmp}")
 
 
