@@ -37,12 +37,12 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	touch $@
 
 run: $(VENV)/.app
-	$(BIN)/flask --app quizapp init-db
+	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp questions check || true
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) 'quizapp:create_app()'
 
 dev: $(VENV)/.app
-	$(BIN)/flask --app quizapp init-db
+	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test $(CHROMIUM) $(AXE)

@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from flask_migrate import upgrade
 
-from . import accounts
+from . import accounts, backup
 from .bank.export import to_gift, to_moodle_xml
 from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .catalog import current_catalog
-from .database import create_tables
 
 questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
 EXPORTERS = {"xml": to_moodle_xml, "gift": to_gift}
@@ -24,8 +24,8 @@ user_cli = AppGroup("user", help="Manage learners.")
 @click.command("init-db")
 @with_appcontext
 def init_db_command() -> None:
-    """Create the database tables that are missing."""
-    create_tables()
+    """Create or upgrade the database (`flask db upgrade`, adopting a pre-migration database)."""
+    upgrade()
     click.echo("Database ready.")
 
 
@@ -101,8 +101,43 @@ def create_user_command(username: str, teacher: bool, password: str) -> None:
     click.echo(f"Created {learner.role} {learner.username}.")
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Copy the live SQLite database to PATH, consistently, while it serves."""
+    try:
+        counts = backup.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+    except backup.BackupError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"Backed up {backup.describe(counts)} to {path}.")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@with_appcontext
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the SQLite database with the backup at PATH (after checking it)."""
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    try:
+        counts = backup.check(path)
+        target = backup.sqlite_path(url)
+        if not yes:
+            click.confirm(f"Replace {target} with {path} ({backup.describe(counts)})? Anything "
+                          "written since that backup is lost", abort=True)
+        counts, kept = backup.restore(url, path)
+    except backup.BackupError as e:
+        raise click.ClickException(str(e)) from None
+    if kept:
+        click.echo(f"The database it replaced is kept at {kept}.")
+    click.echo(f"Restored {backup.describe(counts)} from {path}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(init_db_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(questions_cli)
     app.cli.add_command(user_cli)

@@ -1,21 +1,28 @@
-"""Database set-up: SQLite tuned for a class submitting at once, and write transactions.
+"""Database set-up: SQLite tuned for a class submitting at once, migrations, write transactions.
 
 On SQLite every connection gets WAL, a busy timeout, NORMAL sync and foreign keys; a write
 transaction starts with BEGIN IMMEDIATE (SQLAlchemy's recipe for pysqlite), so a read-then-write
-check cannot race and a transaction never has to upgrade its lock half-way.
+check cannot race and a transaction never has to upgrade its lock half-way. PostgreSQL needs none
+of that: its row locks make the atomic submit claim safe as it is.
+
+The schema belongs to the Alembic migrations in quizapp/migrations (`flask --app quizapp db
+upgrade`); the app never creates tables when it starts, so every server of several sharing one
+database sees the same schema, made once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 
-from .extensions import db
+from .extensions import db, migrate
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 WRITE = "quizapp_write"  # execution option that marks a write transaction
 SQLITE_PRAGMAS = (
@@ -48,21 +55,16 @@ def tune_engine(engine: Engine) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind the database, tune its engine, and create the tables that are missing."""
+    """Bind the database and the migrations, and tune the engine."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A server (or one of several) outlives a database restart: test each pooled connection.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("pool_pre_ping", True)
     db.init_app(app)
+    # Batch mode lets a migration alter a column on SQLite (by copying the table).
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     with app.app_context():
         tune_engine(db.engine)
-        create_tables()
         db.engine.dispose()  # no connection may be shared with worker processes forked later
-
-
-def create_tables() -> None:
-    """Create missing tables; another process doing the same at the same moment is fine."""
-    try:
-        db.create_all()
-    except OperationalError as e:
-        if "already exists" not in str(e):
-            raise
 
 
 @contextmanager

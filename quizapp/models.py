@@ -15,6 +15,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .extensions import db, login_manager
 
 
+def hash_password(password: str) -> str:
+    """A salted hash of the password (scrypt: slow on purpose)."""
+    return generate_password_hash(password)
+
+
 def utcnow() -> datetime:
     """The current time in UTC, without tzinfo (how every time is stored)."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -61,7 +66,7 @@ class Learner(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         """Keep a salted hash of the password (scrypt), never the password."""
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""
@@ -73,8 +78,10 @@ class Attempt(db.Model):
 
     __tablename__ = "attempt"
     __table_args__ = (
-        Index("ix_attempt_learner_started", "learner_id", "started"),
+        Index("ix_attempt_learner_started", "learner_id", "started"),  # history
         Index("ix_attempt_assignment_learner", "assignment_id", "learner_id"),
+        # Class results read a bank's scores from this index alone, never the answers.
+        Index("ix_attempt_bank_results", "bank", "learner_id", "submitted", "score", "max_score"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random

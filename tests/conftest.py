@@ -1,28 +1,72 @@
-"""Shared fixtures: an app with a fresh database and instance folder per test."""
+"""Shared fixtures: an app with a fresh database and instance folder per test.
+
+The `app` fixture runs each test that uses it on SQLite and, when QUIZAPP_TEST_POSTGRES_URL is set,
+again on PostgreSQL (tests/databases.py); tests that never touch the database run once.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 
 import pytest
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from quizapp import catalog, create_app
 from quizapp.extensions import db
+from tests.databases import BACKENDS, backends_line, database_url
+from tests.gunicorn_server import gunicorn
 from tests.sample_bank import load_sample
 
 
-@pytest.fixture
-def app(tmp_path):
-    """An app on a fresh SQLite file, with CSRF off (tests that check CSRF turn it on)."""
+def pytest_report_header(config) -> str:
+    """Say at the start which databases the tests run on."""
+    return backends_line()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """And again at the end, where a skipped PostgreSQL run is not missed."""
+    terminalreporter.write_line(backends_line())
+
+
+@cache
+def _scripts(directory: str) -> ScriptDirectory:
+    return ScriptDirectory(directory)
+
+
+def migrations(app) -> ScriptDirectory:
+    """The app's migration scripts (read once a run)."""
+    return _scripts(app.extensions["migrate"].directory)
+
+
+@pytest.fixture(params=BACKENDS)
+def app(request, tmp_path):
+    """An app on a fresh database, with CSRF off (tests that check CSRF turn it on).
+
+    The params are on this fixture itself, so a module that overrides `app` (taking this one) keeps
+    them. The tables come from the models (create_all: fast); tests/test_migrations.py checks that
+    the migrations make the same tables.
+    """
+    with database_url(request.param, tmp_path) as url:
+        yield from app_on(tmp_path, url)
+
+
+def app_on(tmp_path, db_url):
+    """An app on the database at db_url, with the sample bank; disposed of at the end."""
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret-key",
             "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "SQLALCHEMY_DATABASE_URI": db_url,
             "WTF_CSRF_ENABLED": False,
         }
     )
+    with app.app_context():
+        db.create_all()
+        with db.engine.begin() as conn:  # the tables of the newest revision, and marked so
+            MigrationContext.configure(conn).stamp(migrations(app), "heads")
     # Written questions only, so tests can count on exactly what a quiz holds.
     written = catalog.Catalog(
         tmp_path / "questions", load=load_sample, questions=lambda bank: bank.questions
@@ -31,6 +75,14 @@ def app(tmp_path):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(request, tmp_path_factory):
+    """A real server (gunicorn, 2 workers) on a fresh database, one a test module and backend."""
+    tmp = tmp_path_factory.mktemp("server")
+    with database_url(request.param, tmp) as url, gunicorn(tmp, url) as running:
+        yield running
 
 
 @pytest.fixture

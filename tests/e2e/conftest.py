@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
@@ -67,6 +68,8 @@ def live_app(tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'e2e.sqlite'}",
         "QUESTIONS_DIR": str(PROJECT_ROOT / "questions"),
     })
+    with app.app_context():
+        upgrade()  # as `make run` does
     pinned = functools.partial(start_attempt, seed=seed_with_every_type(app))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(quiz_views, "start_attempt", pinned)

@@ -1,0 +1,59 @@
+"""The bare baseline for bench/load_school.py: a Jinja page of a given size, and a one-row insert.
+
+The page is a small template (a loop over ten questions) padded with text to the size of Quipu's
+quiz page: what rendering and sending that many bytes costs, with no app work in the way.
+
+`gunicorn "bench.baseline_app:create_app()"` with BASELINE_PAGE_BYTES (the size of Quipu's quiz
+page) and BASELINE_DATABASE (a SQLite file, tuned as Quipu tunes its own: WAL, NORMAL sync, busy
+timeout, BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+
+from flask import Flask, render_template_string, request
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
+</head><body><main><h1>{{ title }}</h1><form method="post">
+{% for q in questions %}<fieldset><legend>Question {{ loop.index }}</legend>{{ q }}</fieldset>
+{% endfor %}</form></main></body></html>"""
+QUESTIONS = 10  # as many as a quiz; each question's text pads the page to the size asked for
+_local = threading.local()
+
+
+def connection() -> sqlite3.Connection:
+    """This process's connection, opened after gunicorn forks the worker."""
+    if getattr(_local, "pid", None) != os.getpid():
+        conn = sqlite3.connect(os.environ["BASELINE_DATABASE"], isolation_level=None, timeout=5)
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000"):
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("CREATE TABLE IF NOT EXISTS row (id INTEGER PRIMARY KEY, who TEXT, at REAL)")
+        _local.conn, _local.pid = conn, os.getpid()
+    return _local.conn
+
+
+def create_app() -> Flask:
+    """The bare app."""
+    app = Flask(__name__)
+    size = int(os.environ.get("BASELINE_PAGE_BYTES", "5500"))
+    questions = ["x" * max(0, (size - 250) // QUESTIONS - 60)] * QUESTIONS
+
+    @app.get("/page")
+    def page() -> str:
+        """A rendered page of about BASELINE_PAGE_BYTES: ten fieldsets of text."""
+        return render_template_string(PAGE, title="Baseline", questions=questions)
+
+    @app.post("/insert")
+    def insert() -> tuple[str, int]:
+        """One row, in its own write transaction."""
+        conn = connection()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO row (who, at) VALUES (?, julianday('now'))",
+                     (request.form.get("who", ""),))
+        conn.execute("COMMIT")
+        return "stored", 200
+
+    return app
