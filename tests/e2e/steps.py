@@ -128,3 +128,16 @@ def submit(page: Page) -> None:
     """Submit the quiz and wait for the review."""
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your results")
+
+
+def right_answer(snapshot: dict):
+    """The key as an answer: one option id for a choice question, else the list."""
+    return snapshot["key"][0] if snapshot["type"] == "choice" else snapshot["key"]
+
+
+def wrong_answer(snapshot: dict):
+    """An answer that is not the key."""
+    if snapshot["type"] == "ordering":
+        return snapshot["key"][::-1]
+    wrong = next(o["id"] for o in snapshot["options"] if o["id"] not in snapshot["key"])
+    return wrong if snapshot["type"] == "choice" else [wrong]
