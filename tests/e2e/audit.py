@@ -65,9 +65,14 @@ def check_dark(page: Page, name: str) -> None:
 
 
 def save_screenshot(page: Page, name: str, width: int) -> None:
-    """What the window shows, with the sample date in place of today's."""
-    page.evaluate("t => document.querySelectorAll('time').forEach(e => { e.textContent = t; })",
-                  SAMPLE_TIME)
+    """What the window shows, with the sample date in place of each moment's (a <time datetime>).
+
+    A timeline's years are <time> elements too, without the attribute: they are left as they are.
+    """
+    page.evaluate(
+        "t => document.querySelectorAll('time[datetime]').forEach(e => { e.textContent = t; })",
+        SAMPLE_TIME,
+    )
     page.screenshot(path=screenshot_path(name, width), animations="disabled")
 
 
