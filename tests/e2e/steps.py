@@ -34,6 +34,15 @@ def register(page: Page, username: str | None = None) -> str:
     return username
 
 
+def sign_in(page: Page, username: str) -> None:
+    """Sign in through the page with the tests' password."""
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text(f"Signed in as {username}.")).to_be_visible()
+
+
 def start_quiz(page: Page, mode: str = "mixed") -> str:
     """Start a quiz from the home page; the attempt's id."""
     page.goto("/")
