@@ -2,13 +2,15 @@
 
 The browser is Debian's `chromium` (`make test` installs it), driven by Playwright through
 `executable_path`: Playwright's own browser download is never used. The app runs as in production
-(CSRF on, a generated secret key, the shipped question bank), on a fresh SQLite file.
+(CSRF on, a generated secret key, the shipped question bank), on a fresh SQLite file and a copy of
+the questions folder, so that files uploaded by the tests never land in the repository.
 """
 
 from __future__ import annotations
 
 import functools
 import random
+import shutil
 import threading
 from collections import Counter
 from pathlib import Path
@@ -25,6 +27,7 @@ from quizapp.config import PROJECT_ROOT
 from quizapp.extensions import db
 from quizapp.quiz.build import build_quiz
 from quizapp.web import quiz as quiz_views
+from tests.e2e.audit import HEIGHTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -63,10 +66,11 @@ def seed_with_every_type(app) -> int:
 def live_app(tmp_path_factory):
     """The app as production runs it, on a fresh database, serving quizzes from one seed."""
     tmp = tmp_path_factory.mktemp("e2e")
+    questions = shutil.copytree(PROJECT_ROOT / "questions", tmp / "questions")
     app = create_app({
         "INSTANCE_PATH": str(tmp / "instance"),
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'e2e.sqlite'}",
-        "QUESTIONS_DIR": str(PROJECT_ROOT / "questions"),
+        "QUESTIONS_DIR": str(questions),
     })
     with app.app_context():
         upgrade()  # as `make run` does
@@ -120,6 +124,47 @@ def new_context(browser, base_url):
     yield make
     for context in made:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def look(browser, base_url):
+    """Open a page to look at, at a width and colour scheme, signed in (a saved state) or not.
+
+    `where` is a path, or a function that takes the page there (to see the answer to a post).
+    One context a person, kept for the session and resized between looks: a context's first page
+    costs several times what later ones do, and these pages are only looked at. axe is injected as
+    an inline script, which Quipu's CSP rightly blocks, so these contexts bypass the CSP; the tests
+    that use the pages run with it enforced.
+    """
+    pages = {}
+
+    def open_(where, width, scheme="light", state=None):
+        if state not in pages:
+            context = browser.new_context(base_url=base_url, storage_state=state, bypass_csp=True)
+            context.set_default_timeout(TIMEOUT_MS)
+            pages[state] = context.new_page()
+        page = pages[state]
+        page.set_viewport_size({"width": width, "height": HEIGHTS[width]})
+        page.emulate_media(color_scheme=scheme)
+        if callable(where):
+            where(page)
+        else:
+            page.goto(where)
+        return page
+
+    yield open_
+    for page in pages.values():
+        page.context.close()
+
+
+def saved_state(browser, base_url, path: Path, sign_in) -> Path:
+    """Sign someone in (`sign_in(page)`) in a context of their own, and keep its state in `path`."""
+    context = browser.new_context(base_url=base_url)
+    context.set_default_timeout(TIMEOUT_MS)
+    sign_in(context.new_page())
+    context.storage_state(path=path)
+    context.close()
+    return path
 
 
 @pytest.fixture

@@ -34,6 +34,15 @@ def register(page: Page, username: str | None = None) -> str:
     return username
 
 
+def sign_in(page: Page, username: str) -> None:
+    """Sign in through the page with the tests' password."""
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_text(f"Signed in as {username}.")).to_be_visible()
+
+
 def start_quiz(page: Page, mode: str = "mixed") -> str:
     """Start a quiz from the home page; the attempt's id."""
     page.goto("/")
@@ -128,3 +137,16 @@ def submit(page: Page) -> None:
     """Submit the quiz and wait for the review."""
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your results")
+
+
+def right_answer(snapshot: dict):
+    """The key as an answer: one option id for a choice question, else the list."""
+    return snapshot["key"][0] if snapshot["type"] == "choice" else snapshot["key"]
+
+
+def wrong_answer(snapshot: dict):
+    """An answer that is not the key."""
+    if snapshot["type"] == "ordering":
+        return snapshot["key"][::-1]
+    wrong = next(o["id"] for o in snapshot["options"] if o["id"] not in snapshot["key"])
+    return wrong if snapshot["type"] == "choice" else [wrong]
