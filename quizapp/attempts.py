@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from . import clock
@@ -190,12 +190,29 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
         ).rowcount
         if claimed != 1:
             raise AlreadySubmitted("This attempt was already submitted; its score stands.")
-        for key, item in items.items():
-            item.answer, item.points = checked.get(key), points[key]
+        _store_answers(items, checked, points)
         record_reviews(attempt, now)
     set_committed_value(attempt, "submitted", now)  # what the UPDATE above stored
     set_committed_value(attempt, "score", score)
     return attempt
+
+
+def _store_answers(items: dict[str, AttemptItem], checked: dict, points: dict) -> None:
+    """Every item's answer and points in one executemany UPDATE, and on the loaded items too.
+
+    Written with Core rather than flushed: the unit of work's bookkeeping for ten dirty items
+    cost more than the statement itself.
+    """
+    table = AttemptItem.__table__
+    db.session.execute(
+        update(table).where(table.c.id == bindparam("item_id"))
+        .values(answer=bindparam("answer"), points=bindparam("points")),
+        [{"item_id": item.id, "answer": checked.get(key), "points": points[key]}
+         for key, item in items.items()],
+    )
+    for key, item in items.items():
+        set_committed_value(item, "answer", checked.get(key))
+        set_committed_value(item, "points", points[key])
 
 
 def attempts_of(learner: Learner, limit: int | None = None) -> list[Attempt]:

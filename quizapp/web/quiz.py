@@ -20,10 +20,11 @@ from ..attempts import (
 )
 from ..cards import due_counts
 from ..catalog import current_catalog
-from ..forms import StartQuizForm, answer_field, read_answers
+from ..forms import StartQuizForm, read_answers
 from ..models import Attempt
 from ..review import review
 from .errors import render_error
+from .quiz_page import shown_items
 
 bp = Blueprint("quiz", __name__)
 bp.add_app_template_filter(iso)
@@ -88,8 +89,9 @@ def start():
 
 
 def _quiz_page(attempt: Attempt, given: MultiDict, problems: dict[str, str], status: int = 200):
-    return render_template("quiz/take.html", attempt=attempt, given=given, problems=problems,
-                           answer_name=answer_field), status
+    items = shown_items(attempt.items, given, problems)
+    return render_template("quiz/take.html", attempt=attempt, items=items, problems=problems), \
+        status
 
 
 @bp.get("/attempts/<attempt_id>")
