@@ -31,6 +31,14 @@ SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `atte
 REVIEW, PRACTICE = "review", "practice"
 ATTEMPT_MODES = (*MODES, REVIEW)  # what a quiz can be started in; practice has its own pages
 
+# A submission's statements, built once: building one cost about as much as running it.
+_ATTEMPTS, _ITEMS = Attempt.__table__, AttemptItem.__table__
+CLAIM = (update(_ATTEMPTS)
+         .where(_ATTEMPTS.c.id == bindparam("attempt_id"), _ATTEMPTS.c.submitted.is_(None))
+         .values(submitted=bindparam("now"), score=bindparam("new_score")))
+STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
+                 .values(answer=bindparam("answer"), points=bindparam("points")))
+
 
 class AttemptError(Exception):
     """A request about an attempt that cannot be met; `status` is its HTTP status."""
@@ -182,12 +190,9 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
     points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
     now, score = clock.now(), sum(points.values())
     with write_transaction():
-        claimed = db.session.execute(  # the claim is atomic: of parallel submissions one wins
-            update(Attempt)
-            .where(Attempt.id == attempt.id, Attempt.submitted.is_(None))
-            .values(submitted=now, score=score)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        # The claim is atomic: of parallel submissions one wins.
+        claimed = db.session.execute(
+            CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score}).rowcount
         if claimed != 1:
             raise AlreadySubmitted("This attempt was already submitted; its score stands.")
         _store_answers(items, checked, points)
@@ -203,13 +208,10 @@ def _store_answers(items: dict[str, AttemptItem], checked: dict, points: dict) -
     Written with Core rather than flushed: the unit of work's bookkeeping for ten dirty items
     cost more than the statement itself.
     """
-    table = AttemptItem.__table__
-    db.session.execute(
-        update(table).where(table.c.id == bindparam("item_id"))
-        .values(answer=bindparam("answer"), points=bindparam("points")),
-        [{"item_id": item.id, "answer": checked.get(key), "points": points[key]}
-         for key, item in items.items()],
-    )
+    db.session.execute(STORE_ANSWERS, [
+        {"item_id": item.id, "answer": checked.get(key), "points": points[key]}
+        for key, item in items.items()
+    ])
     for key, item in items.items():
         set_committed_value(item, "answer", checked.get(key))
         set_committed_value(item, "points", points[key])

@@ -18,6 +18,16 @@ from .extensions import db
 from .models import Attempt, AttemptItem, Card, ReviewLog
 from .quiz import schedule
 
+# A submission's statements, built once: building one cost about as much as running it.
+_CARDS = Card.__table__
+CARDS_OF_FACTS = select(_CARDS.c.fact_id, _CARDS.c.id, _CARDS.c.fsrs).where(
+    _CARDS.c.learner_id == bindparam("learner_id"), _CARDS.c.bank == bindparam("bank"),
+    _CARDS.c.fact_id.in_(bindparam("fact_ids", expanding=True)))
+UPDATE_CARD = update(_CARDS).where(_CARDS.c.id == bindparam("card_id")).values(
+    fsrs=bindparam("fsrs"), due=bindparam("due"), state=bindparam("state"))
+INSERT_CARDS = insert(_CARDS).returning(_CARDS.c.fact_id, _CARDS.c.id)
+INSERT_REVIEW = insert(ReviewLog.__table__)
+
 
 def seconds_per_item(attempt: Attempt, now: datetime) -> float | None:
     """How long each question took, on average: exact for a one-question practice attempt."""
@@ -47,22 +57,16 @@ def record_reviews(attempt: Attempt, now: datetime) -> None:
     rated = fact_ratings(attempt, now)
     if not rated:
         return
-    cards = Card.__table__
-    rows = db.session.execute(
-        select(cards.c.fact_id, cards.c.id, cards.c.fsrs).where(
-            cards.c.learner_id == attempt.learner_id, cards.c.bank == attempt.bank,
-            cards.c.fact_id.in_(list(rated)))
-    ).all()
+    rows = db.session.execute(CARDS_OF_FACTS, {
+        "learner_id": attempt.learner_id, "bank": attempt.bank, "fact_ids": list(rated)}).all()
     card_ids = {fact_id: card_id for fact_id, card_id, _ in rows}
     reviewed = _reviewed(rated, {fact_id: fsrs for fact_id, _, fsrs in rows}, now)
     if card_ids:
-        db.session.execute(
-            update(cards).where(cards.c.id == bindparam("card_id")).values(
-                fsrs=bindparam("fsrs"), due=bindparam("due"), state=bindparam("state")),
-            [_card_values(reviewed[f]) | {"card_id": i} for f, i in card_ids.items()])
+        db.session.execute(UPDATE_CARD, [_card_values(reviewed[f]) | {"card_id": i}
+                                         for f, i in card_ids.items()])
         _forget_cards(card_ids.values())
     card_ids |= _insert_cards(attempt, [f for f in rated if f not in card_ids], reviewed)
-    db.session.execute(insert(ReviewLog.__table__), [
+    db.session.execute(INSERT_REVIEW, [
         {"card_id": card_ids[f], "rating": int(rating), "reviewed": now,
          "attempt_item_id": item.id}
         for f, (rating, item) in rated.items()
@@ -95,12 +99,10 @@ def _insert_cards(
     """New cards for these facts, in one statement: their ids by fact id."""
     if not fact_ids:
         return {}
-    cards = Card.__table__
-    rows = db.session.execute(
-        insert(cards).returning(cards.c.fact_id, cards.c.id),
-        [{"learner_id": attempt.learner_id, "bank": attempt.bank, "fact_id": f}
-         | _card_values(reviewed[f]) for f in fact_ids],
-    )
+    rows = db.session.execute(INSERT_CARDS, [
+        {"learner_id": attempt.learner_id, "bank": attempt.bank, "fact_id": f}
+        | _card_values(reviewed[f]) for f in fact_ids
+    ])
     return dict(rows.all())
 
 
