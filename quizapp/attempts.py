@@ -38,6 +38,9 @@ CLAIM = (update(_ATTEMPTS)
          .values(submitted=bindparam("now"), score=bindparam("new_score")))
 STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
                  .values(answer=bindparam("answer"), points=bindparam("points")))
+ITEM_SNAPSHOTS = (select(_ITEMS.c.public_id, _ITEMS.c.snapshot)
+                  .where(_ITEMS.c.attempt_id == bindparam("attempt_id"))
+                  .order_by(_ITEMS.c.position))
 
 
 class AttemptError(Exception):
@@ -175,6 +178,14 @@ def find_attempt(learner: Learner, attempt_id: str) -> Attempt:
     if attempt is None or attempt.learner_id != learner.id:
         raise NotFound("There is no such attempt among yours.")
     return attempt
+
+
+def item_snapshots(attempt_id: str) -> list[tuple[str, dict]]:
+    """An attempt's items as (public id, snapshot), in order: all a quiz page draws from.
+
+    Rows, not ORM objects: the page is the most often drawn, and needs nothing else of them.
+    """
+    return [tuple(row) for row in db.session.execute(ITEM_SNAPSHOTS, {"attempt_id": attempt_id})]
 
 
 def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:

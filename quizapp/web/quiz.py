@@ -15,6 +15,7 @@ from ..attempts import (
     attempts_of,
     find_attempt,
     iso,
+    item_snapshots,
     start_attempt,
     submit_attempt,
 )
@@ -88,8 +89,10 @@ def start():
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Attempt, given: MultiDict, problems: dict[str, str], status: int = 200):
-    items = shown_items(attempt.items, given, problems)
+def _quiz_page(attempt: Attempt, snapshots: list[tuple[str, dict]], given: MultiDict,
+               problems: dict[str, str], status: int = 200):
+    """The quiz page; `snapshots` are the items' (public id, snapshot), in order."""
+    items = shown_items(snapshots, given, problems)
     return render_template("quiz/take.html", attempt=attempt, items=items, problems=problems), \
         status
 
@@ -100,7 +103,7 @@ def attempt(attempt_id: str):
     """The quiz while the attempt is open; its review once submitted."""
     attempt = find_attempt(current_user, attempt_id)
     if attempt.submitted is None:
-        return _quiz_page(attempt, MultiDict(), {})
+        return _quiz_page(attempt, item_snapshots(attempt.id), MultiDict(), {})
     return render_template("quiz/review.html", attempt=attempt, items=review(attempt))
 
 
@@ -111,7 +114,8 @@ def submit(attempt_id: str):
     attempt = find_attempt(current_user, attempt_id)
     answers, problems = read_answers(attempt.items, request.form)
     if problems and attempt.submitted is None:  # once submitted, submit_attempt answers 409
-        return _quiz_page(attempt, request.form, problems, 400)
+        snapshots = [(item.public_id, item.snapshot) for item in attempt.items]
+        return _quiz_page(attempt, snapshots, request.form, problems, 400)
     submit_attempt(current_user, attempt_id, answers)
     return redirect(url_for("quiz.attempt", attempt_id=attempt_id), 303)
 

@@ -8,6 +8,7 @@ the position menus, the same for every item of a length, are built once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +16,6 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from ..forms import answer_field
-from ..models import AttemptItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +67,9 @@ def _options(qid: str, snap: dict, given: MultiDict) -> tuple[ShownOption, ...]:
 
 
 def shown_items(
-    items: list[AttemptItem], given: MultiDict, problems: dict[str, str]
+    items: Iterable[tuple[str, dict]], given: MultiDict, problems: dict[str, str]
 ) -> list[ShownItem]:
-    """The attempt's items as the quiz page draws them, with what was given and each problem."""
-    shown = []
-    for item in items:
-        snap, qid = item.snapshot, item.public_id
-        shown.append(ShownItem(qid, snap["type"], snap["prompt"], answer_field(qid),
-                               problems.get(qid), _options(qid, snap, given)))
-    return shown
+    """The items (public id, snapshot) as the page draws them, with what was given, each problem."""
+    return [ShownItem(qid, snap["type"], snap["prompt"], answer_field(qid), problems.get(qid),
+                      _options(qid, snap, given))
+            for qid, snap in items]
