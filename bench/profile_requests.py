@@ -4,10 +4,12 @@ Not a test: `.venv/bin/python bench/profile_requests.py [-n 300] [--rounds 3] [-
 Builds Quipu on a temporary SQLite database (migrated as in production, CSRF on) with the real
 questions/ bank, registers and signs in one learner through the pages, starts n 10-question
 quizzes, then times n GETs of their pages and n submissions (each of a fresh attempt, every
-question answered) in CPU seconds (time.process_time), so other jobs on the machine matter less
-than to a wall clock. The baseline app (bench/baseline_app.py: a page of the quiz page's size and
-a one-row insert) is timed the same way, through Flask's test client too. Each figure is the best
-of --rounds. --profile page|submit prints cProfile's top functions for that request instead.
+question answered; the learner's review cards exist after the first, so these update them), and
+n first submissions of n new guests (every card new, as in bench/load_school.py). Times are CPU
+seconds (time.process_time), so other jobs on the machine matter less than to a wall clock. The
+baseline app (bench/baseline_app.py: a page of the quiz page's size and a one-row insert) is
+timed the same way, through Flask's test client too. Each figure is the best of --rounds.
+--profile page|submit prints cProfile's top functions for that request instead.
 """
 
 from __future__ import annotations
@@ -45,6 +47,26 @@ def quipu(tmp: Path):
     return client, token
 
 
+def guest(app) -> tuple:
+    """A new test client signed in as a new guest (no scrypt), and its CSRF token."""
+    client = app.test_client()
+    token = CSRF.search(client.get("/guest").text)[1]
+    assert client.post("/guest", data={"display_name": "A student", "csrf_token": token}
+                       ).status_code == 303
+    return client, token
+
+
+def first_submits(app, n: int) -> float:
+    """CPU ms a submission of n new learners, each their first (every review card is new)."""
+    students = [guest(app) for _ in range(n)]
+    ids = [start(client, token, 1)[0] for client, token in students]
+    calls = []
+    for (client, token), a in zip(students, ids, strict=True):
+        form = QuizForm(client.get(f"/attempts/{a}").text).answers | {"csrf_token": token}
+        calls.append(expect(303, lambda c=client, a=a, f=form: c.post(f"/attempts/{a}", data=f)))
+    return cpu_ms(calls)
+
+
 def start(client, token: str, n: int) -> list[str]:
     """n new quizzes: their ids."""
     form = {"bank": BANK, "mode": "mixed", "length": LENGTH, "csrf_token": token}
@@ -78,6 +100,7 @@ def quipu_round(client, token: str, n: int) -> dict[str, float]:
     submits = [expect(303, lambda a=a, f=f: client.post(f"/attempts/{a}", data=f))
                for a, f in zip(ids, forms, strict=True)]
     took["submit"] = cpu_ms(submits)
+    took["first submit"] = first_submits(client.application, n)
     return took
 
 
@@ -127,7 +150,8 @@ def main() -> None:
           f"quiz page {page_bytes} bytes; CPU ms per request:")
     for step, ms in best.items():
         print(f"  {step:<16}{ms:7.2f}")
-    for step, base in (("quiz page", "baseline page"), ("submit", "baseline insert")):
+    for step, base in (("quiz page", "baseline page"), ("submit", "baseline insert"),
+                       ("first submit", "baseline insert")):
         print(f"  {step} / {base}: {best[base] / best[step]:.0%} of the baseline's rate")
 
 
