@@ -3,7 +3,8 @@
 Not a test: `.venv/bin/python bench/load_school.py [--students 500] [--threads 32]`. Each of N
 students registers through the register page (scrypt: timed, but reported apart), then all start
 a 10-question quiz at the same instant (a barrier), load its page, and submit it with every
-question answered. Every step is a phase that starts on a barrier, so its rate is its own. The
+question answered (the form is filled in, client-side, in a step of its own before the
+submissions start). Every step is a phase that starts on a barrier, so its rate is its own. The
 bare app (bench/baseline_app.py) serves a page of the quiz page's size and a one-row insert from
 the same gunicorn configuration (2 sync workers), the same client and the same concurrency.
 Each student sends the baseline's page and insert --repeat times (3), so that its phases, about
@@ -34,7 +35,7 @@ from school_client import Browser, Sample, Student, baseline_insert, baseline_pa
 
 REPO = Path(__file__).resolve().parent.parent
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
-QUIPU_STEPS = ("register", "start", "quiz page", "submit")
+QUIPU_STEPS = ("register", "start", "quiz page", "fill in", "submit")
 BASELINE_STEPS = ("baseline page", "baseline insert")
 TARGETS = {"quiz page": ("baseline page", 0.60), "submit": ("baseline insert", 0.50)}
 
@@ -66,7 +67,8 @@ def client(port: int, names: list[str], steps: tuple, threads: int, bank: str, r
     browser = Browser("127.0.0.1", port)
     actions = {  # each gives a list of samples; the baseline repeats, to run long enough to time
         "register": lambda s: [s.register()], "start": lambda s: [s.start(bank)],
-        "quiz page": lambda s: [s.load()], "submit": lambda s: [s.submit()],
+        "quiz page": lambda s: [s.load()], "fill in": lambda s: s.fill_in(),
+        "submit": lambda s: [s.submit()],
         "baseline page": lambda s: [baseline_page(browser) for _ in range(repeat)],
         "baseline insert": lambda s: [baseline_insert(browser) for _ in range(repeat)],
     }
@@ -159,6 +161,8 @@ def report(quipu: dict, baseline: dict, lost: tuple[int, int], page_bytes: dict)
         print(line(step, wall, samples, None))
     rates = {step: len(s) / wall for step, (wall, s) in baseline.items()}
     for step, (wall, samples) in quipu.items():
+        if not samples:  # the clients' own step (filling in forms): nothing sent
+            continue
         base = TARGETS.get(step, ("baseline insert" if step == "start" else "", 0))[0]
         print(line(step, wall, samples, rates.get(base)))
     print(f"\npages: quiz {page_bytes['quiz']} bytes, baseline {page_bytes['baseline']} bytes")

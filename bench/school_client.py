@@ -89,6 +89,7 @@ class Student:
     def __init__(self, host: str, port: int, name: str) -> None:
         self.browser, self.name = Browser(host, port), name
         self.token, self.attempt, self.page = "", "", ""
+        self.form: dict[str, str] = {}
 
     def register(self) -> Sample:
         """Sign up through the register page (scrypt hashes the password: slow on purpose)."""
@@ -111,9 +112,18 @@ class Student:
                                                   f"/attempts/{self.attempt}")
         return sample
 
+    def fill_in(self) -> list[Sample]:
+        """Answer every question of the loaded page: the client's work, so no request, no sample.
+
+        A step of its own: parsing the page in the submit step took the shared CPU from the
+        server (about 1.4 ms a page) while the baseline's insert step parses nothing.
+        """
+        self.form = QuizForm(self.page).answers | {"csrf_token": self.token}
+        return []
+
     def submit(self) -> Sample:
-        """Submit the page with every question answered."""
-        form = QuizForm(self.page).answers | {"csrf_token": self.token}
+        """Submit the page with every question answered (filled in first, if not yet)."""
+        form = self.form or QuizForm(self.page).answers | {"csrf_token": self.token}
         return self.browser.timed("submit", 303, "POST", f"/attempts/{self.attempt}", form)[0]
 
 

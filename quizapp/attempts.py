@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from . import clock
@@ -30,6 +30,17 @@ MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
 REVIEW, PRACTICE = "review", "practice"
 ATTEMPT_MODES = (*MODES, REVIEW)  # what a quiz can be started in; practice has its own pages
+
+# A submission's statements, built once: building one cost about as much as running it.
+_ATTEMPTS, _ITEMS = Attempt.__table__, AttemptItem.__table__
+CLAIM = (update(_ATTEMPTS)
+         .where(_ATTEMPTS.c.id == bindparam("attempt_id"), _ATTEMPTS.c.submitted.is_(None))
+         .values(submitted=bindparam("now"), score=bindparam("new_score")))
+STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
+                 .values(answer=bindparam("answer"), points=bindparam("points")))
+ITEM_SNAPSHOTS = (select(_ITEMS.c.public_id, _ITEMS.c.snapshot)
+                  .where(_ITEMS.c.attempt_id == bindparam("attempt_id"))
+                  .order_by(_ITEMS.c.position))
 
 
 class AttemptError(Exception):
@@ -169,6 +180,14 @@ def find_attempt(learner: Learner, attempt_id: str) -> Attempt:
     return attempt
 
 
+def item_snapshots(attempt_id: str) -> list[tuple[str, dict]]:
+    """An attempt's items as (public id, snapshot), in order: all a quiz page draws from.
+
+    Rows, not ORM objects: the page is the most often drawn, and needs nothing else of them.
+    """
+    return [tuple(row) for row in db.session.execute(ITEM_SNAPSHOTS, {"attempt_id": attempt_id})]
+
+
 def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
     """Grade the answers from the stored snapshots and keep the score; once only."""
     attempt = find_attempt(learner, attempt_id)
@@ -182,20 +201,31 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
     points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
     now, score = clock.now(), sum(points.values())
     with write_transaction():
-        claimed = db.session.execute(  # the claim is atomic: of parallel submissions one wins
-            update(Attempt)
-            .where(Attempt.id == attempt.id, Attempt.submitted.is_(None))
-            .values(submitted=now, score=score)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        # The claim is atomic: of parallel submissions one wins.
+        claimed = db.session.execute(
+            CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score}).rowcount
         if claimed != 1:
             raise AlreadySubmitted("This attempt was already submitted; its score stands.")
-        for key, item in items.items():
-            item.answer, item.points = checked.get(key), points[key]
+        _store_answers(items, checked, points)
         record_reviews(attempt, now)
     set_committed_value(attempt, "submitted", now)  # what the UPDATE above stored
     set_committed_value(attempt, "score", score)
     return attempt
+
+
+def _store_answers(items: dict[str, AttemptItem], checked: dict, points: dict) -> None:
+    """Every item's answer and points in one executemany UPDATE, and on the loaded items too.
+
+    Written with Core rather than flushed: the unit of work's bookkeeping for ten dirty items
+    cost more than the statement itself.
+    """
+    db.session.execute(STORE_ANSWERS, [
+        {"item_id": item.id, "answer": checked.get(key), "points": points[key]}
+        for key, item in items.items()
+    ])
+    for key, item in items.items():
+        set_committed_value(item, "answer", checked.get(key))
+        set_committed_value(item, "points", points[key])
 
 
 def attempts_of(learner: Learner, limit: int | None = None) -> list[Attempt]:

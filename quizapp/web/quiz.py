@@ -15,15 +15,17 @@ from ..attempts import (
     attempts_of,
     find_attempt,
     iso,
+    item_snapshots,
     start_attempt,
     submit_attempt,
 )
 from ..cards import due_counts
 from ..catalog import current_catalog
-from ..forms import StartQuizForm, answer_field, read_answers
+from ..forms import StartQuizForm, read_answers
 from ..models import Attempt
 from ..review import review
 from .errors import render_error
+from .quiz_page import shown_items
 
 bp = Blueprint("quiz", __name__)
 bp.add_app_template_filter(iso)
@@ -87,9 +89,12 @@ def start():
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Attempt, given: MultiDict, problems: dict[str, str], status: int = 200):
-    return render_template("quiz/take.html", attempt=attempt, given=given, problems=problems,
-                           answer_name=answer_field), status
+def _quiz_page(attempt: Attempt, snapshots: list[tuple[str, dict]], given: MultiDict,
+               problems: dict[str, str], status: int = 200):
+    """The quiz page; `snapshots` are the items' (public id, snapshot), in order."""
+    items = shown_items(snapshots, given, problems)
+    return render_template("quiz/take.html", attempt=attempt, items=items, problems=problems), \
+        status
 
 
 @bp.get("/attempts/<attempt_id>")
@@ -98,7 +103,7 @@ def attempt(attempt_id: str):
     """The quiz while the attempt is open; its review once submitted."""
     attempt = find_attempt(current_user, attempt_id)
     if attempt.submitted is None:
-        return _quiz_page(attempt, MultiDict(), {})
+        return _quiz_page(attempt, item_snapshots(attempt.id), MultiDict(), {})
     return render_template("quiz/review.html", attempt=attempt, items=review(attempt))
 
 
@@ -109,7 +114,8 @@ def submit(attempt_id: str):
     attempt = find_attempt(current_user, attempt_id)
     answers, problems = read_answers(attempt.items, request.form)
     if problems and attempt.submitted is None:  # once submitted, submit_attempt answers 409
-        return _quiz_page(attempt, request.form, problems, 400)
+        snapshots = [(item.public_id, item.snapshot) for item in attempt.items]
+        return _quiz_page(attempt, snapshots, request.form, problems, 400)
     submit_attempt(current_user, attempt_id, answers)
     return redirect(url_for("quiz.attempt", attempt_id=attempt_id), 303)
 
