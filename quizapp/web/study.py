@@ -15,13 +15,14 @@ from .. import clock
 from ..attempts import REVIEW, AlreadySubmitted, AttemptError, start_attempt, submit_attempt
 from ..catalog import current_catalog
 from ..charts import bar_chart, line_chart
-from ..forms import answer_field, read_answers
+from ..forms import read_answers
 from ..models import Attempt
 from ..progress import progress
 from ..quiz import schedule
 from ..review import review_item
 from ..study import find_practice, practice_bank, start_practice, timeline
 from .errors import render_error
+from .quiz_page import shown_items
 
 bp = Blueprint("study", __name__)
 
@@ -79,11 +80,12 @@ def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, stat
     fact_id = request.args.get("fact") or None
     fact = bank.facts_by_id.get(fact_id) if bank and fact_id else None
     item = attempt.items[0]
-    shown = review_item(item, 1) if attempt.submitted is not None else None
+    done = review_item(item, 1) if attempt.submitted is not None else None
+    (shown,) = shown_items([(item.public_id, item.snapshot)], given,
+                           {item.public_id: problem} if problem else {})
     return render_template(
-        "study/practice.html", attempt=attempt, item=item, review=shown, given=given,
-        problem=problem, fact=fact, bank_title=bank.title if bank else attempt.bank,
-        answer_name=answer_field,
+        "study/practice.html", attempt=attempt, review=done, shown=shown, fact=fact,
+        bank_title=bank.title if bank else attempt.bank,
     ), status
 
 
