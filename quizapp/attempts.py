@@ -38,9 +38,13 @@ CLAIM = (update(_ATTEMPTS)
          .values(submitted=bindparam("now"), score=bindparam("new_score")))
 STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
                  .values(answer=bindparam("answer"), points=bindparam("points")))
-ITEM_SNAPSHOTS = (select(_ITEMS.c.public_id, _ITEMS.c.snapshot)
-                  .where(_ITEMS.c.attempt_id == bindparam("attempt_id"))
-                  .order_by(_ITEMS.c.position))
+# The quiz page's one statement: the attempt's owner, bank and state, with its items in order.
+OPEN_QUIZ = (select(_ATTEMPTS.c.id, _ATTEMPTS.c.learner_id, _ATTEMPTS.c.bank,
+                    _ATTEMPTS.c.submitted, _ITEMS.c.public_id, _ITEMS.c.snapshot)
+             .select_from(_ATTEMPTS.outerjoin(_ITEMS, _ITEMS.c.attempt_id == _ATTEMPTS.c.id))
+             .where(_ATTEMPTS.c.id == bindparam("attempt_id"))
+             .order_by(_ITEMS.c.position))
+NOT_YOURS = "There is no such attempt among yours."
 
 
 class AttemptError(Exception):
@@ -176,16 +180,25 @@ def find_attempt(learner: Learner, attempt_id: str) -> Attempt:
     """The learner's attempt; NotFound for one that is not there or is someone else's."""
     attempt = db.session.get(Attempt, attempt_id) if isinstance(attempt_id, str) else None
     if attempt is None or attempt.learner_id != learner.id:
-        raise NotFound("There is no such attempt among yours.")
+        raise NotFound(NOT_YOURS)
     return attempt
 
 
-def item_snapshots(attempt_id: str) -> list[tuple[str, dict]]:
-    """An attempt's items as (public id, snapshot), in order: all a quiz page draws from.
+def open_quiz(learner: Learner, attempt_id: str) -> tuple[Any, list[tuple[str, dict]]] | None:
+    """An open attempt of the learner's as a row (id, bank), and its items as (public id,
+    snapshot) in order; None once it is submitted (its review loads it whole). NotFound as in
+    find_attempt.
 
-    Rows, not ORM objects: the page is the most often drawn, and needs nothing else of them.
+    One Core statement, not ORM objects: the quiz page is the most often drawn, and loading the
+    attempt through the ORM cost more than the query.
     """
-    return [tuple(row) for row in db.session.execute(ITEM_SNAPSHOTS, {"attempt_id": attempt_id})]
+    rows = (db.session.execute(OPEN_QUIZ, {"attempt_id": attempt_id}).all()
+            if isinstance(attempt_id, str) else ())
+    if not rows or rows[0].learner_id != learner.id:
+        raise NotFound(NOT_YOURS)
+    if rows[0].submitted is not None:
+        return None
+    return rows[0], [(row.public_id, row.snapshot) for row in rows if row.public_id is not None]
 
 
 def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:

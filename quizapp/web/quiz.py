@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import Row
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
@@ -15,7 +16,7 @@ from ..attempts import (
     attempts_of,
     find_attempt,
     iso,
-    item_snapshots,
+    open_quiz,
     start_attempt,
     submit_attempt,
 )
@@ -89,9 +90,10 @@ def start():
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Attempt, snapshots: list[tuple[str, dict]], given: MultiDict,
+def _quiz_page(attempt: Attempt | Row, snapshots: list[tuple[str, dict]], given: MultiDict,
                problems: dict[str, str], status: int = 200):
-    """The quiz page; `snapshots` are the items' (public id, snapshot), in order."""
+    """The quiz page; `snapshots` are the items' (public id, snapshot), in order. `attempt` is
+    the model or open_quiz's row: the page reads its id and bank only."""
     items = shown_items(snapshots, given, problems)
     return render_template("quiz/take.html", attempt=attempt, items=items, problems=problems), \
         status
@@ -101,9 +103,10 @@ def _quiz_page(attempt: Attempt, snapshots: list[tuple[str, dict]], given: Multi
 @login_required
 def attempt(attempt_id: str):
     """The quiz while the attempt is open; its review once submitted."""
+    quiz = open_quiz(current_user, attempt_id)
+    if quiz is not None:
+        return _quiz_page(*quiz, MultiDict(), {})
     attempt = find_attempt(current_user, attempt_id)
-    if attempt.submitted is None:
-        return _quiz_page(attempt, item_snapshots(attempt.id), MultiDict(), {})
     return render_template("quiz/review.html", attempt=attempt, items=review(attempt))
 
 
