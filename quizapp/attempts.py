@@ -14,7 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from . import clock
 from .bank.model import Bank
@@ -45,6 +47,10 @@ OPEN_QUIZ = (select(_ATTEMPTS.c.id, _ATTEMPTS.c.learner_id, _ATTEMPTS.c.bank,
              .where(_ATTEMPTS.c.id == bindparam("attempt_id"))
              .order_by(_ITEMS.c.position))
 NOT_YOURS = "There is no such attempt among yours."
+# An attempt with its items, in one statement: every caller of find_attempt reads the items, and
+# Session.get then a lazy load of them cost twice this.
+ATTEMPT_WITH_ITEMS = (select(Attempt).options(joinedload(Attempt.items))
+                      .where(Attempt.id == bindparam("attempt_id")))
 
 
 class AttemptError(Exception):
@@ -178,7 +184,14 @@ def _save(attempt: Attempt) -> Attempt:
 
 def find_attempt(learner: Learner, attempt_id: str) -> Attempt:
     """The learner's attempt; NotFound for one that is not there or is someone else's."""
-    attempt = db.session.get(Attempt, attempt_id) if isinstance(attempt_id, str) else None
+    attempt = None
+    if isinstance(attempt_id, str):
+        session = db.session()
+        if identity_key(Attempt, attempt_id) in session.identity_map:  # loaded: no statement
+            attempt = session.get(Attempt, attempt_id)
+        else:
+            attempt = session.execute(ATTEMPT_WITH_ITEMS, {"attempt_id": attempt_id}
+                                      ).unique().scalar_one_or_none()
     if attempt is None or attempt.learner_id != learner.id:
         raise NotFound(NOT_YOURS)
     return attempt
