@@ -28,6 +28,9 @@ from .models import Attempt, AttemptItem, Learner
 from .quiz.build import MODES, QuizError, QuizItem, build_quiz, build_review
 from .quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 
+LOCK_LEARNER = (
+    select(Learner.id).where(Learner.id == bindparam("learner_id")).with_for_update()
+)
 MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
 REVIEW, PRACTICE = "review", "practice"
@@ -232,6 +235,10 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
             CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score}).rowcount
         if claimed != 1:
             raise AlreadySubmitted("This attempt was already submitted; its score stands.")
+        # One learner's submissions take turns from here: two of them at once would both find a
+        # fact's card missing and both insert it. SQLite's BEGIN IMMEDIATE already serialises
+        # every write; on PostgreSQL this row lock does it for the learner alone.
+        db.session.execute(LOCK_LEARNER, {"learner_id": attempt.learner_id})
         _store_answers(items, checked, points)
         record_reviews(attempt, now)
     set_committed_value(attempt, "submitted", now)  # what the UPDATE above stored

@@ -1,7 +1,10 @@
 """Attempts: stored before shown, graded from the snapshot, one learner's, submitted once."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from quizapp import accounts
 from quizapp import attempts as attempts_module
@@ -16,7 +19,7 @@ from quizapp.attempts import (
     submit_attempt,
 )
 from quizapp.extensions import db
-from quizapp.models import Attempt, utcnow
+from quizapp.models import Attempt, Card, Learner, utcnow
 
 
 @pytest.fixture
@@ -171,3 +174,25 @@ def test_a_submission_that_loses_the_race_after_its_check_is_refused(alice, monk
     db.session.expire_all()
     assert find_attempt(alice, attempt.id).score == 1.0
     assert all(item.points is None for item in find_attempt(alice, attempt.id).items)
+
+
+def test_one_learners_parallel_submissions_on_the_same_new_facts_both_count(app):
+    """Both find the facts' review cards missing; taking turns, neither inserts one twice."""
+    with app.app_context():
+        learner = accounts.create_guest("Twin")
+        ids = [start_attempt(learner, "sample", "mixed", 10, seed=s).id for s in (1, 2)]
+        learner_id = learner.id
+    barrier = threading.Barrier(2)
+
+    def submit(attempt_id):
+        with app.app_context():  # each thread its own session and connection
+            learner = db.session.get(Learner, learner_id)
+            barrier.wait(timeout=10)
+            return submit_attempt(learner, attempt_id, {}).score
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert list(pool.map(submit, ids)) == [0.0, 0.0]
+    with app.app_context():
+        cards = db.session.scalars(select(Card.fact_id).where(Card.learner_id == learner_id))
+        facts = list(cards)
+    assert facts and len(facts) == len(set(facts))
