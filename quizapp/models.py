@@ -64,10 +64,6 @@ class Learner(UserMixin, db.Model):
         """Teachers see the class's results."""
         return self.role == "teacher"
 
-    def set_password(self, password: str) -> None:
-        """Keep a salted hash of the password (scrypt), never the password."""
-        self.password_hash = hash_password(password)
-
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)

@@ -6,7 +6,7 @@ in plain Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 QUESTION_TYPES = ("choice", "multiple", "ordering")
@@ -111,7 +111,6 @@ class Bank:
     people: tuple[Person, ...] = ()
     questions: tuple[Question, ...] = ()
     path: str = ""
-    extras: dict = field(default_factory=dict, compare=False, repr=False)
     line: int = 0  # the line of its `bank:` key (0: not from a file)
 
     @cached_property

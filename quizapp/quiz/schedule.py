@@ -7,7 +7,7 @@ handing in another `now`. Times are naive UTC, as the app stores them; fsrs gets
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -57,11 +57,6 @@ def rate(points: float, seconds: float | None, qtype: str) -> Rating:
     return Rating.Hard if points > 0.0 else Rating.Again
 
 
-def worst(ratings: Iterable[Rating]) -> Rating:
-    """The lowest of the ratings: a fact several questions test is as known as the worst answer."""
-    return min(ratings)
-
-
 def review(card: Mapping | None, rating: Rating, now: datetime) -> CardState:
     """The card after one review at `now` (None: the fact's first review)."""
     # card_id 0: fsrs would otherwise read the clock (and sleep 1 ms) to make one; rows have ids.
@@ -75,11 +70,6 @@ def mastery(card: Mapping | None, now: datetime) -> float:
     if card is None:
         return 0.0
     return float(SCHEDULER.get_card_retrievability(Card.from_dict(dict(card)), _aware(now)))
-
-
-def state_name(card: Mapping | None) -> str:
-    """new, learning, review or relearning."""
-    return NEW if card is None else STATE_NAMES[State(int(card["state"]))]
 
 
 def knowledge(state: str | None, due: datetime | None, now: datetime) -> str:

@@ -17,8 +17,6 @@ from quizapp.quiz.schedule import (
     mastery,
     rate,
     review,
-    state_name,
-    worst,
 )
 
 NOW = datetime(2026, 3, 1, 9, 0)
@@ -63,10 +61,6 @@ def test_partial_credit_is_hard_however_quick(points, seconds):
     assert rate(points, seconds, "ordering") is Rating.Hard
 
 
-def test_the_worst_rating_of_several_answers_counts():
-    assert worst([Rating.Easy, Rating.Hard, Rating.Good]) is Rating.Hard
-
-
 def test_a_first_review_makes_a_card_with_json_that_round_trips():
     state = review(None, Rating.Good, NOW)
     assert json.loads(json.dumps(state.card)) == state.card
@@ -98,9 +92,8 @@ def test_the_same_card_rating_and_time_always_give_the_same_review(history, rati
     assert review(card, rating, now) == review(card, rating, now)
 
 
-def test_an_unseen_fact_has_no_mastery_and_is_new():
+def test_an_unseen_fact_has_no_mastery():
     assert mastery(None, NOW) == 0.0
-    assert state_name(None) == "new"
 
 
 @settings(max_examples=40, deadline=None)
