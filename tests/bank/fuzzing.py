@@ -1,10 +1,26 @@
-"""Shared by the importers' fuzz tests: good files mutated, and what every outcome must look like."""
+"""Shared by the importers' tests: what a parse gives, good files mutated, and what every outcome
+must look like."""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from quizapp.bank.loader import read_file
 from quizapp.bank.model import Bank, BankError
+
+
+def problems_of(result: tuple) -> list[tuple[int, str]]:
+    """The (line, message) of each problem of a parse that gave no bank."""
+    bank, errors, _ = result
+    assert bank is None
+    return [(e.line, e.message) for e in errors]
+
+
+def read_good(path) -> tuple[Bank, list[BankError]]:
+    """A good example file's bank and the questions it skipped; it must have no problem."""
+    bank, errors, skipped = read_file(path)
+    assert errors == []
+    return bank, skipped
 
 
 def assert_located(text: str, result: tuple, path: str) -> None:

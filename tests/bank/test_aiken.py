@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quizapp.bank.aiken import parse_aiken
 from quizapp.bank.loader import parser_for, read_file
-from tests.bank.fuzzing import assert_located, mutated
+from tests.bank.fuzzing import assert_located, mutated, problems_of
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 GOOD = DATA / "peru-basics.aiken.txt"
@@ -21,9 +21,7 @@ def parse(text: str):
 
 
 def problems(text: str) -> list[tuple[int, str]]:
-    bank, errors, _ = parse(text)
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    return problems_of(parse(text))
 
 
 def test_aiken_files_are_read_by_the_aiken_parser():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quizapp.bank.gift import parse_gift
 from quizapp.bank.loader import parser_for, read_file
-from tests.bank.fuzzing import assert_located, mutated
+from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 GOOD = DATA / "peru-history.gift"
@@ -28,16 +28,12 @@ def question(text: str):
 
 
 def problems(text: str) -> list[tuple[int, str]]:
-    bank, errors, _ = parse(text)
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    return problems_of(parse(text))
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    bank, errors, skipped = read_file(GOOD)
-    assert errors == []
-    return bank, skipped
+    return read_good(GOOD)
 
 
 def test_gift_files_are_read_by_the_gift_parser():

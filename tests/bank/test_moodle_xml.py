@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quizapp.bank.loader import parser_for, read_file
 from quizapp.bank.moodle_xml import GRADING, parse_moodle_xml
 from quizapp.bank.xml_reading import html_to_text
-from tests.bank.fuzzing import assert_located, mutated
+from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 GOOD = DATA / "peru-moodle.xml"
@@ -32,16 +32,12 @@ def ordering(grading: str) -> str:
 
 
 def problems(text: str) -> list[tuple[int, str]]:
-    bank, errors, _ = parse(text)
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    return problems_of(parse(text))
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    bank, errors, skipped = read_file(GOOD)
-    assert errors == []
-    return bank, skipped
+    return read_good(GOOD)
 
 
 def test_xml_files_are_read_by_the_moodle_xml_parser():
