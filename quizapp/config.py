@@ -18,7 +18,7 @@ def from_environment(instance_path: Path) -> dict:
     return {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "QUESTIONS_DIR": questions_dir,
-        "SECRET_KEY": os.environ.get("QUIZAPP_SECRET_KEY") or secret_key(instance_path),
+        "SECRET_KEY": os.environ.get("QUIZAPP_SECRET_KEY"),  # else made and kept: secret_key()
         # How many proxies in front of Quipu set X-Forwarded-For/-Proto (0: none, trust nothing).
         "TRUSTED_PROXIES": int(os.environ.get("QUIZAPP_TRUSTED_PROXIES") or 0),
     }
