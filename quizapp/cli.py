@@ -11,13 +11,12 @@ from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
 from . import accounts, backup
-from .bank.export import to_gift, to_moodle_xml
+from .bank.export import EXPORTERS
 from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .catalog import current_catalog
 
 questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
-EXPORTERS = {"xml": to_moodle_xml, "gift": to_gift}
 user_cli = AppGroup("user", help="Manage learners.")
 
 
@@ -56,7 +55,7 @@ def export_questions_command(bank_id: str, file_format: str, output: Path | None
     if bank is None:
         known = ", ".join(sorted(catalog.banks)) or "none are loaded"
         raise click.ClickException(f"there is no bank '{bank_id}'; the banks are: {known}")
-    text = EXPORTERS[file_format](bank)
+    text = EXPORTERS[file_format][0](bank)
     if output is None:
         click.echo(text, nl=False)
         return

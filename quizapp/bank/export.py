@@ -131,3 +131,10 @@ def _gift_question(question: Question) -> str:
 def _bracketed(text: str) -> str:
     """Text for a `[id:...]` or `[tag:...]` comment: one line, `]` escaped as Moodle reads it."""
     return " ".join(text.split()).replace("]", "\\]")
+
+
+# Each export format: its writer, the file suffix, and the media type a download is sent as.
+EXPORTERS = {
+    "xml": (to_moodle_xml, ".xml", "application/xml"),
+    "gift": (to_gift, ".gift", "text/plain"),
+}

@@ -6,11 +6,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from quizapp import catalog
+from quizapp.bank.gift import parse_gift
 from quizapp.bank.model import LoadResult
+from quizapp.bank.moodle_xml import parse_moodle_xml
 from tests.sample_bank import QUESTIONS, SAMPLE_BANK
 from tests.web.teacher_helpers import ESCAPED, XSS, learner_id, sign_in_teacher, take
 
-SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF"}
+SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF",
+                 "file_format": "xml"}
 
 
 def teacher_routes(app):
@@ -76,6 +79,26 @@ def test_the_preview_shows_every_written_question_with_its_key_and_explanation(c
     assert page.count("✓ key") == 1 + 1 + 2  # one key each for two choice questions, two for multiple
     assert "It opened in 1920." in page
     assert "The right order" in page
+
+
+@pytest.mark.parametrize(("file_format", "parse"), [("xml", parse_moodle_xml), ("gift", parse_gift)])
+def test_a_teacher_downloads_a_bank_for_moodle_and_it_imports_back(client, auth, file_format, parse):
+    sign_in_teacher(auth)
+    assert f"/teacher/banks/sample/export.{file_format}" in client.get("/teacher/").text
+    response = client.get(f"/teacher/banks/sample/export.{file_format}")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == f'attachment; filename="sample.{file_format}"'
+    bank, errors, _ = parse(response.text, f"sample.{file_format}")
+    exported = [q for q in QUESTIONS if file_format == "xml" or q.type != "ordering"]
+    assert errors == []
+    assert [(q.type, q.prompt, q.options, q.key) for q in bank.questions] == [
+        (q.type, q.prompt, q.options, q.key) for q in exported]
+
+
+def test_exporting_an_unknown_bank_or_format_is_404(client, auth):
+    sign_in_teacher(auth)
+    assert client.get("/teacher/banks/nope/export.xml").status_code == 404
+    assert client.get("/teacher/banks/sample/export.docx").status_code == 404
 
 
 def test_the_preview_of_an_unknown_bank_is_404(client, auth):

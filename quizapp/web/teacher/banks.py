@@ -1,13 +1,14 @@
-"""The teacher's dashboard, uploading a question file, and the preview of a bank with its keys."""
+"""The teacher's dashboard, uploading a question file, a bank's preview with its keys, exports."""
 
 from __future__ import annotations
 
 import os
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ...bank.export import EXPORTERS
 from ...catalog import current_catalog
 from ...uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
 from ..errors import render_error
@@ -83,3 +84,14 @@ def preview(bank_id: str):
         abort(404, f"There is no question bank {bank_id!r} loaded now.")
     generated = len(catalog.pool(bank_id).questions) - len(bank.questions)
     return render_template("teacher/preview.html", bank=bank, generated=generated)
+
+
+@bp.get("/banks/<bank_id>/export.<any(xml, gift):file_format>")
+def export(bank_id: str, file_format: str):
+    """A bank's written questions as a Moodle XML or GIFT file to download (for Moodle)."""
+    bank = current_catalog().get(bank_id)
+    if bank is None:
+        abort(404, f"There is no question bank {bank_id!r} loaded now.")
+    write, suffix, media_type = EXPORTERS[file_format]
+    return Response(write(bank), mimetype=media_type, headers={
+        "Content-Disposition": f'attachment; filename="{bank.id}{suffix}"'})
