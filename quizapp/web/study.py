@@ -82,7 +82,7 @@ def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, stat
     item = attempt.items[0]
     done = review_item(item, 1) if attempt.submitted is not None else None
     (shown,) = shown_items([(item.public_id, item.snapshot)], given,
-                           {item.public_id: problem} if problem else {})
+                           {item.public_id: problem} if problem else {}, numbered=False)
     return render_template(
         "study/practice.html", attempt=attempt, review=done, shown=shown, fact=fact,
         bank_title=bank.title if bank else attempt.bank,
