@@ -38,6 +38,15 @@ def _text(value: str) -> str:
     return str(escape(value))
 
 
+_ID_MARKS = str.maketrans("", "", ".-_")
+
+
+def _attr(value: str) -> str:
+    """An id or a field name for an attribute: letters, digits, dots, dashes and underscores need
+    no escaping, and Quipu's ids are made of nothing else; anything else is escaped."""
+    return value if value.translate(_ID_MARKS).isalnum() else str(escape(value))
+
+
 @lru_cache(maxsize=256)
 def positions(count: int, selected: str | None) -> str:
     """The <option>s of a position menu (1 to count), one selected."""
@@ -50,9 +59,9 @@ def positions(count: int, selected: str | None) -> str:
 def _ordering(qid: str, options: list[dict], given: MultiDict) -> list[str]:
     count, out = len(options), ['\n  <ul class="order-list">']
     for option in options:
-        oid = escape(option["id"])
+        oid = _attr(option["id"])
         field = answer_field(qid, option["id"])
-        name, chosen = escape(field), given.get(field)
+        name, chosen = _attr(field), given.get(field) if given else None
         menu = positions(count, chosen if chosen and chosen.isdigit() else None)
         out.append(f'\n  <li class="order-item">\n    <label for="p-{oid}">{_text(option["text"])}'
                    f'</label>\n    <select name="{name}" id="p-{oid}">\n      <option value="">'
@@ -63,10 +72,10 @@ def _ordering(qid: str, options: list[dict], given: MultiDict) -> list[str]:
 
 def _choices(qid: str, kind: str, options: list[dict], given: MultiDict) -> list[str]:
     field = answer_field(qid)
-    name, picked = escape(field), set(given.getlist(field))
+    name, picked = _attr(field), set(given.getlist(field)) if given else ()
     out = []
     for option in options:
-        oid = escape(option["id"])
+        oid = _attr(option["id"])
         checked = " checked" if option["id"] in picked else ""
         out.append(f'\n  <div class="option">\n    <input type="{kind}" name="{name}" id="o-{oid}" '
                    f'value="{oid}"{checked}>\n    <label for="o-{oid}">{_text(option["text"])}'
@@ -78,7 +87,7 @@ def question_html(qid: str, snap: dict, given: MultiDict, problem: str | None,
                   number: int | None = None) -> Markup:
     """One question to answer: radios for one answer, checkboxes for several, and a position menu
     per item for an order (quiz.js adds dragging); what was `given` is kept, `problem` shown."""
-    kind, options, q = snap["type"], snap["options"], escape(qid)
+    kind, options, q = snap["type"], snap["options"], _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
     label = f'<span class="number">Question {number}</span> ' if number else ""
     hint = HINTS.get(kind) or (f"Give each item its position: 1 for the first,\n    "
