@@ -4,8 +4,8 @@ The page is a small template (a loop over ten questions) padded with text to the
 quiz page: what rendering and sending that many bytes costs, with no app work in the way.
 
 `gunicorn "bench.baseline_app:create_app()"` with BASELINE_PAGE_BYTES (the size of Quipu's quiz
-page) and BASELINE_DATABASE (a SQLite file, tuned as Quipu tunes its own: WAL, NORMAL sync, busy
-timeout, BEGIN IMMEDIATE).
+page) and BASELINE_DATABASE (a SQLite file, tuned as Quipu tunes its own: WAL, busy timeout,
+BEGIN IMMEDIATE, and the sync Quipu would use: QUIZAPP_SQLITE_SYNCHRONOUS, FULL unless set).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def connection() -> sqlite3.Connection:
     """This process's connection, opened after gunicorn forks the worker."""
     if getattr(_local, "pid", None) != os.getpid():
         conn = sqlite3.connect(os.environ["BASELINE_DATABASE"], isolation_level=None, timeout=5)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000"):
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("CREATE TABLE IF NOT EXISTS row (id INTEGER PRIMARY KEY, who TEXT, at REAL)")
         _local.conn, _local.pid = conn, os.getpid()

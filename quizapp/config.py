@@ -21,6 +21,8 @@ def from_environment(instance_path: Path) -> dict:
         "SECRET_KEY": os.environ.get("QUIZAPP_SECRET_KEY"),  # else made and kept: secret_key()
         # How many proxies in front of Quipu set X-Forwarded-For/-Proto (0: none, trust nothing).
         "TRUSTED_PROXIES": int(os.environ.get("QUIZAPP_TRUSTED_PROXIES") or 0),
+        # FULL: a submission confirmed to the learner survives a power cut too, not only a crash.
+        "SQLITE_SYNCHRONOUS": (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper(),
     }
 
 

@@ -1,6 +1,8 @@
 """Database set-up: SQLite tuned for a class submitting at once, migrations, write transactions.
 
-On SQLite every connection gets WAL, a busy timeout, NORMAL sync and foreign keys; a write
+On SQLite every connection gets WAL, a busy timeout, FULL sync (a submission the learner is told
+is saved is on disk, power cut or not; QUIZAPP_SQLITE_SYNCHRONOUS=NORMAL trades that for speed)
+and foreign keys; a write
 transaction starts with BEGIN IMMEDIATE (SQLAlchemy's recipe for pysqlite), so a read-then-write
 check cannot race and a transaction never has to upgrade its lock half-way. PostgreSQL needs none
 of that: its row locks make the atomic submit claim safe as it is.
@@ -25,20 +27,22 @@ from .extensions import db, migrate
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 WRITE = "quizapp_write"  # execution option that marks a write transaction
-SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA busy_timeout=5000",
-    "PRAGMA synchronous=NORMAL",
-    "PRAGMA foreign_keys=ON",
-)
+SYNCHRONOUS = ("FULL", "NORMAL", "EXTRA")  # the settings QUIZAPP_SQLITE_SYNCHRONOUS may take
 
 
-def _on_connect(dbapi_connection, connection_record) -> None:
-    dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below do the work
-    cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
-    cursor.close()
+def _connected(synchronous: str):
+    def on_connect(dbapi_connection, connection_record) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below do the work
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=5000")
+        # WAL is kept in the file: setting it again while another process writes can fail at
+        # once with "database is locked", so a new worker under load only checks it.
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+    return on_connect
 
 
 def _on_begin(conn) -> None:
@@ -47,11 +51,11 @@ def _on_begin(conn) -> None:
     conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def tune_engine(engine: Engine) -> None:
+def tune_engine(engine: Engine, synchronous: str = "FULL") -> None:
     """Attach the SQLite settings to an engine (nothing to do for other databases)."""
     if engine.dialect.name != "sqlite":
         return
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _connected(synchronous))
     event.listen(engine, "begin", _on_begin)
 
 
@@ -60,12 +64,22 @@ def init_app(app: Flask) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         # A server (or one of several) outlives a database restart: test each pooled connection.
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("pool_pre_ping", True)
+    synchronous = app.config.get("SQLITE_SYNCHRONOUS", "FULL")
+    if synchronous not in SYNCHRONOUS:
+        raise ValueError(f"QUIZAPP_SQLITE_SYNCHRONOUS is {synchronous!r}; it can be one of "
+                         f"{', '.join(SYNCHRONOUS)} (FULL unless you accept losing the last "
+                         "submissions to a power cut).")
     db.init_app(app)
     # Batch mode lets a migration alter a column on SQLite (by copying the table).
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     with app.app_context():
-        tune_engine(db.engine)
+        tune_engine(db.engine, synchronous)
         db.engine.dispose()  # no connection may be shared with worker processes forked later
+
+
+def serialised_writes() -> bool:
+    """Whether every write transaction already excludes every other (SQLite's BEGIN IMMEDIATE)."""
+    return db.session.get_bind().dialect.name == "sqlite"
 
 
 @contextmanager

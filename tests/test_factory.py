@@ -1,5 +1,7 @@
 """The app factory."""
 
+import pytest
+
 from quizapp import create_app
 
 
@@ -37,3 +39,27 @@ def test_init_db_command_creates_the_database(runner):
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0
     assert "Database ready" in result.output
+
+
+def sqlite_pragmas(app) -> tuple:
+    from quizapp.extensions import db
+
+    with app.app_context(), db.engine.connect() as conn:
+        return tuple(conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                     for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout"))
+
+
+def test_sqlite_is_wal_and_a_commit_is_on_disk_before_it_is_confirmed(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUIZAPP_SQLITE_SYNCHRONOUS", raising=False)
+    url = "sqlite:///" + str(tmp_path / "q.sqlite")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": url})
+    assert sqlite_pragmas(app) == ("wal", 2, 1, 5000)  # synchronous 2: FULL
+    monkeypatch.setenv("QUIZAPP_SQLITE_SYNCHRONOUS", "normal")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": url})
+    assert sqlite_pragmas(app) == ("wal", 1, 1, 5000)
+
+
+def test_an_unknown_synchronous_setting_is_refused_saying_what_it_can_be(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZAPP_SQLITE_SYNCHRONOUS", "fast")
+    with pytest.raises(ValueError, match="QUIZAPP_SQLITE_SYNCHRONOUS is 'FAST'.*FULL, NORMAL"):
+        create_app({"INSTANCE_PATH": str(tmp_path)})
