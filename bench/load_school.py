@@ -8,7 +8,10 @@ submissions start). Every step is a phase that starts on a barrier, so its rate 
 bare app (bench/baseline_app.py) serves a page of the quiz page's size and a one-row insert from
 the same gunicorn configuration (2 sync workers), the same client and the same concurrency.
 Each student sends the baseline's page and insert --repeat times (3), so that its phases, about
-three times faster than Quipu's, run long enough to time. Reported: requests/s, p50/p99 latency,
+three times faster than Quipu's, run long enough to time. The floor app (bench/floor_app.py: the
+least a signed-in page and submission can do with Flask-Login, Flask-WTF's CSRF check and
+Flask-SQLAlchemy) runs the same way, --repeat times a student, for its ratios to the bare app:
+what the stack costs before any of Quipu's own work. Reported: requests/s, p50/p99 latency,
 errors, the ratio to the baseline, lost attempts (submissions answered 303 but not stored); then,
 where wrk is installed (Debian's package), both pages again from wrk, whose client costs far less
 of the shared CPU than Python's.
@@ -37,7 +40,9 @@ REPO = Path(__file__).resolve().parent.parent
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
 QUIPU_STEPS = ("register", "start", "quiz page", "fill in", "submit")
 BASELINE_STEPS = ("baseline page", "baseline insert")
+FLOOR_STEPS = ("floor sign-in", "floor page", "floor submit")
 TARGETS = {"quiz page": ("baseline page", 0.60), "submit": ("baseline insert", 0.50)}
+FLOOR_OF = {"floor page": "baseline page", "floor submit": "baseline insert"}
 
 
 @contextmanager
@@ -71,6 +76,9 @@ def client(port: int, names: list[str], steps: tuple, threads: int, bank: str, r
         "submit": lambda s: [s.submit()],
         "baseline page": lambda s: [baseline_page(browser) for _ in range(repeat)],
         "baseline insert": lambda s: [baseline_insert(browser) for _ in range(repeat)],
+        "floor sign-in": lambda s: s.floor_sign_in(),
+        "floor page": lambda s: [s.floor_page() for _ in range(repeat)],
+        "floor submit": lambda s: [s.floor_submit() for _ in range(repeat)],
     }
     with ThreadPoolExecutor(max_workers=threads) as pool:
         for step in steps:
@@ -154,12 +162,15 @@ def wrk_pages(port: int, bport: int, student: Student) -> None:
           f"  quiz page     {quiz}")
 
 
-def report(quipu: dict, baseline: dict, lost: tuple[int, int], page_bytes: dict) -> None:
+def report(quipu: dict, baseline: dict, floor: dict, lost: tuple[int, int], page_bytes: dict
+           ) -> None:
     """The table, the targets, and what was lost."""
     print(f"\n{'step':<16}{'reqs':>6}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}  ratio")
     for step, (wall, samples) in baseline.items():
         print(line(step, wall, samples, None))
     rates = {step: len(s) / wall for step, (wall, s) in baseline.items()}
+    for step, base in FLOOR_OF.items():
+        print(line(step, *floor[step], rates[base]))
     for step, (wall, samples) in quipu.items():
         if not samples:  # the clients' own step (filling in forms): nothing sent
             continue
@@ -201,9 +212,12 @@ def main() -> None:
         with gunicorn("bench.baseline_app:create_app()", base_env, tmp / "base.log") as bport:
             sizes["baseline"] = len(Browser("127.0.0.1", bport).send("GET", "/page")[2].encode())
             baseline = run(bport, args.students, BASELINE_STEPS, args)
+            floor_env = base_env | {"BASELINE_DATABASE": str(tmp / "floor.sqlite")}
+            with gunicorn("bench.floor_app:create_app()", floor_env, tmp / "floor.log") as fport:
+                floor = run(fport, args.students, FLOOR_STEPS, args)
             quipu = run(port, args.students, QUIPU_STEPS, args)
             submitted = sum(s.ok for s in quipu["submit"][1])
-            report(quipu, baseline, lost_attempts(database, args.prefix, submitted), sizes)
+            report(quipu, baseline, floor, lost_attempts(database, args.prefix, submitted), sizes)
             wrk_pages(port, bport, warm)
     print(f"load average after: {os.getloadavg()}; files in {tmp}")
 

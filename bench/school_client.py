@@ -127,6 +127,25 @@ class Student:
         return self.browser.timed("submit", 303, "POST", f"/attempts/{self.attempt}", form)[0]
 
 
+    def floor_sign_in(self) -> list[Sample]:
+        """Sign in to the floor app (bench/floor_app.py): set-up, not timed."""
+        status, _, _ = self.browser.send("POST", "/sign-in", {"name": self.name})
+        assert status == 200, f"floor sign-in: {status}"
+        return []
+
+    def floor_page(self) -> Sample:
+        """The floor app's quiz page; keeps its CSRF token."""
+        sample, _, page = self.browser.timed("floor page", 200, "GET", "/quiz")
+        if found := CSRF.search(page):
+            self.token = found[1]
+        return sample
+
+    def floor_submit(self) -> Sample:
+        """The floor app's submission: ten answers."""
+        form = {f"a{i}": "o1" for i in range(10)} | {"csrf_token": self.token}
+        return self.browser.timed("floor submit", 200, "POST", "/quiz", form)[0]
+
+
 def baseline_page(browser: Browser) -> Sample:
     """The bare app's page."""
     return browser.timed("baseline page", 200, "GET", "/page")[0]
