@@ -44,7 +44,7 @@ class SessionInterface(SecureCookieSessionInterface):
 
     def get_signing_serializer(self, app: Flask):
         """Flask's serializer for the app's current keys, made again only when they change."""
-        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        keys = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))  # 3.1+
         if self._signing[0] != keys:
             self._signing = (keys, super().get_signing_serializer(app))
         return self._signing[1]

@@ -150,3 +150,16 @@ def test_an_error_never_shows_a_stack_trace(app, client):
     response = client.get("/boom")
     assert response.status_code == 500
     assert b"Traceback" not in response.data and b"secret internals" not in response.data
+
+
+def test_a_new_secret_key_signs_everyone_out_and_an_old_one_kept_as_fallback_does_not(
+    app, auth, client
+):
+    auth.create("ana")
+    assert auth.login("ana", PASSWORD).status_code == 303
+    assert client.get("/history").status_code == 200
+    old = app.config["SECRET_KEY"]
+    app.config.update(SECRET_KEY="a new key", SECRET_KEY_FALLBACKS=[old])
+    assert client.get("/history").status_code == 200  # still valid: the old key is a fallback
+    app.config.update(SECRET_KEY="a newer key", SECRET_KEY_FALLBACKS=[])
+    assert client.get("/history").status_code == 302  # signed out: to the sign-in page
