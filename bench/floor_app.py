@@ -8,6 +8,10 @@ size with a CSRF token in it, and a submission reads the ten items again and wri
 a score in one BEGIN IMMEDIATE transaction. No grading, no review cards, no security headers, no
 navigation: whatever Quipu spends above this floor is its own.
 
+`GET /quiz/raw` is the same page with neither Flask-Login nor Flask-SQLAlchemy: the student's id
+read from Flask's session, both queries sent through sqlite3 itself. It shows what leaving the
+stack on the hot path would buy.
+
 `gunicorn "bench.floor_app:create_app()"` with BASELINE_PAGE_BYTES and BASELINE_DATABASE as for
 bench/baseline_app.py (a file of its own: this app makes its tables in it).
 """
@@ -16,8 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import threading
 
-from flask import Flask, request
+from flask import Flask, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -45,6 +51,14 @@ LEARNER = text("SELECT id, name FROM learner WHERE id = :id")
 ITEMS = text("SELECT id, snapshot FROM item WHERE learner_id = :learner ORDER BY position")
 ANSWER = text("UPDATE item SET answer = :answer WHERE id = :id")
 SCORE = text("INSERT INTO score (learner_id, points) VALUES (:learner, :points)")
+_local = threading.local()
+
+
+def raw_connection(database: str) -> sqlite3.Connection:
+    """This process's own sqlite3 connection, opened after gunicorn forks the worker."""
+    if getattr(_local, "pid", None) != os.getpid():
+        _local.conn, _local.pid = sqlite3.connect(database, isolation_level=None), os.getpid()
+    return _local.conn
 
 
 class Student(UserMixin):
@@ -115,6 +129,18 @@ def create_app() -> Flask:
         rows = db.session.execute(ITEMS, {"learner": current_user.id}).all()
         [json.loads(snapshot) for _, snapshot in rows]
         return template.render(title=current_user.name, questions=padding)
+
+    @app.get("/quiz/raw")
+    def raw_quiz() -> tuple[str, int] | str:
+        """The same page, signed in from the session and read through sqlite3 directly."""
+        learner_id = session.get("_user_id")
+        if learner_id is None:
+            return "sign in first", 401
+        conn = raw_connection(database)
+        learner = conn.execute(str(LEARNER).replace(":id", "?"), (int(learner_id),)).fetchone()
+        rows = conn.execute(str(ITEMS).replace(":learner", "?"), (learner[0],)).fetchall()
+        [json.loads(snapshot) for _, snapshot in rows]
+        return template.render(title=learner[1], questions=padding)
 
     @app.post("/quiz")
     @login_required

@@ -11,7 +11,8 @@ Each student sends the baseline's page and insert --repeat times (3), so that it
 three times faster than Quipu's, run long enough to time. The floor app (bench/floor_app.py: the
 least a signed-in page and submission can do with Flask-Login, Flask-WTF's CSRF check and
 Flask-SQLAlchemy) runs the same way, --repeat times a student, for its ratios to the bare app:
-what the stack costs before any of Quipu's own work. Reported: requests/s, p50/p99 latency,
+what the stack costs before any of Quipu's own work; its "raw page" is that page again without
+Flask-Login and Flask-SQLAlchemy. Reported: requests/s, p50/p99 latency,
 errors, the ratio to the baseline, lost attempts (submissions answered 303 but not stored); then,
 where wrk is installed (Debian's package), both pages again from wrk, whose client costs far less
 of the shared CPU than Python's.
@@ -40,9 +41,10 @@ REPO = Path(__file__).resolve().parent.parent
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
 QUIPU_STEPS = ("register", "start", "quiz page", "fill in", "submit")
 BASELINE_STEPS = ("baseline page", "baseline insert")
-FLOOR_STEPS = ("floor sign-in", "floor page", "floor submit")
+FLOOR_STEPS = ("floor sign-in", "floor page", "raw page", "floor submit")
 TARGETS = {"quiz page": ("baseline page", 0.60), "submit": ("baseline insert", 0.50)}
-FLOOR_OF = {"floor page": "baseline page", "floor submit": "baseline insert"}
+FLOOR_OF = {"floor page": "baseline page", "raw page": "baseline page",
+            "floor submit": "baseline insert"}
 
 
 @contextmanager
@@ -78,6 +80,7 @@ def client(port: int, names: list[str], steps: tuple, threads: int, bank: str, r
         "baseline insert": lambda s: [baseline_insert(browser) for _ in range(repeat)],
         "floor sign-in": lambda s: s.floor_sign_in(),
         "floor page": lambda s: [s.floor_page() for _ in range(repeat)],
+        "raw page": lambda s: [s.raw_page() for _ in range(repeat)],
         "floor submit": lambda s: [s.floor_submit() for _ in range(repeat)],
     }
     with ThreadPoolExecutor(max_workers=threads) as pool:

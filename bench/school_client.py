@@ -140,6 +140,10 @@ class Student:
             self.token = found[1]
         return sample
 
+    def raw_page(self) -> Sample:
+        """The floor app's quiz page without Flask-Login and Flask-SQLAlchemy."""
+        return self.browser.timed("raw page", 200, "GET", "/quiz/raw")[0]
+
     def floor_submit(self) -> Sample:
         """The floor app's submission: ten answers."""
         form = {f"a{i}": "o1" for i in range(10)} | {"csrf_token": self.token}
