@@ -2,9 +2,9 @@
 
 On SQLite every connection gets WAL, a busy timeout, FULL sync (a submission the learner is told
 is saved is on disk, power cut or not; QUIZAPP_SQLITE_SYNCHRONOUS=NORMAL trades that for speed)
-and foreign keys; a write
-transaction starts with BEGIN IMMEDIATE (SQLAlchemy's recipe for pysqlite), so a read-then-write
-check cannot race and a transaction never has to upgrade its lock half-way. PostgreSQL needs none
+and foreign keys; a write transaction starts with BEGIN IMMEDIATE (SQLAlchemy's recipe for
+pysqlite), so a read-then-write check cannot race and a transaction never has to upgrade its lock
+half-way. PostgreSQL needs none
 of that: its row locks make the atomic submit claim safe as it is.
 
 The schema belongs to the Alembic migrations in quizapp/migrations (`flask --app quizapp db

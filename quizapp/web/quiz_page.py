@@ -3,9 +3,10 @@
 The quiz page is the page a school loads all at once, and a Jinja macro drawing its questions was
 a third of its CPU: every `{{ }}` calls markupsafe's escape, about 360 times a page, most of them on
 the same ids and texts again. Here each question is one join of strings: a prompt or an option's
-text is escaped once per process (they repeat across attempts), an id once per question, and the
-position menus, the same for every ordering item of a length, are built once. Everything a learner
-or an author wrote goes through `escape`; the rest is this module's own text.
+text is escaped once per process (they repeat across attempts), an id only when it holds more than
+letters, digits, dots and dashes (Quipu's never do), and the position menus, the same for every
+ordering item of a length, are built once. Everything a learner or an author wrote goes through
+`escape`; the rest is this module's own text.
 """
 
 from __future__ import annotations
