@@ -61,6 +61,9 @@ def gunicorn(app: str, env: dict, log: Path, workers: int = 2):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"gunicorn did not start:\n{log.read_text()}")
             time.sleep(0.05)
+        time.sleep(0.5)  # a worker that fails in create_app says so just after booting
+        if "Exception in worker process" in log.read_text() or process.poll() is not None:
+            raise SystemExit(f"{app}: a worker failed to start:\n{log.read_text()[-3000:]}")
         yield int(found[1])
     finally:
         process.terminate()
