@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from contextlib import closing
 
 from flask import Flask, request
 
@@ -22,6 +23,17 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ t
 {% endfor %}</form></main></body></html>"""
 QUESTIONS = 10  # as many as a quiz; each question's text pads the page to the size asked for
 _local = threading.local()
+
+
+TABLE = "CREATE TABLE IF NOT EXISTS row (id INTEGER PRIMARY KEY, who TEXT, at REAL)"
+
+
+def prepare(database: str) -> None:
+    """Make the database WAL, with its table, before the workers start: two workers switching a
+    new file to WAL at once fail with "database is locked"."""
+    with closing(sqlite3.connect(database, isolation_level=None)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(TABLE)
 
 
 def connection() -> sqlite3.Connection:
@@ -34,7 +46,7 @@ def connection() -> sqlite3.Connection:
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA synchronous={synchronous}")
-        conn.execute("CREATE TABLE IF NOT EXISTS row (id INTEGER PRIMARY KEY, who TEXT, at REAL)")
+        conn.execute(TABLE)
         _local.conn, _local.pid = conn, os.getpid()
     return _local.conn
 

@@ -13,7 +13,7 @@ read from Flask's session, both queries sent through sqlite3 itself. It shows wh
 stack on the hot path would buy.
 
 `gunicorn "bench.floor_app:create_app()"` with BASELINE_PAGE_BYTES and BASELINE_DATABASE as for
-bench/baseline_app.py (a file of its own: this app makes its tables in it).
+bench/baseline_app.py (a file of its own, made by `prepare` first).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import os
 import sqlite3
 import threading
+from contextlib import closing
 
 from flask import Flask, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
@@ -61,6 +62,14 @@ def raw_connection(database: str) -> sqlite3.Connection:
     return _local.conn
 
 
+def prepare(database: str) -> None:
+    """Make the database WAL, with its tables, before the workers start (as for the bare app)."""
+    with closing(sqlite3.connect(database, isolation_level=None)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        for table in TABLES:
+            conn.execute(table)
+
+
 class Student(UserMixin):
     """The signed-in student."""
 
@@ -87,13 +96,9 @@ def create_app() -> Flask:
         immediate = conn.get_execution_options().get("write")
         conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    with app.app_context():
+    with app.app_context():  # the tables are made by prepare(), before gunicorn starts
         event.listen(db.engine, "connect", tune)
         event.listen(db.engine, "begin", begin)
-        with db.engine.begin() as conn:
-            for table in TABLES:
-                conn.exec_driver_sql(table)
-        db.engine.dispose()  # no connection shared with the workers gunicorn forks
     size = int(os.environ.get("BASELINE_PAGE_BYTES", "5500"))
     padding = ["x" * max(0, (size - 300) // baseline_app.QUESTIONS - 60)] * baseline_app.QUESTIONS
     template = app.jinja_env.from_string(PAGE)

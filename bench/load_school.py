@@ -35,6 +35,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+import baseline_app
+import floor_app
 from school_client import Browser, Sample, Student, baseline_insert, baseline_page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -201,6 +203,7 @@ def main() -> None:
     parser.add_argument("--bank", default="peru-us-relations")
     parser.add_argument("--prefix", default="student")
     parser.add_argument("--repeat", type=int, default=3, help="requests per student, baseline")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers, every app")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quipu-school-"))
     database = tmp / "quipu.sqlite"
@@ -209,17 +212,22 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "flask", "--app", "quizapp", "db", "upgrade"],
                    cwd=REPO, env=os.environ | env, check=True, capture_output=True)
     print(f"load average before: {os.getloadavg()}; {args.students} students, "
-          f"{args.processes} x {args.threads} client threads, {os.cpu_count()} cores")
-    with gunicorn("quizapp:create_app()", env, tmp / "quipu.log") as port:
+          f"{args.processes} x {args.threads} client threads, {args.workers} gunicorn workers, "
+          f"{os.cpu_count()} cores")
+    with gunicorn("quizapp:create_app()", env, tmp / "quipu.log", args.workers) as port:
         warm = warm_up(port, args.bank)
         sizes = {"quiz": len(warm.page.encode())}
         base_env = {"BASELINE_PAGE_BYTES": str(sizes["quiz"]),
                     "BASELINE_DATABASE": str(tmp / "baseline.sqlite")}
-        with gunicorn("bench.baseline_app:create_app()", base_env, tmp / "base.log") as bport:
+        baseline_app.prepare(base_env["BASELINE_DATABASE"])
+        with gunicorn("bench.baseline_app:create_app()", base_env, tmp / "base.log",
+                      args.workers) as bport:
             sizes["baseline"] = len(Browser("127.0.0.1", bport).send("GET", "/page")[2].encode())
             baseline = run(bport, args.students, BASELINE_STEPS, args)
             floor_env = base_env | {"BASELINE_DATABASE": str(tmp / "floor.sqlite")}
-            with gunicorn("bench.floor_app:create_app()", floor_env, tmp / "floor.log") as fport:
+            floor_app.prepare(floor_env["BASELINE_DATABASE"])
+            with gunicorn("bench.floor_app:create_app()", floor_env, tmp / "floor.log",
+                          args.workers) as fport:
                 floor = run(fport, args.students, FLOOR_STEPS, args)
             quipu = run(port, args.students, QUIPU_STEPS, args)
             submitted = sum(s.ok for s in quipu["submit"][1])
