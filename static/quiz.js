@@ -157,14 +157,19 @@
     say(sorter, "Move cancelled: " + held.item.dataset.text + " is back at " + where(held.item));
   }
 
-  function moveHeld(sorter, by) {
-    const item = sorter.held.item;
+  // One place up (by -1) or down (by 1), then `settle` the list (renumber while held, commit for
+  // a button) and say where it went; at an end, say that it is already there.
+  function moveOne(sorter, item, by, settle) {
     if (step(item, by)) {
-      renumber(sorter.list);
+      settle(sorter.list);
       sayMoved(sorter, item);
     } else {
       say(sorter, item.dataset.text + " is already " + (by < 0 ? "first" : "last"));
     }
+  }
+
+  function moveHeld(sorter, by) {
+    moveOne(sorter, sorter.held.item, by, renumber);
   }
 
   function focusNeighbour(item, by) {
@@ -205,14 +210,7 @@
     if (!button) {
       return;
     }
-    const item = button.closest(".order-item");
-    const by = Number(button.dataset.by);
-    if (step(item, by)) {
-      commit(sorter.list);
-      sayMoved(sorter, item);
-    } else {
-      say(sorter, item.dataset.text + " is already " + (by < 0 ? "first" : "last"));
-    }
+    moveOne(sorter, button.closest(".order-item"), Number(button.dataset.by), commit);
   }
 
   // Tabbing or clicking away from a picked-up item puts it down where it is.

@@ -81,6 +81,21 @@ def test_the_move_buttons_name_their_item_and_give_the_order(ordering):
     expect(page.locator("#progress")).to_contain_text("Answered 1 of")
 
 
+def test_a_move_past_either_end_says_the_item_is_already_there(ordering):
+    page, item_id, snap = ordering
+    first, last = snap["options"][0], snap["options"][-1]
+    live = page.locator(f"#q-{item_id} [aria-live]")
+
+    order_items(page, item_id).first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowUp")
+    expect(live).to_have_text(f"{first['text']} is already first")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name=f"Move down: {last['text']}", exact=True).click()
+    expect(live).to_have_text(f"{last['text']} is already last")
+    assert texts(page, item_id) == [o["text"] for o in snap["options"]]
+
+
 def touch_drag(page, handle, to_y) -> None:
     """Drag with one finger, from the middle of a handle up or down to a height in the window."""
     cdp = page.context.new_cdp_session(page)  # Playwright has taps but no touch drags
