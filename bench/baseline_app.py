@@ -23,37 +23,41 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ t
 {% endfor %}</form></main></body></html>"""
 QUESTIONS = 10  # as many as a quiz; each question's text pads the page to the size asked for
 _local = threading.local()
-
-
 TABLE = "CREATE TABLE IF NOT EXISTS row (id INTEGER PRIMARY KEY, who TEXT, at REAL)"
 
 
-def prepare(database: str) -> None:
-    """Make the database WAL, with its table, before the workers start: two workers switching a
-    new file to WAL at once fail with "database is locked"."""
-    with closing(sqlite3.connect(database, isolation_level=None)) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(TABLE)
+def synchronous() -> str:
+    """The sync Quipu would use (QUIZAPP_SQLITE_SYNCHRONOUS, FULL unless set)."""
+    return (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper()
 
 
-def connection() -> sqlite3.Connection:
-    """This process's connection, opened after gunicorn forks the worker."""
-    if getattr(_local, "pid", None) != os.getpid():
-        conn = sqlite3.connect(os.environ["BASELINE_DATABASE"], isolation_level=None, timeout=5)
-        synchronous = (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper()
-        conn.execute("PRAGMA busy_timeout=5000")
-        # As Quipu does: setting WAL again while the other worker writes can fail at once.
+def prepare(database: str, tables: tuple[str, ...] = (TABLE,)) -> None:
+    """WAL and the tables. bench/load_school.py calls it before gunicorn starts: two workers
+    switching a new file to WAL at once fail with "database is locked". Switching a file already
+    in WAL can fail the same way under a write, so it is checked first, as Quipu does."""
+    with closing(sqlite3.connect(database, isolation_level=None, timeout=5)) as conn:
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(f"PRAGMA synchronous={synchronous}")
-        conn.execute(TABLE)
-        _local.conn, _local.pid = conn, os.getpid()
-    return _local.conn
+        for table in tables:
+            conn.execute(table)
+
+
+def connection(database: str) -> sqlite3.Connection:
+    """This process's sqlite3 connection to `database`, opened after gunicorn forks the worker."""
+    if getattr(_local, "pid", None) != os.getpid():
+        _local.conns, _local.pid = {}, os.getpid()
+    if database not in _local.conns:
+        conn = sqlite3.connect(database, isolation_level=None, timeout=5)
+        conn.execute(f"PRAGMA synchronous={synchronous()}")
+        _local.conns[database] = conn
+    return _local.conns[database]
 
 
 def create_app() -> Flask:
     """The bare app."""
     app = Flask(__name__)
+    database = os.environ["BASELINE_DATABASE"]
+    prepare(database)
     size = int(os.environ.get("BASELINE_PAGE_BYTES", "5500"))
     questions = ["x" * max(0, (size - 250) // QUESTIONS - 60)] * QUESTIONS
     # Compiled once, as Flask caches a template file: render_template_string would compile the
@@ -68,7 +72,7 @@ def create_app() -> Flask:
     @app.post("/insert")
     def insert() -> tuple[str, int]:
         """One row, in its own write transaction."""
-        conn = connection()
+        conn = connection(database)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO row (who, at) VALUES (?, julianday('now'))",
                      (request.form.get("who", ""),))

@@ -13,22 +13,21 @@ read from Flask's session, both queries sent through sqlite3 itself. It shows wh
 stack on the hot path would buy.
 
 `gunicorn "bench.floor_app:create_app()"` with BASELINE_PAGE_BYTES and BASELINE_DATABASE as for
-bench/baseline_app.py (a file of its own, made by `prepare` first).
+bench/baseline_app.py (a file of its own, made first by `prepare(database, TABLES)`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-import threading
-from contextlib import closing
 
 from flask import Flask, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import event, text
+from sqlalchemy import text
+
+from quizapp.database import WRITE, tune_engine
 
 try:  # under gunicorn, from the repository's root
     from bench import baseline_app
@@ -52,24 +51,6 @@ LEARNER = text("SELECT id, name FROM learner WHERE id = :id")
 ITEMS = text("SELECT id, snapshot FROM item WHERE learner_id = :learner ORDER BY position")
 ANSWER = text("UPDATE item SET answer = :answer WHERE id = :id")
 SCORE = text("INSERT INTO score (learner_id, points) VALUES (:learner, :points)")
-_local = threading.local()
-
-
-def raw_connection(database: str) -> sqlite3.Connection:
-    """This process's own sqlite3 connection, opened after gunicorn forks the worker."""
-    if getattr(_local, "pid", None) != os.getpid():
-        _local.conn, _local.pid = sqlite3.connect(database, isolation_level=None), os.getpid()
-    return _local.conn
-
-
-def prepare(database: str) -> None:
-    """Make the database WAL, with its tables, before the workers start (as for the bare app)."""
-    with closing(sqlite3.connect(database, isolation_level=None)) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
-        for table in TABLES:
-            conn.execute(table)
-
-
 class Student(UserMixin):
     """The signed-in student."""
 
@@ -83,22 +64,8 @@ def create_app() -> Flask:
     database = os.environ["BASELINE_DATABASE"]
     app.config.update(SECRET_KEY="floor", SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}")
     db, logins, csrf = SQLAlchemy(app), LoginManager(app), CSRFProtect(app)
-    synchronous = (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper()
-
-    def tune(conn, _record) -> None:  # as Quipu tunes SQLite
-        conn.isolation_level = None
-        conn.execute("PRAGMA busy_timeout=5000")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(f"PRAGMA synchronous={synchronous}")
-
-    def begin(conn) -> None:
-        immediate = conn.get_execution_options().get("write")
-        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    with app.app_context():  # the tables are made by prepare(), before gunicorn starts
-        event.listen(db.engine, "connect", tune)
-        event.listen(db.engine, "begin", begin)
+    with app.app_context():  # SQLite tuned by Quipu's own code; the tables come from prepare()
+        tune_engine(db.engine, baseline_app.synchronous())
     size = int(os.environ.get("BASELINE_PAGE_BYTES", "5500"))
     padding = ["x" * max(0, (size - 300) // baseline_app.QUESTIONS - 60)] * baseline_app.QUESTIONS
     template = app.jinja_env.from_string(PAGE)
@@ -112,7 +79,7 @@ def create_app() -> Flask:
     @csrf.exempt
     def sign_in() -> str:
         """Sign in as `name` (made with a quiz of ten items the first time); not timed."""
-        db.session.connection(execution_options={"write": True})
+        db.session.connection(execution_options={WRITE: True})
         name = request.form["name"]
         found = db.session.execute(text("SELECT id FROM learner WHERE name = :n"), {"n": name})
         learner_id = found.scalar()
@@ -141,7 +108,7 @@ def create_app() -> Flask:
         learner_id = session.get("_user_id")
         if learner_id is None:
             return "sign in first", 401
-        conn = raw_connection(database)
+        conn = baseline_app.connection(database)
         learner = conn.execute(str(LEARNER).replace(":id", "?"), (int(learner_id),)).fetchone()
         rows = conn.execute(str(ITEMS).replace(":learner", "?"), (learner[0],)).fetchall()
         [json.loads(snapshot) for _, snapshot in rows]
@@ -153,7 +120,7 @@ def create_app() -> Flask:
         """Ten answers and a score, in one write transaction."""
         rows = db.session.execute(ITEMS, {"learner": current_user.id}).all()
         db.session.commit()
-        db.session.connection(execution_options={"write": True})
+        db.session.connection(execution_options={WRITE: True})
         db.session.execute(ANSWER, [{"id": item_id, "answer": request.form.get(f"a{i}", "")}
                                     for i, (item_id, _) in enumerate(rows)])
         db.session.execute(SCORE, {"learner": current_user.id, "points": float(len(rows))})

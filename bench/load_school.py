@@ -225,7 +225,7 @@ def main() -> None:
             sizes["baseline"] = len(Browser("127.0.0.1", bport).send("GET", "/page")[2].encode())
             baseline = run(bport, args.students, BASELINE_STEPS, args)
             floor_env = base_env | {"BASELINE_DATABASE": str(tmp / "floor.sqlite")}
-            floor_app.prepare(floor_env["BASELINE_DATABASE"])
+            baseline_app.prepare(floor_env["BASELINE_DATABASE"], floor_app.TABLES)
             with gunicorn("bench.floor_app:create_app()", floor_env, tmp / "floor.log",
                           args.workers) as fport:
                 floor = run(fport, args.students, FLOOR_STEPS, args)
