@@ -1,0 +1,124 @@
+"""The pages' HTML, byte for byte, against a stored copy: a refactoring must not change a page.
+
+A tour signs in as a student and a teacher and draws every kind of page with the randomness made
+predictable (ids and seeds come from counters, the clock stands still). The HTML it gets is
+compared with tests/data/pages/*.html. A change to a page that is meant is stored again with
+`QUIZAPP_STORE_PAGES=1 .venv/bin/python -m pytest tests/web/test_pages_unchanged.py`, and the
+diff of those files shows what changed for the reviewer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import secrets
+from pathlib import Path
+
+import pytest
+
+from tests.web.teacher_helpers import sign_in_teacher
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+STORE = os.environ.get("QUIZAPP_STORE_PAGES") == "1"
+
+
+@pytest.fixture
+def predictable(monkeypatch):
+    """Every id, code and seed from a counter, so two runs draw the same pages."""
+    count = itertools.count(1)
+    monkeypatch.setattr(secrets, "token_hex", lambda n=8: f"{next(count):0{2 * n}x}")
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda n=8: f"id{next(count):06d}")
+    monkeypatch.setattr(secrets, "randbelow", lambda n: next(count) % n)
+    monkeypatch.setattr(secrets, "choice", lambda seq: seq[next(count) % len(seq)])
+
+
+
+CSRF = re.compile(r'(name="csrf_token" value=|name="csrf-token" content=)"[^"]*"')
+
+
+def tour(client, auth, clock, tmp_path) -> dict[str, str]:
+    """Every kind of page, by name, as a student, then as a teacher."""
+    pages: dict[str, str] = {}
+
+    def get(name: str, url: str, status: int = 200) -> str:
+        response = client.get(url)
+        assert response.status_code == status, (url, response.status_code)
+        # A new CSRF token every session, a new folder every run.
+        pages[name] = CSRF.sub(r'\1"CSRF"', response.text).replace(str(tmp_path), "TMP")
+        return response.text
+
+    get("login", "/login")
+    get("register", "/register")
+    get("guest", "/guest")
+    auth.create("stu")
+    auth.login("stu")
+    get("home", "/")
+    started = client.post("/", data={"bank": "sample", "mode": "mixed", "length": 10})
+    assert started.status_code in (302, 303), started.text
+    quiz_url = started.location
+    page = get("quiz", quiz_url)
+    # Answer every question with its first option(s): the review then shows a mix of results.
+    answers = {}
+    for name, values in re.findall(r'name="([^"]+)"[^>]*value="([^"]+)"', page):
+        if name.startswith("csrf"):
+            continue
+        answers.setdefault(name, values)
+    clock.advance(minutes=3)
+    submitted = client.post(quiz_url, data=answers)
+    assert submitted.status_code in (302, 303), submitted.text
+    get("review", quiz_url)
+    get("history", "/history")
+    get("timeline", "/study/sample")
+    get("practice-start", "/study/sample/practice")
+    practice = client.post("/study/sample/practice", data={})
+    assert practice.status_code in (302, 303), practice.text
+    get("practice", practice.location)
+    get("progress", "/progress")
+    auth.logout()
+
+    sign_in_teacher(auth)
+    get("teacher-banks", "/teacher/")
+    get("teacher-bank", "/teacher/banks/sample")
+    get("teacher-upload", "/teacher/upload")
+    get("teacher-assignments", "/teacher/assignments")
+    set_quiz = client.post("/teacher/assignments", data={
+        "title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4,
+        "opens": "2026-03-01T08:00", "closes": "2026-03-09T08:00", "max_attempts": 2})
+    assert set_quiz.status_code == 303, set_quiz.text
+    code = set_quiz.location.rsplit("/", 1)[1]
+    get("teacher-assignment", f"/teacher/assignments/{code}")
+    get("teacher-results", "/teacher/results")
+    get("teacher-results-bank", "/teacher/results?bank=sample")
+    get("teacher-analysis", "/teacher/banks/sample/analysis")
+    get("teacher-assignment-analysis", f"/teacher/assignments/{code}/analysis")
+    attempt_id = quiz_url.rsplit("/", 1)[1]
+    learner = re.search(r'href="/teacher/learners/(\d+)', pages["teacher-results-bank"])
+    assert learner, "the results list the student"
+    get("teacher-learner", f"/teacher/learners/{learner.group(1)}")
+    get("teacher-attempt", f"/teacher/attempts/{attempt_id}")
+    auth.logout()
+
+    auth.create("stu2")
+    auth.login("stu2")
+    get("join", "/join", 400)  # no code typed: the form again
+    get("join-code", f"/join/{code}")
+    joined = client.post(f"/join/{code}")
+    assert joined.status_code in (302, 303), joined.text
+    get("assigned-quiz", joined.location)
+    get("not-found", "/join/ZZZZZZ", 404)
+    get("someone-elses-attempt", quiz_url, 404)
+    return pages
+
+
+def test_every_page_is_drawn_as_stored(client, auth, clock, predictable, tmp_path):
+    pages = tour(client, auth, clock, tmp_path)
+    if STORE:
+        PAGES.mkdir(parents=True, exist_ok=True)
+        for name, html in pages.items():
+            (PAGES / f"{name}.html").write_text(html, encoding="utf-8")
+    changed = [name for name, html in pages.items()
+               if (PAGES / f"{name}.html").read_text(encoding="utf-8") != html]
+    assert not changed, f"these pages differ from tests/data/pages: {changed}"
+    assert sorted(p.stem for p in PAGES.glob("*.html")) == sorted(pages)
+
