@@ -7,8 +7,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from quizapp import accounts
-from quizapp.assignments import (
+from quizapp.extensions import db
+from quizapp.models import Assignment, Attempt, Learner, utcnow
+from quizapp.services import accounts
+from quizapp.services.assignments import (
     AssignmentError,
     AssignmentSettings,
     LimitReached,
@@ -18,9 +20,7 @@ from quizapp.assignments import (
     normal_code,
     start_assigned,
 )
-from quizapp.attempts import NotFound
-from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Learner, utcnow
+from quizapp.services.attempts import NotFound
 
 
 def settings(**changes):

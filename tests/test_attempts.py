@@ -6,9 +6,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select, update
 
-from quizapp import accounts
-from quizapp import attempts as attempts_module
-from quizapp.attempts import (
+from quizapp.extensions import db
+from quizapp.models import Attempt, Card, Learner, utcnow
+from quizapp.services import accounts
+from quizapp.services import attempts as attempts_module
+from quizapp.services.attempts import (
     AlreadySubmitted,
     BadRequest,
     NotFound,
@@ -18,8 +20,6 @@ from quizapp.attempts import (
     start_attempt,
     submit_attempt,
 )
-from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Learner, utcnow
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ import pytest
 from fsrs import Rating
 from sqlalchemy import func, select
 
-from quizapp import accounts
-from quizapp import attempts as attempts_module
-from quizapp.attempts import (
+from quizapp.extensions import db
+from quizapp.models import Card, ReviewLog
+from quizapp.services import accounts
+from quizapp.services import attempts as attempts_module
+from quizapp.services.attempts import (
     AlreadySubmitted,
     BadRequest,
     Unbuildable,
@@ -14,10 +16,8 @@ from quizapp.attempts import (
     start_attempt,
     submit_attempt,
 )
-from quizapp.cards import cards_of, due_counts, due_facts
-from quizapp.catalog import current_catalog
-from quizapp.extensions import db
-from quizapp.models import Card, ReviewLog
+from quizapp.services.cards import cards_of, due_counts, due_facts
+from quizapp.services.catalog import current_catalog
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 from werkzeug.routing import RequestRedirect
 
-from .. import accounts, clock
-from ..attempts import (
+from .. import clock
+from ..models import Learner
+from ..services import accounts
+from ..services.attempts import (
     DEFAULT_LENGTH,
     AttemptError,
     attempt_json,
@@ -24,10 +26,9 @@ from ..attempts import (
     start_attempt,
     submit_attempt,
 )
-from ..catalog import Catalog, current_catalog
-from ..models import Learner
-from ..progress import progress
-from ..throttle import Throttled
+from ..services.catalog import Catalog, current_catalog
+from ..services.progress import progress
+from ..services.throttle import Throttled
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

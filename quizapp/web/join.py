@@ -7,16 +7,16 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from .. import clock
-from ..assignments import (
+from ..extensions import db
+from ..models import Assignment, Attempt
+from ..services.assignments import (
     find_assignment,
     limit_problem,
     normal_code,
     start_assigned,
     window_problem,
 )
-from ..attempts import AttemptError
-from ..extensions import db
-from ..models import Assignment, Attempt
+from ..services.attempts import AttemptError
 from .errors import render_error
 
 bp = Blueprint("join", __name__)

@@ -10,7 +10,8 @@ from sqlalchemy import Row
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..attempts import (
+from ..models import Attempt
+from ..services.attempts import (
     AlreadySubmitted,
     AttemptError,
     attempts_of,
@@ -20,12 +21,11 @@ from ..attempts import (
     start_attempt,
     submit_attempt,
 )
-from ..cards import due_counts
-from ..catalog import current_catalog
-from ..forms import StartQuizForm, read_answers
-from ..models import Attempt
-from ..review import review
+from ..services.cards import due_counts
+from ..services.catalog import current_catalog
+from ..services.review import review
 from .errors import render_error
+from .forms import StartQuizForm, read_answers
 from .quiz_page import shown_items
 
 bp = Blueprint("quiz", __name__)

@@ -12,16 +12,22 @@ from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..attempts import REVIEW, AlreadySubmitted, AttemptError, start_attempt, submit_attempt
-from ..catalog import current_catalog
-from ..charts import bar_chart, line_chart
-from ..forms import read_answers
 from ..models import Attempt
-from ..progress import progress
 from ..quiz import schedule
-from ..review import review_item
-from ..study import find_practice, practice_bank, start_practice, timeline
+from ..services.attempts import (
+    REVIEW,
+    AlreadySubmitted,
+    AttemptError,
+    start_attempt,
+    submit_attempt,
+)
+from ..services.catalog import current_catalog
+from ..services.progress import progress
+from ..services.review import review_item
+from ..services.study import find_practice, practice_bank, start_practice, timeline
+from .charts import bar_chart, line_chart
 from .errors import render_error
+from .forms import read_answers
 from .quiz_page import shown_items
 
 bp = Blueprint("study", __name__)

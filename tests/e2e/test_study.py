@@ -13,11 +13,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
 
-from quizapp.attempts import PRACTICE, start_attempt, store_attempt, submit_attempt
-from quizapp.catalog import current_catalog
 from quizapp.extensions import db
 from quizapp.models import Attempt, Learner
-from quizapp.study import practice_question, timeline_order
+from quizapp.services.attempts import PRACTICE, start_attempt, store_attempt, submit_attempt
+from quizapp.services.catalog import current_catalog
+from quizapp.services.study import practice_question, timeline_order
 from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
 from tests.e2e.conftest import BANK, QUIZ_LENGTH, saved_state
 from tests.e2e.steps import pick, register, right_answer, served, wrong_answer

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from quizapp import catalog
 from quizapp.bank.model import BankError, LoadResult
-from quizapp.forms import answer_field
+from quizapp.services import catalog
+from quizapp.web.forms import answer_field
 from tests.sample_bank import FACTS, QUESTIONS, SAMPLE_BANK
 from tests.web.conftest import elements
 

@@ -5,10 +5,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from quizapp import catalog
 from quizapp.bank.gift import parse_gift
 from quizapp.bank.model import LoadResult
 from quizapp.bank.moodle_xml import parse_moodle_xml
+from quizapp.services import catalog
 from tests.sample_bank import QUESTIONS, SAMPLE_BANK
 from tests.web.teacher_helpers import ESCAPED, XSS, learner_id, sign_in_teacher, take
 

@@ -10,7 +10,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from ...attempts import AttemptError
+from ...services.attempts import AttemptError
 from ..errors import render_error
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import abort, render_template
 
-from ...assignments import find_assignment
-from ...catalog import current_catalog
 from ...models import Assignment
 from ...quiz.analysis import analyse
-from ...results import first_attempt_rows, served_questions
+from ...services.assignments import find_assignment
+from ...services.catalog import current_catalog
+from ...services.results import first_attempt_rows, served_questions
 from . import bp
 
 

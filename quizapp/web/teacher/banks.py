@@ -9,8 +9,8 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...bank.export import EXPORTERS
-from ...catalog import current_catalog
-from ...uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
+from ...services.catalog import current_catalog
+from ...services.uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
 from ..errors import render_error
 from . import bp
 from .forms import UploadForm

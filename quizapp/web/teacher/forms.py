@@ -18,11 +18,11 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
-from ...assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
-from ...attempts import MAX_LENGTH, MIN_LENGTH
-from ...forms import MODE_CHOICES
-from ...results import ResultFilter
-from ...uploads import MAX_UPLOAD, known_suffixes
+from ...services.assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
+from ...services.attempts import MAX_LENGTH, MIN_LENGTH
+from ...services.results import ResultFilter
+from ...services.uploads import MAX_UPLOAD, known_suffixes
+from ..forms import MODE_CHOICES
 
 
 class UploadForm(FlaskForm):

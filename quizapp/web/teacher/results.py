@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from flask import Response, abort, render_template, request, stream_with_context
 
-from ...assignments import find_assignment
-from ...catalog import current_catalog
-from ...exports import attempts_csv, items_csv
 from ...extensions import db
 from ...models import Assignment, Attempt, Learner
-from ...results import ResultFilter, attempted_banks, class_results, learner_attempts
-from ...review import review
+from ...services.assignments import find_assignment
+from ...services.catalog import current_catalog
+from ...services.exports import attempts_csv, items_csv
+from ...services.results import ResultFilter, attempted_banks, class_results, learner_attempts
+from ...services.review import review
 from ..errors import render_error
 from . import bp
 from .forms import ResultFilterForm

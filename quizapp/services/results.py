@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from .extensions import db
-from .models import Assignment, Attempt, AttemptItem, Learner
+from ..extensions import db
+from ..models import Assignment, Attempt, AttemptItem, Learner
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from werkzeug.utils import secure_filename
 
-from .bank.loader import PARSERS, QUESTION_FILE_PATTERNS, load_file
-from .bank.model import Bank
+from ..bank.loader import PARSERS, QUESTION_FILE_PATTERNS, load_file
+from ..bank.model import Bank
 from .catalog import Catalog
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this

@@ -18,15 +18,15 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from . import clock
-from .bank.model import Bank
+from .. import clock
+from ..bank.model import Bank
+from ..database import serialised_writes, write_transaction
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Learner
+from ..quiz.build import MODES, QuizError, QuizItem, build_quiz, build_review
+from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 from .cards import due_facts, record_reviews
 from .catalog import current_catalog
-from .database import serialised_writes, write_transaction
-from .extensions import db
-from .models import Attempt, AttemptItem, Learner
-from .quiz.build import MODES, QuizError, QuizItem, build_quiz, build_review
-from .quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 
 LOCK_LEARNER = (
     select(Learner.id).where(Learner.id == bindparam("learner_id")).with_for_update()

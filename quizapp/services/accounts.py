@@ -10,10 +10,11 @@ from functools import cache
 from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import clock, throttle
-from .database import write_transaction
-from .extensions import db
-from .models import ApiToken, Learner, hash_password
+from .. import clock
+from ..database import write_transaction
+from ..extensions import db
+from ..models import ApiToken, Learner, hash_password
+from . import throttle
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8

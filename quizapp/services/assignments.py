@@ -13,7 +13,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from . import clock
+from .. import clock
+from ..database import write_transaction
+from ..extensions import db
+from ..models import Assignment, Attempt, Learner
+from ..quiz.build import MODES
 from .attempts import (
     MAX_LENGTH,
     MIN_LENGTH,
@@ -23,10 +27,6 @@ from .attempts import (
     build_attempt,
 )
 from .catalog import current_catalog
-from .database import write_transaction
-from .extensions import db
-from .models import Assignment, Attempt, Learner
-from .quiz.build import MODES
 
 # No 0/O, 1/I: a code read off a projector or a sheet of paper is typed right the first time.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from .bank.generate import generate_questions
-from .bank.loader import QUESTION_FILE_PATTERNS, load_folder
-from .bank.model import Bank, LoadResult, Question
-from .quiz.build import QuizPool
+from ..bank.generate import generate_questions
+from ..bank.loader import QUESTION_FILE_PATTERNS, load_folder
+from ..bank.model import Bank, LoadResult, Question
+from ..quiz.build import QuizPool
 
 CHECK_INTERVAL = 1.0  # seconds between looks at the folder
 GENERATOR_SEED = 0  # fixed, so generated questions keep their ids from one load to the next

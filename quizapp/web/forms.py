@@ -21,9 +21,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, InputRequired, NumberRange
 
-from .accounts import MIN_PASSWORD
-from .bank.model import Bank
-from .models import AttemptItem
+from ..bank.model import Bank
+from ..models import AttemptItem
+from ..services.accounts import MIN_PASSWORD
 
 QUIZ_MIN, QUIZ_MAX, QUIZ_DEFAULT = 5, 30, 10
 MODE_CHOICES = [

@@ -10,12 +10,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..extensions import db
+from ..models import Attempt, Learner
+from ..quiz import schedule
 from .attempts import PRACTICE, iso
 from .cards import cards_of, due_counts
 from .catalog import current_catalog
-from .extensions import db
-from .models import Attempt, Learner
-from .quiz import schedule
 from .study import timeline_order
 
 

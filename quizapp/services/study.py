@@ -13,7 +13,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import clock
+from .. import clock
+from ..bank.model import Bank, Fact, Person
+from ..bank.timeline import dated
+from ..models import Attempt, Learner
+from ..quiz import schedule
+from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
 from .attempts import (
     PRACTICE,
     SEED_LIMIT,
@@ -22,13 +27,8 @@ from .attempts import (
     find_attempt,
     store_attempt,
 )
-from .bank.model import Bank, Fact, Person
-from .bank.timeline import dated
 from .cards import cards_of, due_facts
 from .catalog import current_catalog
-from .models import Attempt, Learner
-from .quiz import schedule
-from .quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
 
 RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
 

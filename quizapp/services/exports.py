@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
+from ..extensions import db
+from ..models import Assignment, Attempt, AttemptItem, Learner
 from .attempts import iso
-from .extensions import db
-from .models import Assignment, Attempt, AttemptItem, Learner
 from .results import ResultFilter
 
 BOM = "\ufeff"
