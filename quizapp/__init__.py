@@ -27,8 +27,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags
 
     from . import cli, database, models, security  # noqa: F401  (models: the tables)
-    from .services import catalog
     from .extensions import csrf, login_manager
+    from .services import catalog
     from .web import api, auth, errors, join, quiz, study, teacher
 
     database.init_app(app)
