@@ -13,14 +13,12 @@ from quizapp.services import accounts
 from quizapp.services.assignments import (
     AssignmentError,
     AssignmentSettings,
-    LimitReached,
-    NotOpen,
     create_assignment,
     find_assignment,
     normal_code,
     start_assigned,
 )
-from quizapp.services.attempts import NotFound
+from quizapp.services.errors import LimitReached, NotFound, NotOpen
 
 
 def settings(**changes):

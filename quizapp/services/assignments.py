@@ -18,15 +18,9 @@ from ..database import write_transaction
 from ..extensions import db
 from ..models import Assignment, Attempt, Learner
 from ..quiz.build import MODES
-from .attempts import (
-    MAX_LENGTH,
-    MIN_LENGTH,
-    SEED_LIMIT,
-    AttemptError,
-    NotFound,
-    build_attempt,
-)
+from .attempts import MAX_LENGTH, MIN_LENGTH, SEED_LIMIT, build_attempt
 from .catalog import current_catalog
+from .errors import Invalid, LimitReached, NotFound, NotOpen
 
 # No 0/O, 1/I: a code read off a projector or a sheet of paper is typed right the first time.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -35,20 +29,10 @@ MAX_TITLE = 120
 MAX_ATTEMPTS_LIMIT = 100
 
 
-class AssignmentError(ValueError):
+class AssignmentError(Invalid):
     """An assigned quiz that cannot be set as asked, with a message for the teacher."""
 
 
-class NotOpen(AttemptError):
-    """A start before the quiz opens or after it closes."""
-
-    status = 403
-
-
-class LimitReached(AttemptError):
-    """A start beyond the number of attempts the teacher allows."""
-
-    status = 403
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ..quiz.build import MODES, QuizError, QuizItem, build_quiz, build_review
 from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 from .cards import due_facts, record_reviews
 from .catalog import current_catalog
+from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
 
 LOCK_LEARNER = (
     select(Learner.id).where(Learner.id == bindparam("learner_id")).with_for_update()
@@ -56,36 +57,6 @@ ATTEMPT_WITH_ITEMS = (select(Attempt).options(joinedload(Attempt.items))
                       .where(Attempt.id == bindparam("attempt_id")))
 
 
-class AttemptError(Exception):
-    """A request about an attempt that cannot be met; `status` is its HTTP status."""
-
-    status = 400
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class BadRequest(AttemptError):
-    """Malformed: unknown bank or mode, a length out of range, answers that do not fit."""
-
-
-class NotFound(AttemptError):
-    """Not there, or not this learner's (the two look the same from outside)."""
-
-    status = 404
-
-
-class AlreadySubmitted(AttemptError):
-    """A second submission."""
-
-    status = 409
-
-
-class Unbuildable(AttemptError):
-    """Well-formed, but the bank has no questions for it."""
-
-    status = 422
 
 
 def _ids() -> Any:
@@ -107,16 +78,16 @@ def _is_whole(value: Any) -> bool:
 
 
 def _checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any) -> Bank:
-    """The bank to build from, once the request is known to be well-formed; BadRequest if not."""
+    """The bank to build from, once the request is known to be well-formed; Invalid if not."""
     bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
-        raise BadRequest(f"There is no question bank {bank_id!r}.")
+        raise Invalid(f"There is no question bank {bank_id!r}.")
     if mode not in ATTEMPT_MODES:
-        raise BadRequest(f"A quiz mode is one of {', '.join(ATTEMPT_MODES)}.")
+        raise Invalid(f"A quiz mode is one of {', '.join(ATTEMPT_MODES)}.")
     if not _is_whole(length) or not MIN_LENGTH <= length <= MAX_LENGTH:
-        raise BadRequest(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
+        raise Invalid(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
     if seed is not None and (not _is_whole(seed) or not 0 <= seed < SEED_LIMIT):
-        raise BadRequest(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
+        raise Invalid(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
     return bank
 
 
@@ -226,7 +197,7 @@ def submit_attempt(learner: Learner, attempt_id: str, answers: Any) -> Attempt:
     try:
         checked = check_answers({k: item.snapshot for k, item in items.items()}, answers)
     except AnswerError as e:
-        raise BadRequest(f"Those answers do not fit this quiz: {e}.") from None
+        raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
     points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
     now, score = clock.now(), sum(points.values())
     with write_transaction():

@@ -19,16 +19,10 @@ from ..bank.timeline import dated
 from ..models import Attempt, Learner
 from ..quiz import schedule
 from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
-from .attempts import (
-    PRACTICE,
-    SEED_LIMIT,
-    NotFound,
-    Unbuildable,
-    find_attempt,
-    store_attempt,
-)
+from .attempts import PRACTICE, SEED_LIMIT, find_attempt, store_attempt
 from .cards import cards_of, due_facts
 from .catalog import current_catalog
+from .errors import NotFound, Unbuildable
 
 RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
 

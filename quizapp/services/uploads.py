@@ -19,11 +19,12 @@ from werkzeug.utils import secure_filename
 from ..bank.loader import PARSERS, QUESTION_FILE_PATTERNS, load_file
 from ..bank.model import Bank
 from .catalog import Catalog
+from .errors import Invalid
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
 
 
-class UploadRejected(Exception):
+class UploadRejected(Invalid):
     """A file that is not saved, with every reason as a line a teacher can act on."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -18,7 +18,6 @@ from ..models import Learner
 from ..services import accounts
 from ..services.attempts import (
     DEFAULT_LENGTH,
-    AttemptError,
     attempt_json,
     attempt_summary,
     attempts_of,
@@ -27,8 +26,10 @@ from ..services.attempts import (
     submit_attempt,
 )
 from ..services.catalog import Catalog, current_catalog
+from ..services.errors import ServiceError
 from ..services.progress import progress
 from ..services.throttle import Throttled
+from .errors import status_of
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -177,10 +178,10 @@ def api_error(e: ApiError) -> Response:
     return response
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError) -> Response:
-    """A refusal of the attempts service: it carries its status."""
-    return error_response(e.status, e.message)
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError) -> Response:
+    """A refusal of a service, with the status web.errors gives it."""
+    return error_response(status_of(e), e.message)
 
 
 def http_error(e: HTTPException) -> Response:

@@ -16,19 +16,19 @@ from ..services.assignments import (
     start_assigned,
     window_problem,
 )
-from ..services.attempts import AttemptError
-from .errors import render_error
+from ..services.errors import NotFound, ServiceError
+from .errors import render_error, status_of
 
 bp = Blueprint("join", __name__)
 
 
-@bp.errorhandler(AttemptError)
-def refused(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def refused(e: ServiceError):
     """An unknown code, a closed quiz, no attempts left: a page saying which, and the way back."""
     link = None
-    if request.view_args and "code" in request.view_args and e.status != 404:
+    if request.view_args and "code" in request.view_args and not isinstance(e, NotFound):
         link = (url_for("join.assignment", code=request.view_args["code"]), "Back to the quiz")
-    return render_error(e.status, e.message, link=link)
+    return render_error(status_of(e), e.message, link=link)
 
 
 @bp.get("/join")

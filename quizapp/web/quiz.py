@@ -12,8 +12,6 @@ from werkzeug.datastructures import MultiDict
 from .. import clock
 from ..models import Attempt
 from ..services.attempts import (
-    AlreadySubmitted,
-    AttemptError,
     attempts_of,
     find_attempt,
     iso,
@@ -23,8 +21,9 @@ from ..services.attempts import (
 )
 from ..services.cards import due_counts
 from ..services.catalog import current_catalog
+from ..services.errors import AlreadySubmitted, ServiceError
 from ..services.review import review
-from .errors import render_error
+from .errors import render_error, status_of
 from .forms import StartQuizForm, read_answers
 from .quiz_page import shown_items
 
@@ -51,14 +50,14 @@ def bank_title(bank_id: str) -> str:
     return bank.title if bank is not None else bank_id
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError):
     """A refused request about an attempt, as a page; a second submission points to the review."""
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=request.view_args["attempt_id"])
-        return render_error(e.status, e.message, title="Already submitted",
+        return render_error(status_of(e), e.message, title="Already submitted",
                             link=(review_url, "See your score and the review"))
-    return render_error(e.status, e.message)
+    return render_error(status_of(e), e.message)
 
 
 def _home(form: StartQuizForm, status: int = 200):
@@ -84,9 +83,9 @@ def start():
         return _home(form, 400)
     try:
         attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data)
-    except AttemptError as e:
+    except ServiceError as e:
         form.form_errors.append(e.message)
-        return _home(form, e.status)
+        return _home(form, status_of(e))
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 

@@ -14,19 +14,14 @@ from werkzeug.datastructures import MultiDict
 from .. import clock
 from ..models import Attempt
 from ..quiz import schedule
-from ..services.attempts import (
-    REVIEW,
-    AlreadySubmitted,
-    AttemptError,
-    start_attempt,
-    submit_attempt,
-)
+from ..services.attempts import REVIEW, start_attempt, submit_attempt
 from ..services.catalog import current_catalog
+from ..services.errors import AlreadySubmitted, ServiceError
 from ..services.progress import progress
 from ..services.review import review_item
 from ..services.study import find_practice, practice_bank, start_practice, timeline
 from .charts import bar_chart, line_chart
-from .errors import render_error
+from .errors import render_error, status_of
 from .forms import read_answers
 from .quiz_page import shown_items
 
@@ -35,18 +30,18 @@ bp = Blueprint("study", __name__)
 REVIEW_LENGTH = 20  # questions in one review session; what is left stays due for the next
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError):
     """A refused study request, as a page; answering a practice question twice shows its answer."""
     args = request.view_args or {}
     if isinstance(e, AlreadySubmitted) and "attempt_id" in args:
         link = (url_for("study.practice_item", **args), "See the answer")
-        return render_error(e.status, e.message, title="Already answered", link=link)
+        return render_error(status_of(e), e.message, title="Already answered", link=link)
     if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
-        return render_error(e.status, e.message,
+        return render_error(status_of(e), e.message,
                             link=(url_for("study.timeline_page", bank_id=args["bank_id"]),
                                   "Back to the timeline"))
-    return render_error(e.status, e.message)
+    return render_error(status_of(e), e.message)
 
 
 @bp.get("/study/<bank_id>")

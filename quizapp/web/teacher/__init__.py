@@ -10,8 +10,8 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from ...services.attempts import AttemptError
-from ..errors import render_error
+from ...services.errors import ServiceError
+from ..errors import render_error, status_of
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
@@ -35,10 +35,10 @@ def no_store(response: Response) -> Response:
     return response
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError):
     """A refusal of the attempts or assignments service (an unknown code, say), as a page."""
-    return render_error(e.status, e.message)
+    return render_error(status_of(e), e.message)
 
 
 from . import analysis, assignments, banks, results  # noqa: E402, F401  (their routes join bp)
