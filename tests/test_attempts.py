@@ -11,13 +11,13 @@ from quizapp.models import Attempt, Card, Learner, utcnow
 from quizapp.services import accounts
 from quizapp.services import attempts as attempts_module
 from quizapp.services.attempts import (
-    attempt_json,
     attempts_of,
     find_attempt,
     start_attempt,
     submit_attempt,
 )
 from quizapp.services.errors import AlreadySubmitted, Invalid, NotFound
+from quizapp.web.api_json import attempt_json
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..bank.model import Question
+from .rules import MODES
 
-MODES = ("mixed", "choice", "ordering")
 ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
 SMALL_POOL = 64  # below this many candidates a full shuffle is as cheap as sampling
 FACT_CHOICES = 8  # a question on a fact is drawn among this many of the most direct ones

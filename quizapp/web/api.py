@@ -16,19 +16,13 @@ from werkzeug.routing import RequestRedirect
 from .. import clock
 from ..models import Learner
 from ..services import accounts
-from ..services.attempts import (
-    DEFAULT_LENGTH,
-    attempt_json,
-    attempt_summary,
-    attempts_of,
-    find_attempt,
-    start_attempt,
-    submit_attempt,
-)
+from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
 from ..services.catalog import Catalog, current_catalog
 from ..services.errors import ServiceError
 from ..services.progress import progress
+from ..services.rules import DEFAULT_LENGTH
 from ..services.throttle import Throttled
+from .api_json import attempt_json, attempt_summary, progress_json
 from .errors import status_of
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -159,7 +153,7 @@ def submit_answers(attempt_id: str):
 @bp.get("/progress")
 def get_progress():
     """The learner's quizzes over time, and each fact's state, mastery and due time."""
-    return jsonify(progress(bearer_learner(), clock.now()))
+    return jsonify(progress_json(progress(bearer_learner(), clock.now())))
 
 
 @bp.after_request

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from ..extensions import db
+from ..database import discard
 from ..services.errors import (
     AlreadySubmitted,
     Invalid,
@@ -87,7 +87,7 @@ def http_error(e: HTTPException) -> Response:
     """Every HTTP error as a page (JSON under /api/); a 5xx first rolls the session back."""
     status = e.code or 500
     if status >= 500:
-        db.session.rollback()  # whatever the failed request half-wrote must not be committed later
+        discard()  # whatever the failed request half-wrote must not be committed later
     if _wants_json():
         response = jsonify(error=_message(e))
     else:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from .. import clock
-from ..extensions import db
-from ..models import Assignment, Attempt
 from ..services.assignments import (
     find_assignment,
     limit_problem,
     normal_code,
+    own_attempts,
     start_assigned,
     window_problem,
 )
@@ -40,15 +38,6 @@ def enter():
     return redirect(url_for("join.assignment", code=code), 303)
 
 
-def _own_attempts(assignment: Assignment) -> list[Attempt]:
-    query = (
-        select(Attempt)
-        .where(Attempt.assignment_id == assignment.id, Attempt.learner_id == current_user.id)
-        .order_by(Attempt.started.desc())
-    )
-    return list(db.session.scalars(query))
-
-
 @bp.get("/join/<code>")
 @login_required
 def assignment(code: str):
@@ -56,7 +45,7 @@ def assignment(code: str):
     found = find_assignment(code)
     if code != found.code:
         return redirect(url_for("join.assignment", code=found.code), 301)
-    mine = _own_attempts(found)
+    mine = own_attempts(current_user, found)
     problem = window_problem(found, clock.now()) or limit_problem(found, len(mine))
     return render_template("join/assignment.html", assignment=found, attempts=mine,
                            problem=problem)

@@ -5,20 +5,18 @@ Each works without JavaScript: every step is a link or one form post.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
 from ..models import Attempt
-from ..quiz import schedule
-from ..services.attempts import REVIEW, start_attempt, submit_attempt
+from ..services.attempts import start_attempt, submit_attempt
 from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, ServiceError
-from ..services.progress import progress
+from ..services.progress import NEW, FactProgress, progress
 from ..services.review import review_item
+from ..services.rules import REVIEW, day
 from ..services.study import find_practice, practice_bank, start_practice, timeline
 from .charts import bar_chart, line_chart
 from .errors import render_error, status_of
@@ -118,27 +116,14 @@ def review_due(bank_id: str):
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _moment(stamp: str) -> datetime:
-    """A time from the progress numbers (ISO 8601 with a Z) as the app keeps it: naive UTC."""
-    return datetime.fromisoformat(stamp.removesuffix("Z"))
-
-
-def _day(stamp: str) -> str:
-    """An ISO time from the progress numbers as a short date: 2 Mar 2026."""
-    moment = _moment(stamp)
-    return f"{moment.day} {moment:%b %Y}"
-
-
-def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
+def _bank_charts(facts: list[FactProgress]) -> list[tuple]:
     """Per bank: the facts the learner has met, how many not yet, and their mastery bars."""
     charts = []
     for bank_id, bank in sorted(current_catalog().banks.items()):
-        mine = [f for f in facts if f["bank"] == bank_id]
-        seen = [f for f in mine if f["state"] != schedule.NEW]
+        mine = [f for f in facts if f.bank == bank_id]
+        seen = [f for f in mine if f.state != NEW]
         bars = bar_chart([
-            (f"{f['year']}: {f['text']}" if f["year"] else f["text"], f["mastery"],
-             schedule.knowledge(f["state"], _moment(f["due"]), now))
-            for f in seen
+            (f"{f.year}: {f.text}" if f.year else f.text, f.mastery, f.knowledge) for f in seen
         ])
         charts.append((bank, seen, len(mine) - len(seen), bars))
     return charts
@@ -148,9 +133,8 @@ def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
 @login_required
 def progress_page():
     """The learner's quizzes over time and mastery per fact, as charts and tables."""
-    now = clock.now()
-    numbers = progress(current_user, now)
-    attempts = [a for a in numbers["attempts"] if a["percent"] is not None]
-    chart = line_chart([(_day(a["started"]), a["percent"]) for a in attempts])
+    numbers = progress(current_user, clock.now())
+    attempts = [a for a in numbers.attempts if a.percent is not None]
+    chart = line_chart([(day(a.started), a.percent) for a in attempts])
     return render_template("study/progress.html", numbers=numbers, attempts=attempts,
-                           chart=chart, banks=_bank_charts(numbers["facts"], now), day=_day)
+                           chart=chart, banks=_bank_charts(numbers.facts), day=day)

@@ -15,7 +15,7 @@ from ...services.assignments import (
 )
 from ...services.catalog import current_catalog
 from ...services.results import ResultFilter, class_results
-from . import bp
+from .blueprint import bp
 from .forms import AssignmentForm
 
 
