@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from .gift_answers import read_answers
 from .gift_block import Block
 from .gift_text import unescape
-from .imports import Import, Imported
+from .imports import Import
+from .model import ParseResult
 
 CATEGORY = "$CATEGORY:"
 ID_TOKEN = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
@@ -31,7 +32,7 @@ class Pending:
     tags: list[str] = field(default_factory=list)
 
 
-def parse_gift(text: str, path: str) -> Imported:
+def parse_gift(text: str, path: str) -> ParseResult:
     """The bank a GIFT text holds, or None; its problems; and the questions it skipped."""
     found = Import(path, ".gift")
     pending = Pending()

@@ -140,6 +140,24 @@ class BankError(Exception):
 
 
 @dataclass(frozen=True)
+class ParseResult:
+    """What reading one question file gives: its bank, or None and every problem found in it.
+
+    `skipped` holds the questions of types Quipu has not (imports skip them): they are reported,
+    but they are not problems, and the bank is loaded without them.
+    """
+
+    bank: Bank | None
+    problems: tuple[BankError, ...] = ()
+    skipped: tuple[BankError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the file had no problem."""
+        return not self.problems
+
+
+@dataclass(frozen=True)
 class LoadResult:
     """What loading a folder gives: the good banks, and every problem found in the bad files."""
 

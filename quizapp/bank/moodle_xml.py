@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .imports import Draft, Import, Imported
+from .imports import Draft, Import
+from .model import ParseResult
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
 
@@ -54,7 +55,7 @@ class Answer:
     line: int
 
 
-def parse_moodle_xml(text: str, path: str) -> Imported:
+def parse_moodle_xml(text: str, path: str) -> ParseResult:
     """The bank a Moodle XML text holds, or None; its problems; and the questions it skipped."""
     found = Import(path, ".xml")
     try:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from yaml.nodes import Node, SequenceNode
 
-from .model import Bank, BankError, Fact, Person
+from .model import Bank, Fact, ParseResult, Person
 from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
@@ -36,20 +36,20 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_yaml_bank(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+def parse_yaml_bank(text: str, path: str) -> ParseResult:
     """The bank a YAML text describes, or None and every problem found in it."""
     with _cyclic_gc_paused():
         return _parse(text, path)
 
 
-def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+def _parse(text: str, path: str) -> ParseResult:
     r = Reader(path)
     root = compose(text, r)
     if root is None:
-        return None, r.problems
+        return ParseResult(None, tuple(r.problems))
     found = r.fields(root, BANK_KEYS, "", "the top of the file")
     if found is None:
-        return None, r.problems
+        return ParseResult(None, tuple(r.problems))
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
     fact_refs: list[Ref] = []
@@ -62,11 +62,10 @@ def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
     if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
         r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
     if r.problems:
-        r.problems.sort(key=lambda p: p.line)
-        return None, r.problems
+        return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
                 questions=tuple(questions), path=path, line=line_of(found["bank"][0]))
-    return bank, []
+    return ParseResult(bank)
 
 
 def _has_entries(field: Field | None) -> bool:
