@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
 
+from ..bank.model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS
+
 Key = Sequence[Hashable]
 
 
@@ -117,20 +119,17 @@ def _contiguous(key: Key, resp: Key) -> float:
     return 0.0 if longest < 2 else longest / len(key)
 
 
-ORDERING_GRADERS: dict[str, Callable[[Key, Key], float]] = {
-    "exact": _exact,
-    "position": _position,
-    "distance": _distance,
-    "next": _next,
-    "next_last": _next_last,
-    "neighbours": _neighbours,
-    "pairs": _pairs,
-    "subset": _subset,
-    "contiguous": _contiguous,
-}
+# The methods are named once, in bank.model.ORDERING_METHODS; each grader is `_<method>`, in
+# that order (a test checks the names).
+ORDERING_GRADERS: dict[str, Callable[[Key, Key], float]] = dict(zip(
+    ORDERING_METHODS,
+    (_exact, _position, _distance, _next, _next_last, _neighbours, _pairs, _subset, _contiguous),
+    strict=True,
+))
 
 
-def grade_ordering(key: Key, response: Sequence[Hashable] | None, method: str = "pairs") -> float:
+def grade_ordering(key: Key, response: Sequence[Hashable] | None,
+                   method: str = DEFAULT_ORDERING_METHOD) -> float:
     """Score an order against the right one by one of the nine methods (see DESIGN.md)."""
     try:
         grader = ORDERING_GRADERS[method]
@@ -160,7 +159,7 @@ SCORERS: dict[str, Callable[..., float]] = {
 }
 
 
-def grade(qtype: str, key: Key, response, method: str = "pairs") -> float:
+def grade(qtype: str, key: Key, response, method: str = DEFAULT_ORDERING_METHOD) -> float:
     """Score a response to a question of any type; an unanswered question (None) scores 0."""
     try:
         scorer = SCORERS[qtype]
