@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from yaml.nodes import Node, SequenceNode
 
@@ -19,7 +20,8 @@ FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
-ItemReader = Callable[[Reader, Node, str, list[Ref]], object]
+T = TypeVar("T")
+ItemReader = Callable[[Reader, Node, str, list[Ref]], T | None]
 
 
 @contextmanager
@@ -61,7 +63,8 @@ def _parse(text: str, path: str) -> ParseResult:
     _check_refs(r, leader_refs, person_ids, "leader", "people")
     if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
         r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
-    if r.problems:
+    # A missing id or title was reported as a problem: the checks of None only say so to mypy.
+    if r.problems or bank_id is None or title is None:
         return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
                 questions=tuple(questions), path=path, line=line_of(found["bank"][0]))
@@ -72,11 +75,11 @@ def _has_entries(field: Field | None) -> bool:
     return field is not None and isinstance(field[1], SequenceNode) and bool(field[1].value)
 
 
-def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: list[Ref]
-             ) -> tuple[list, dict[str, int]]:
+def _section(r: Reader, field: Field | None, noun: str, read: ItemReader[T], refs: list[Ref]
+             ) -> tuple[list[T], dict[str, int]]:
     """Read each entry of a list of facts, people or questions; ids must be unique within it."""
     entries = r.items(field, "")
-    read_ok = []
+    read_ok: list[T] = []
     first_line: dict[str, int] = {}
     for index, node in enumerate(entries or (), 1):
         ident = peek_id(node)
@@ -125,8 +128,8 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     if leader is not None:
         leader_refs.append((found["leader"][0], where, leader))
     tags = r.texts(found.get("tags"), where, "tag")
-    if len(r.problems) > start:
-        return None
+    if len(r.problems) > start or fact_id is None or text is None or tags is None:
+        return None  # a missing value was reported as a problem
     return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
                 tags=tuple(t for t, _ in tags), line=line_of(node))
 
@@ -140,7 +143,7 @@ def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person 
     name = r.text(found.get("name"), where)
     role = r.text(found.get("role"), where) if "role" in found else ""
     year, until = _years(r, found, where)
-    if len(r.problems) > start:
-        return None
+    if len(r.problems) > start or person_id is None or name is None or role is None:
+        return None  # a missing value was reported as a problem
     return Person(id=person_id, name=name, role=role, year=year, until=until, line=line_of(node))
 
