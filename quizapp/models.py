@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
 from .quiz.rules import percent
+from .quiz.snapshot import Snapshot
 
 
 def hash_password(password: str) -> str:
@@ -39,6 +40,21 @@ class JSONText(TypeDecorator):
 
     def process_result_value(self, value: str | None, dialect) -> Any:
         return None if value is None else json.loads(value)
+
+
+class SnapshotJSON(TypeDecorator):
+    """A served question's Snapshot, kept as JSON text; read back through Snapshot.from_json."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Snapshot | None, dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value.to_json(), ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect) -> Snapshot | None:
+        return None if value is None else Snapshot.from_json(json.loads(value))
 
 
 class Learner(UserMixin, db.Model):
@@ -119,7 +135,7 @@ class AttemptItem(db.Model):
     position: Mapped[int]
     public_id: Mapped[str] = mapped_column(String(16))  # opaque id shown to the client
     question_id: Mapped[str] = mapped_column(String(120))
-    snapshot: Mapped[dict] = mapped_column(JSONText)
+    snapshot: Mapped[Snapshot] = mapped_column(SnapshotJSON)
     answer: Mapped[Any | None] = mapped_column(JSONText)
     points: Mapped[float | None]
 

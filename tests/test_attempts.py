@@ -37,8 +37,8 @@ def bob(ctx):
 
 
 def right_answers(attempt):
-    return {i.public_id: (i.snapshot["key"] if i.snapshot["type"] != "choice"
-                          else i.snapshot["key"][0]) for i in attempt.items}
+    return {i.public_id: (list(i.snapshot.key) if i.snapshot.type != "choice"
+                          else list(i.snapshot.key)[0]) for i in attempt.items}
 
 
 def test_an_attempt_is_stored_with_a_snapshot_before_it_is_shown(alice):
@@ -47,7 +47,8 @@ def test_an_attempt_is_stored_with_a_snapshot_before_it_is_shown(alice):
     db.session.expunge_all()
     stored = db.session.get(Attempt, attempt.id)
     assert len(stored.items) == len(attempt.items) > 0
-    assert all({"prompt", "options", "key"} <= set(i.snapshot) for i in stored.items)
+    assert [i.snapshot for i in stored.items] == [i.snapshot for i in attempt.items]
+    assert all(i.snapshot.prompt and i.snapshot.options and i.snapshot.key for i in stored.items)
 
 
 def test_right_answers_score_full_marks(alice):
@@ -80,9 +81,9 @@ def test_another_learners_attempt_is_not_found(alice, bob):
 
 def test_unknown_items_options_and_non_permutations_are_bad_requests(alice):
     attempt = start_attempt(alice, "sample", "mixed", 10, seed=5)
-    ordering = next(i for i in attempt.items if i.snapshot["type"] == "ordering")
-    choice = next(i for i in attempt.items if i.snapshot["type"] == "choice")
-    ids = [o["id"] for o in ordering.snapshot["options"]]
+    ordering = next(i for i in attempt.items if i.snapshot.type == "ordering")
+    choice = next(i for i in attempt.items if i.snapshot.type == "choice")
+    ids = [o.id for o in ordering.snapshot.options]
     for answers in (
         {"nope": "x"},
         {choice.public_id: "not-an-option"},
@@ -100,7 +101,7 @@ def test_option_ids_differ_between_attempts_of_the_same_quiz(alice):
     first = start_attempt(alice, "sample", "mixed", 10, seed=6)
     second = start_attempt(alice, "sample", "mixed", 10, seed=6)
     assert [i.question_id for i in first.items] == [i.question_id for i in second.items]
-    ids = lambda a: {o["id"] for i in a.items for o in i.snapshot["options"]}  # noqa: E731
+    ids = lambda a: {o.id for i in a.items for o in i.snapshot.options}  # noqa: E731
     assert not ids(first) & ids(second)
 
 
@@ -110,7 +111,7 @@ def test_open_attempt_json_reveals_no_key_and_no_ids_of_questions_or_facts(alice
     text = str(shown)
     assert "score" not in shown
     for item in attempt.items:
-        assert item.snapshot["question_id"] not in text
+        assert item.snapshot.question_id not in text
     for fact in ("canal", "trade", "embassy", "treaty"):
         assert f"'{fact}'" not in text
     assert all(set(i) == {"id", "type", "prompt", "options"} for i in shown["items"])

@@ -25,13 +25,13 @@ def answers(attempt, wrong=()):
     given = {}
     for item in attempt.items:
         snap = item.snapshot
-        if snap["question_id"] in wrong:
+        if snap.question_id in wrong:
             given[item.public_id] = next(
-                o["id"] for o in snap["options"] if o["id"] not in snap["key"])
-            if snap["type"] != "choice":
+                o.id for o in snap.options if o.id not in list(snap.key))
+            if snap.type != "choice":
                 given[item.public_id] = [given[item.public_id]]
         else:
-            given[item.public_id] = snap["key"][0] if snap["type"] == "choice" else snap["key"]
+            given[item.public_id] = list(snap.key)[0] if snap.type == "choice" else list(snap.key)
     return given
 
 

@@ -4,14 +4,15 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from quizapp.models import AttemptItem
+from quizapp.quiz.snapshot import Snapshot
 from quizapp.web.forms import OrderingError, answer_field, read_answers, read_order
 
 FIELDS = {"x": "a.i.x", "y": "a.i.y", "z": "a.i.z"}
 
 
 def item(item_id, qtype, options):
-    return AttemptItem(public_id=item_id, snapshot={
-        "type": qtype, "options": [{"id": o, "text": o.upper()} for o in options]})
+    return AttemptItem(public_id=item_id, snapshot=Snapshot.from_json({
+        "type": qtype, "options": [{"id": o, "text": o.upper()} for o in options]}))
 
 
 def test_an_order_is_the_options_sorted_by_their_positions():

@@ -1,19 +1,20 @@
 """The review of a submitted attempt, read from the snapshots."""
 
 from quizapp.models import Attempt, AttemptItem
+from quizapp.quiz.snapshot import Snapshot
 from quizapp.services.review import review, review_item
 
-ORDER = {
-    "type": "ordering", "prompt": "Order them.", "key": ["a", "b", "c", "d"],
+ORDER = Snapshot.from_json({
+    "question_id": "order", "type": "ordering", "prompt": "Order them.", "key": ["a", "b", "c", "d"],
     "options": [{"id": o, "text": o.upper()} for o in "dcba"],
     "explanation": "", "feedback": {},
     "facts": [{"id": "f", "year": 1914, "label": "1914", "text": "A canal opens."}],
-}
-MULTIPLE = {
-    "type": "multiple", "prompt": "Which?", "key": ["a", "b"],
+})
+MULTIPLE = Snapshot.from_json({
+    "question_id": "multiple", "type": "multiple", "prompt": "Which?", "key": ["a", "b"],
     "options": [{"id": o, "text": o.upper()} for o in "abc"],
     "explanation": "Because.", "feedback": {"c": "C came later."}, "facts": [],
-}
+})
 
 
 def test_an_ordering_answer_marks_each_item_in_or_out_of_place():

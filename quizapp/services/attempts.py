@@ -26,6 +26,8 @@ from ..models import Attempt, AttemptItem
 from ..quiz.build import QuizError, QuizItem, build_quiz, build_review
 from ..quiz.rules import ATTEMPT_MODES, MAX_LENGTH, MIN_LENGTH, REVIEW, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
+from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that draw snapshots
+from ..quiz.snapshot import Snapshot as Snapshot
 from . import fast
 from .cards import due_facts, record_reviews
 from .catalog import current_catalog
@@ -53,6 +55,14 @@ def _ids() -> Callable[[], str]:
         return token
 
     return new_id
+
+
+def _attempt_id() -> str:
+    """A new attempt's random id, never starting with a character a spreadsheet reads as a
+    formula (a CSV export would otherwise have to change it)."""
+    while (token := secrets.token_urlsafe(12))[0] in "-_":
+        pass
+    return token
 
 
 def _is_whole(value: Any) -> bool:
@@ -114,7 +124,7 @@ def store(
     """
     new_id = _ids()
     attempt = Attempt(
-        id=secrets.token_urlsafe(12), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
+        id=_attempt_id(), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
         max_score=float(len(quiz)), assignment_id=assignment_id,
     )
     attempt.items = [
@@ -139,7 +149,7 @@ def find_attempt(learner: Someone, attempt_id: Any) -> Attempt:
     return attempt
 
 
-def open_quiz(learner: Someone, attempt_id: Any) -> tuple[Any, list[tuple[str, Any]]] | None:
+def open_quiz(learner: Someone, attempt_id: Any) -> tuple[Any, list[tuple[str, Snapshot]]] | None:
     """An open attempt of the learner's as a row (id, bank), and its items as (public id,
     snapshot) in order; None once it is submitted (its review loads it whole). NotFound as in
     find_attempt."""

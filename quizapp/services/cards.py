@@ -40,10 +40,10 @@ def fact_ratings(attempt: Attempt, now: datetime) -> dict[str, tuple[Rating, Att
     seconds = seconds_per_item(attempt, now)
     rated: dict[str, tuple[Rating, AttemptItem]] = {}
     for item in attempt.items:
-        rating = schedule.rate(item.points or 0.0, seconds, item.snapshot["type"])
-        for fact in item.snapshot.get("facts", ()):
-            if fact["id"] not in rated or rating < rated[fact["id"]][0]:
-                rated[fact["id"]] = (rating, item)
+        rating = schedule.rate(item.points or 0.0, seconds, item.snapshot.type)
+        for fact in item.snapshot.facts:
+            if fact.id not in rated or rating < rated[fact.id][0]:
+                rated[fact.id] = (rating, item)
     return rated
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Select, select
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.rules import iso, percent
+from ..quiz.snapshot import Snapshot
 from .results import ResultFilter
 
 BOM = "\ufeff"
@@ -80,12 +81,12 @@ def attempt_rows(flt: ResultFilter) -> Iterator[tuple]:
                percent(score, top))
 
 
-def as_text(snapshot: dict, option_ids: Any) -> str:
+def as_text(snapshot: Snapshot, option_ids: Any) -> str:
     """An answer or key given as option ids, as the options' texts (in their order)."""
     if option_ids is None:
         return ""
     ids = [option_ids] if isinstance(option_ids, str) else option_ids
-    text = {o["id"]: o["text"] for o in snapshot["options"]}
+    text = snapshot.option_text
     return LIST_SEPARATOR.join(text.get(i, i) for i in ids)
 
 
@@ -97,8 +98,8 @@ def item_rows(flt: ResultFilter) -> Iterator[tuple]:
     ).join(AttemptItem, AttemptItem.attempt_id == Attempt.id).order_by(
         Attempt.started, Attempt.id, AttemptItem.position)
     for name, user, a_id, bank, code, position, snap, answer, points in db.session.execute(query):
-        yield (name, user, a_id, bank, code, position + 1, snap["question_id"], snap["type"],
-               snap["prompt"], as_text(snap, answer), as_text(snap, snap["key"]), points)
+        yield (name, user, a_id, bank, code, position + 1, snap.question_id, snap.type,
+               snap.prompt, as_text(snap, answer), as_text(snap, snap.key), points)
 
 
 def attempts_csv(flt: ResultFilter) -> Iterator[str]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.analysis import Analysis, ItemStats, analyse
+from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
 from .errors import NotFound
@@ -145,7 +146,7 @@ def first_attempt_rows(
     return iter(db.session.execute(query))
 
 
-def served_questions(bank: str, question_ids: Iterable[str]) -> dict[str, dict]:
+def served_questions(bank: str, question_ids: Iterable[str]) -> dict[str, Snapshot]:
     """A snapshot of each question as it was served on the bank, by question id."""
     ids = list(question_ids)
     if not ids:
@@ -189,7 +190,7 @@ class ItemAnalysis:
     """Item analysis of a bank or an assigned quiz, with each question as it was served."""
 
     analysis: Analysis
-    served: dict[str, dict]
+    served: dict[str, Snapshot]
     rows: list[ItemStats]  # the flagged questions first
     flagged: int
 

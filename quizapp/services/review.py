@@ -47,26 +47,25 @@ class ItemReview:
 def review_item(item: AttemptItem, number: int) -> ItemReview:
     """Review one item from its snapshot and the answer stored with it."""
     snap = item.snapshot
-    text = {o["id"]: o["text"] for o in snap["options"]}
+    text = snap.option_text
     answer = item.answer
     given = [] if answer is None else [answer] if isinstance(answer, str) else list(answer)
-    if snap["type"] == "ordering":
-        right = positions_correct(snap["key"], given)
+    if snap.type == "ordering":
+        right = positions_correct(snap.key, given)
     else:
-        right = [option in snap["key"] for option in given]
-    feedback = snap.get("feedback") or {}
+        right = [option in snap.key for option in given]
+    feedback = snap.feedback
     return ItemReview(
         number=number,
-        type=snap["type"],
-        prompt=snap["prompt"],
+        type=snap.type,
+        prompt=snap.prompt,
         given=tuple(Pick(text[o], ok) for o, ok in zip(given, right, strict=True)),
-        key=tuple(text[o] for o in snap["key"]),
+        key=tuple(text[o] for o in snap.key),
         points=item.points or 0.0,
-        explanation=snap.get("explanation") or "",
+        explanation=snap.explanation,
         remarks=tuple(feedback[o] for o in given if o in feedback),
         facts=tuple(
-            {"id": f["id"], "label": f.get("label") or f.get("year") or "", "text": f["text"]}
-            for f in snap.get("facts", ())
+            {"id": f.id, "label": f.label or f.year or "", "text": f.text} for f in snap.facts
         ),
     )
 

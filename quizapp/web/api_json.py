@@ -24,14 +24,14 @@ def item_json(item: AttemptItem, submitted: bool) -> dict[str, Any]:
     """One item as the client sees it: no key, no question or fact id until submitted."""
     snap = item.snapshot
     shown: dict[str, Any] = {
-        "id": item.public_id, "type": snap["type"], "prompt": snap["prompt"],
-        "options": [{"id": o["id"], "text": o["text"]} for o in snap["options"]]}
+        "id": item.public_id, "type": snap.type, "prompt": snap.prompt,
+        "options": [{"id": o.id, "text": o.text} for o in snap.options]}
     if submitted:
         shown |= {
             "points": item.points, "correct": item.points == 1.0, "answer": item.answer,
-            "key": snap["key"], "question_id": snap["question_id"],
-            "explanation": snap["explanation"],
-            "facts": [{"id": f["id"], "year": f["year"], "text": f["text"]} for f in snap["facts"]],
+            "key": list(snap.key), "question_id": snap.question_id,
+            "explanation": snap.explanation,
+            "facts": [{"id": f.id, "year": f.year, "text": f.text} for f in snap.facts],
         }
     return shown
 

@@ -154,8 +154,8 @@ def read_answers(
     known: set[str] = set()
     for item in items:
         snap, item_id = item.snapshot, item.public_id
-        if snap["type"] == "ordering":
-            fields = {o["id"]: answer_field(item_id, o["id"]) for o in snap["options"]}
+        if snap.type == "ordering":
+            fields = {o.id: answer_field(item_id, o.id) for o in snap.options}
             known |= set(fields.values())
             try:
                 answer = read_order(formdata, fields)
@@ -164,7 +164,7 @@ def read_answers(
                 continue
         else:
             known.add(answer_field(item_id))
-            answer = read_picks(snap["type"], formdata.getlist(answer_field(item_id)))
+            answer = read_picks(snap.type, formdata.getlist(answer_field(item_id)))
         if answer is not None:
             answers[item_id] = answer
     for name in formdata:

@@ -9,7 +9,14 @@ from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..services.attempts import attempts_of, find_attempt, open_quiz, start_attempt, submit_attempt
+from ..services.attempts import (
+    Snapshot,
+    attempts_of,
+    find_attempt,
+    open_quiz,
+    start_attempt,
+    submit_attempt,
+)
 from ..services.cards import due_counts
 from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, ServiceError
@@ -60,7 +67,7 @@ def start():
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Any, snapshots: list[tuple[str, dict]], given: MultiDict,
+def _quiz_page(attempt: Any, snapshots: list[tuple[str, Snapshot]], given: MultiDict,
                problems: dict[str, str], status: int = 200):
     """The quiz page; `snapshots` are the items' (public id, snapshot), in order. `attempt` is
     the model or open_quiz's row: the page reads its id and bank only."""

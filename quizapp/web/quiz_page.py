@@ -18,6 +18,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
+from ..services.attempts import ShownOption, Snapshot
 from .forms import answer_field
 
 HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
@@ -57,45 +58,45 @@ def positions(count: int, selected: str | None) -> str:
     )
 
 
-def _ordering(qid: str, options: list[dict], given: MultiDict) -> list[str]:
+def _ordering(qid: str, options: tuple[ShownOption, ...], given: MultiDict) -> list[str]:
     count, out = len(options), ['\n  <ul class="order-list">']
     for option in options:
-        oid = _attr(option["id"])
-        field = answer_field(qid, option["id"])
+        oid = _attr(option.id)
+        field = answer_field(qid, option.id)
         name, chosen = _attr(field), given.get(field) if given else None
         menu = positions(count, chosen if chosen and chosen.isdigit() else None)
-        out.append(f'\n  <li class="order-item">\n    <label for="p-{oid}">{_text(option["text"])}'
+        out.append(f'\n  <li class="order-item">\n    <label for="p-{oid}">{_text(option.text)}'
                    f'</label>\n    <select name="{name}" id="p-{oid}">\n      <option value="">'
                    f'Position</option>{menu}\n    </select>\n  </li>')
     out.append("\n  </ul>")
     return out
 
 
-def _choices(qid: str, kind: str, options: list[dict], given: MultiDict) -> list[str]:
+def _choices(qid: str, kind: str, options: tuple[ShownOption, ...], given: MultiDict) -> list[str]:
     field = answer_field(qid)
     name, picked = _attr(field), set(given.getlist(field)) if given else ()
     out = []
     for option in options:
-        oid = _attr(option["id"])
-        checked = " checked" if option["id"] in picked else ""
+        oid = _attr(option.id)
+        checked = " checked" if option.id in picked else ""
         out.append(f'\n  <div class="option">\n    <input type="{kind}" name="{name}" id="o-{oid}" '
-                   f'value="{oid}"{checked}>\n    <label for="o-{oid}">{_text(option["text"])}'
+                   f'value="{oid}"{checked}>\n    <label for="o-{oid}">{_text(option.text)}'
                    f'</label>\n  </div>')
     return out
 
 
-def question_html(qid: str, snap: dict, given: MultiDict, problem: str | None,
+def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | None,
                   number: int | None = None) -> Markup:
     """One question to answer: radios for one answer, checkboxes for several, and a position menu
     per item for an order (quiz.js adds dragging); what was `given` is kept, `problem` shown."""
-    kind, options, q = snap["type"], snap["options"], _attr(qid)
+    kind, options, q = snap.type, snap.options, _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
     label = f'<span class="number">Question {number}</span> ' if number else ""
     hint = HINTS.get(kind) or (f"Give each item its position: 1 for the first,\n    "
                                f"{len(options)} for the last.")
     out = [f'<fieldset class="question{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
-           f'{_text(snap["prompt"])}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
+           f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
     if problem:
         out.append(f'\n  <p class="error" id="problem-{q}">{escape(problem)}</p>')
     out += (_ordering(qid, options, given) if kind == "ordering"
@@ -105,7 +106,7 @@ def question_html(qid: str, snap: dict, given: MultiDict, problem: str | None,
 
 
 def shown_items(
-    items: Iterable[tuple[str, dict]], given: MultiDict, problems: dict[str, str],
+    items: Iterable[tuple[str, Snapshot]], given: MultiDict, problems: dict[str, str],
     numbered: bool = True,
 ) -> list[ShownItem]:
     """The items (public id, snapshot) as a page shows them, with what was given, each problem;

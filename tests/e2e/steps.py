@@ -124,12 +124,12 @@ def answer_all_right(page: Page, items: list[tuple[str, dict]]) -> None:
     progress = page.locator("#progress")
     ordering_ways = [order_by_drag]
     for answered, (item_id, snap) in enumerate(items, start=1):
-        if snap["type"] == "ordering":
+        if snap.type == "ordering":
             way = ordering_ways.pop() if ordering_ways else order_by_keys
-            way(page, item_id, snap["key"])
-            expect_positions(page, snap["key"])
+            way(page, item_id, list(snap.key))
+            expect_positions(page, list(snap.key))
         else:
-            pick(page, snap["key"])
+            pick(page, list(snap.key))
         expect(progress).to_have_text(f"Answered {answered} of {len(items)}")
 
 
@@ -141,12 +141,12 @@ def submit(page: Page) -> None:
 
 def right_answer(snapshot: dict):
     """The key as an answer: one option id for a choice question, else the list."""
-    return snapshot["key"][0] if snapshot["type"] == "choice" else snapshot["key"]
+    return list(snapshot.key)[0] if snapshot.type == "choice" else list(snapshot.key)
 
 
 def wrong_answer(snapshot: dict):
     """An answer that is not the key."""
-    if snapshot["type"] == "ordering":
-        return snapshot["key"][::-1]
-    wrong = next(o["id"] for o in snapshot["options"] if o["id"] not in snapshot["key"])
-    return wrong if snapshot["type"] == "choice" else [wrong]
+    if snapshot.type == "ordering":
+        return list(snapshot.key)[::-1]
+    wrong = next(o.id for o in snapshot.options if o.id not in list(snapshot.key))
+    return wrong if snapshot.type == "choice" else [wrong]

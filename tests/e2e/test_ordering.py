@@ -35,18 +35,18 @@ def texts(page, item_id) -> list[str]:
 
 def test_a_keyboard_move_is_announced_in_the_live_region(ordering):
     page, item_id, snap = ordering
-    n, first = len(snap["options"]), snap["options"][0]
+    n, first = len(snap.options), snap.options[0]
     live = page.locator(f"#q-{item_id} [aria-live]")
 
     order_items(page, item_id).first.focus()
     page.keyboard.press("Space")
-    expect(live).to_contain_text(f"{first['text']} picked up, position 1 of {n}")
+    expect(live).to_contain_text(f"{first.text} picked up, position 1 of {n}")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    expect(live).to_have_text(f"{first['text']} moved to position 3 of {n}")
+    expect(live).to_have_text(f"{first.text} moved to position 3 of {n}")
     page.keyboard.press("Space")
-    expect(live).to_have_text(f"{first['text']} dropped at position 3 of {n}")
-    expect(page.locator(f"#p-{first['id']}")).to_have_value("3")
+    expect(live).to_have_text(f"{first.text} dropped at position 3 of {n}")
+    expect(page.locator(f"#p-{first.id}")).to_have_value("3")
 
 
 def test_escape_puts_a_picked_up_item_back_and_leaves_the_question_unanswered(ordering):
@@ -69,31 +69,31 @@ def test_escape_puts_a_picked_up_item_back_and_leaves_the_question_unanswered(or
 
 def test_the_move_buttons_name_their_item_and_give_the_order(ordering):
     page, item_id, snap = ordering
-    second = snap["options"][1]
+    second = snap.options[1]
 
-    page.get_by_role("button", name=f"Move up: {second['text']}", exact=True).click()
+    page.get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
 
-    assert texts(page, item_id)[0] == second["text"]
+    assert texts(page, item_id)[0] == second.text
     expect(page.locator(f"#q-{item_id} [aria-live]")).to_have_text(
-        f"{second['text']} moved to position 1 of {len(snap['options'])}"
+        f"{second.text} moved to position 1 of {len(snap.options)}"
     )
-    expect_positions(page, [second["id"], snap["options"][0]["id"]])
+    expect_positions(page, [second.id, snap.options[0].id])
     expect(page.locator("#progress")).to_contain_text("Answered 1 of")
 
 
 def test_a_move_past_either_end_says_the_item_is_already_there(ordering):
     page, item_id, snap = ordering
-    first, last = snap["options"][0], snap["options"][-1]
+    first, last = snap.options[0], snap.options[-1]
     live = page.locator(f"#q-{item_id} [aria-live]")
 
     order_items(page, item_id).first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowUp")
-    expect(live).to_have_text(f"{first['text']} is already first")
+    expect(live).to_have_text(f"{first.text} is already first")
     page.keyboard.press("Escape")
-    page.get_by_role("button", name=f"Move down: {last['text']}", exact=True).click()
-    expect(live).to_have_text(f"{last['text']} is already last")
-    assert texts(page, item_id) == [o["text"] for o in snap["options"]]
+    page.get_by_role("button", name=f"Move down: {last.text}", exact=True).click()
+    expect(live).to_have_text(f"{last.text} is already last")
+    assert texts(page, item_id) == [o.text for o in snap.options]
 
 
 def touch_drag(page, handle, to_y) -> None:
@@ -115,16 +115,16 @@ def test_a_finger_drags_an_item_by_its_handle(new_context, live_app):
     page = new_context(375, 812, has_touch=True, is_mobile=True).new_page()
     register(page)
     item_id, snap = served(live_app, start_quiz(page, "ordering"))[0]
-    last_option = snap["options"][-1]["id"]
+    last_option = snap.options[-1].id
     last = item_of(page, item_id, last_option)
-    above = order_items(page, item_id).nth(len(snap["options"]) - 2)
+    above = order_items(page, item_id).nth(len(snap.options) - 2)
     above.scroll_into_view_if_needed()
     target = above.bounding_box()
 
     touch_drag(page, last.locator(".grip").bounding_box(), target["y"] + target["height"] / 4)
 
-    assert index_of(last) == len(snap["options"]) - 2
-    expect(page.locator(f"#p-{last_option}")).to_have_value(str(len(snap["options"]) - 1))
+    assert index_of(last) == len(snap.options) - 2
+    expect(page.locator(f"#p-{last_option}")).to_have_value(str(len(snap.options) - 1))
 
 
 def test_without_javascript_the_position_pickers_submit_an_order(new_context, live_app):
@@ -134,10 +134,10 @@ def test_without_javascript_the_position_pickers_submit_an_order(new_context, li
     item_id, snap = served(live_app, attempt_id)[0]
     expect(page.locator(f"#q-{item_id} .grip")).to_have_count(0)
 
-    for position, option in enumerate(snap["key"], start=1):
+    for position, option in enumerate(list(snap.key), start=1):
         page.locator(f"#p-{option}").select_option(str(position))
     submit(page)
 
     expect(page.locator("article.review").first).to_contain_text("1 of 1 point")
     with live_app.app_context():
-        assert db.session.get(Attempt, attempt_id).items[0].answer == snap["key"]
+        assert db.session.get(Attempt, attempt_id).items[0].answer == list(snap.key)

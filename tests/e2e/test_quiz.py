@@ -27,7 +27,7 @@ def test_a_student_registers_answers_every_kind_of_question_and_sees_it_in_histo
     register(page)
     attempt_id = start_quiz(page, "mixed")
     items = served(live_app, attempt_id)
-    kinds = [snap["type"] for _, snap in items]
+    kinds = [snap.type for _, snap in items]
     assert {"choice", "multiple"} <= set(kinds) and kinds.count("ordering") >= 2
     expect(page.locator("#progress")).to_have_text(f"Answered 0 of {len(items)}")
 
@@ -55,8 +55,8 @@ def test_leaving_a_quiz_with_an_answer_asks_first_but_submitting_does_not(page, 
     history.click()  # nothing answered yet: nothing to lose
     page.wait_for_url("**/history")
     page.go_back()
-    item_id, snap = next((i, s) for i, s in served(live_app, attempt_id) if s["type"] == "choice")
-    pick(page, snap["key"])
+    item_id, snap = next((i, s) for i, s in served(live_app, attempt_id) if s.type == "choice")
+    pick(page, list(snap.key))
     history.click()
     expect(page.locator("#progress")).to_have_text("Answered 1 of 10")  # still on the quiz
     assert asked == ["beforeunload"] and page.url.endswith(attempt_id)

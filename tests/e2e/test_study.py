@@ -35,11 +35,11 @@ FACT = "canal"  # the fact practised
 
 def answer_practice(page: Page, snapshot: dict) -> None:
     """Answer a practice question right; it has no script, so an order is given by its pickers."""
-    if snapshot["type"] == "ordering":
-        for position, option in enumerate(snapshot["key"], start=1):
+    if snapshot.type == "ordering":
+        for position, option in enumerate(list(snapshot.key), start=1):
             page.locator(f"#p-{option}").select_option(str(position))
     else:
-        pick(page, snapshot["key"])
+        pick(page, list(snapshot.key))
 
 
 def submitted_quiz(learner: Learner, seed: int, right: int) -> Attempt:

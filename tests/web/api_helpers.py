@@ -61,7 +61,7 @@ def snapshots(app, attempt_id) -> dict:
 
 
 def right_answers(app, attempt_id) -> dict:
-    return {k: s["key"][0] if s["type"] == "choice" else s["key"]
+    return {k: s.key[0] if s.type == "choice" else list(s.key)
             for k, s in snapshots(app, attempt_id).items()}
 
 

@@ -59,11 +59,11 @@ class QuizActions:
         """The form data of a page answered all right."""
         data = {}
         for item_id, snap in self.served(attempt_id):
-            if snap["type"] == "ordering":
-                for position, option in enumerate(snap["key"], start=1):
+            if snap.type == "ordering":
+                for position, option in enumerate(list(snap.key), start=1):
                     data[answer_field(item_id, option)] = str(position)
             else:
-                data[answer_field(item_id)] = snap["key"]
+                data[answer_field(item_id)] = list(snap.key)
         return data
 
 

@@ -23,10 +23,10 @@ def sign_in_teacher(auth, username="teach"):
 
 def answer(snapshot, right):
     """A right answer to the snapshot's question, or one that scores 0."""
-    key, qtype = snapshot["key"], snapshot["type"]
+    key, qtype = list(snapshot.key), snapshot.type
     if right:
         return key[0] if qtype == "choice" else key
-    wrong = [o["id"] for o in snapshot["options"] if o["id"] not in key]
+    wrong = [o.id for o in snapshot.options if o.id not in key]
     if qtype == "choice":
         return wrong[0]
     if qtype == "multiple":

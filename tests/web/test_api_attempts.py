@@ -82,7 +82,7 @@ def test_an_unknown_attempt_is_404(client, ana):
 def test_a_submission_shows_each_items_result_key_and_facts(app, client, ana):
     attempt_id = start(client, ana, seed=8).json["id"]
     answers = right_answers(app, attempt_id)
-    unanswered = next(k for k, s in snapshots(app, attempt_id).items() if s["type"] == "choice")
+    unanswered = next(k for k, s in snapshots(app, attempt_id).items() if s.type == "choice")
     del answers[unanswered]
     response = submit(client, ana, attempt_id, answers)
     assert response.status_code == 200

@@ -32,14 +32,14 @@ def practice(app, client, signed_in):
 
 
 def right(item_id, snap):
-    if snap["type"] == "ordering":
-        return {answer_field(item_id, o): str(n) for n, o in enumerate(snap["key"], start=1)}
-    return {answer_field(item_id): snap["key"]}
+    if snap.type == "ordering":
+        return {answer_field(item_id, o): str(n) for n, o in enumerate(list(snap.key), start=1)}
+    return {answer_field(item_id): list(snap.key)}
 
 
 def wrong(item_id, snap):
-    return {answer_field(item_id): next(o["id"] for o in snap["options"]
-                                        if o["id"] not in snap["key"])}
+    return {answer_field(item_id): next(o.id for o in snap.options
+                                        if o.id not in list(snap.key))}
 
 
 def test_practising_a_fact_starts_from_its_page_with_a_plain_form(client, signed_in):
@@ -55,12 +55,12 @@ def test_a_practice_question_is_one_question_in_a_form_that_posts_back_without_j
 ):
     url = practice.start("embassy")
     _, item_id, snap = practice.served(url)
-    assert snap["question_id"] == "embassy-year"
+    assert snap.question_id == "embassy-year"
     page = client.get(url).text
     [form] = elements(page, "form", method="post", **{"class": "quiz"})
     assert form["action"] == url
     assert len(elements(page, "fieldset")) == 1
-    assert len(elements(page, "input", name=answer_field(item_id))) == len(snap["options"])
+    assert len(elements(page, "input", name=answer_field(item_id))) == len(snap.options)
     assert "It opened in 1920." not in page
     # quiz.js only enhances the question (dragging an order); no script is inline or needed
     assert [s.get("src") for s in elements(page, "script")] == ["/static/quiz.js"]
@@ -110,8 +110,8 @@ def test_next_question_stores_another_and_does_not_ask_the_same_one_straight_aga
     next_url = practice.start("canal", after=attempt_id)
     next_id, _, next_snap = practice.served(next_url)
     assert next_id != attempt_id
-    assert next_snap["question_id"] != snap["question_id"]
-    assert "canal" in {f["id"] for f in next_snap["facts"]}
+    assert next_snap.question_id != snap.question_id
+    assert "canal" in {f.id for f in next_snap.facts}
 
 
 def test_practice_without_a_fact_asks_about_what_is_due_first(client, practice, clock):
@@ -119,7 +119,7 @@ def test_practice_without_a_fact_asks_about_what_is_due_first(client, practice, 
     _, item_id, snap = practice.served(url)
     client.post(url, data=wrong(item_id, snap))
     clock.advance(minutes=5)
-    assert practice.served(practice.start())[2]["question_id"] == "embassy-year"
+    assert practice.served(practice.start())[2].question_id == "embassy-year"
 
 
 def test_a_practice_question_is_answered_once(client, practice):
@@ -135,8 +135,8 @@ def test_an_ordering_answer_with_a_position_given_twice_asks_again(client, pract
     first = practice.served(practice.start("embassy"))[0]
     url = practice.start("embassy", after=first)  # embassy's other question is the ordering one
     _, item_id, snap = practice.served(url)
-    assert snap["type"] == "ordering"
-    response = client.post(url, data={answer_field(item_id, o["id"]): "1" for o in snap["options"]})
+    assert snap.type == "ordering"
+    response = client.post(url, data={answer_field(item_id, o.id): "1" for o in snap.options})
     assert response.status_code == 400
     assert "more than one item" in response.text
     assert elements(client.get(url).text, "form", **{"class": "quiz"})  # still open to answer

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
+from quizapp.quiz.snapshot import Snapshot
 from quizapp.web.forms import answer_field
 from quizapp.web.quiz_page import question_html, shown_items
 
@@ -38,9 +39,10 @@ class Read(HTMLParser):
         return [attrs for name, attrs in self.tags if name == tag]
 
 
-def snapshot(kind: str, prompt: str, texts: list[str]) -> dict:
-    return {"type": kind, "prompt": prompt,
-            "options": [{"id": f"o{i}", "text": t} for i, t in enumerate(texts)]}
+def snapshot(kind: str, prompt: str, texts: list[str]) -> Snapshot:
+    return Snapshot.from_json({
+        "question_id": "q", "type": kind, "prompt": prompt, "key": [],
+        "options": [{"id": f"o{i}", "text": t} for i, t in enumerate(texts)]})
 
 
 @given(prompt=st.text(min_size=1), texts=st.lists(st.text(min_size=1), min_size=2, max_size=5),

@@ -35,7 +35,7 @@ def test_starting_a_quiz_needs_a_signed_in_learner(client):
 ])
 def test_starting_a_quiz_in_each_mode_serves_its_questions(client, signed_in, quiz, mode, types):
     attempt_id = quiz.start(mode)
-    assert {snap["type"] for _, snap in quiz.served(attempt_id)} == types
+    assert {snap.type for _, snap in quiz.served(attempt_id)} == types
     assert client.get(f"/attempts/{attempt_id}").status_code == 200
 
 
@@ -60,16 +60,16 @@ def test_the_quiz_page_asks_each_question_in_a_fieldset_with_the_right_inputs(
     served = quiz.served(attempt_id)
     assert len(elements(page, "fieldset")) == len(served) == page.count("<legend>")
     for item_id, snap in served:
-        if snap["type"] == "ordering":
-            for option in snap["options"]:
-                name = answer_field(item_id, option["id"])
+        if snap.type == "ordering":
+            for option in snap.options:
+                name = answer_field(item_id, option.id)
                 [select] = elements(page, "select", name=name)
                 assert elements(page, "label", **{"for": select["id"]})
-                assert len(elements(page, "option")) > len(snap["options"])
+                assert len(elements(page, "option")) > len(snap.options)
         else:
-            kind = "radio" if snap["type"] == "choice" else "checkbox"
+            kind = "radio" if snap.type == "choice" else "checkbox"
             inputs = elements(page, "input", name=answer_field(item_id))
-            assert [i["type"] for i in inputs] == [kind] * len(snap["options"])
+            assert [i["type"] for i in inputs] == [kind] * len(snap.options)
             assert all(elements(page, "label", **{"for": i["id"]}) for i in inputs)
 
 
@@ -77,8 +77,8 @@ def test_the_quiz_page_shows_the_options_in_the_served_order(client, signed_in, 
     attempt_id = quiz.start()
     page = client.get(f"/attempts/{attempt_id}").text
     for _, snap in quiz.served(attempt_id):
-        texts = [o["text"] for o in snap["options"]]
-        at = [page.index(f">{text}</label>", page.index(snap["prompt"])) for text in texts]
+        texts = [o.text for o in snap.options]
+        at = [page.index(f">{text}</label>", page.index(snap.prompt)) for text in texts]
         assert at == sorted(at)
 
 
@@ -113,7 +113,7 @@ def test_an_ordering_question_left_blank_is_unanswered(client, signed_in, quiz):
 
 
 def _ordering(quiz, attempt_id):
-    return next((i, s) for i, s in quiz.served(attempt_id) if s["type"] == "ordering")
+    return next((i, s) for i, s in quiz.served(attempt_id) if s.type == "ordering")
 
 
 def test_a_repeated_position_gives_the_page_back_with_a_message_and_the_answers_kept(
@@ -122,7 +122,7 @@ def test_a_repeated_position_gives_the_page_back_with_a_message_and_the_answers_
     attempt_id = quiz.start()
     data = quiz.right_form(attempt_id)
     item_id, snap = _ordering(quiz, attempt_id)
-    first, second = (answer_field(item_id, o["id"]) for o in snap["options"][:2])
+    first, second = (answer_field(item_id, o.id) for o in snap.options[:2])
     data[second] = data[first]
     response = client.post(f"/attempts/{attempt_id}", data=data)
     assert response.status_code == 400
@@ -146,7 +146,7 @@ def test_an_order_filled_in_part_is_refused_too(client, signed_in, quiz):
     attempt_id = quiz.start("ordering")
     item_id, snap = _ordering(quiz, attempt_id)
     response = client.post(f"/attempts/{attempt_id}",
-                           data={answer_field(item_id, snap["options"][0]["id"]): "1"})
+                           data={answer_field(item_id, snap.options[0].id): "1"})
     assert response.status_code == 400
     assert "Give every item a position from 1 to 4" in response.text
 
@@ -195,8 +195,8 @@ def test_the_review_shows_the_answers_the_right_ones_the_explanation_and_the_fac
 ):
     attempt_id = quiz.start("choice")
     served = quiz.served(attempt_id)
-    embassy_id, embassy = next((i, s) for i, s in served if s["question_id"] == "embassy-year")
-    wrong = next(o["id"] for o in embassy["options"] if o["id"] not in embassy["key"])
+    embassy_id, embassy = next((i, s) for i, s in served if s.question_id == "embassy-year")
+    wrong = next(o.id for o in embassy.options if o.id not in embassy.key)
     client.post(f"/attempts/{attempt_id}", data={answer_field(embassy_id): wrong})
     page = client.get(f"/attempts/{attempt_id}").text
     assert "0.0%" in page and "0 of 3 points" in page
@@ -210,7 +210,7 @@ def test_the_review_shows_the_answers_the_right_ones_the_explanation_and_the_fac
 def test_the_review_shows_the_right_order_and_which_items_are_in_place(client, signed_in, quiz):
     attempt_id = quiz.start("ordering")
     item_id, snap = _ordering(quiz, attempt_id)
-    key = list(snap["key"])
+    key = list(list(snap.key))
     swapped = [key[1], key[0], *key[2:]]  # the first two swapped: the other two in place
     data = {answer_field(item_id, o): str(p) for p, o in enumerate(swapped, start=1)}
     client.post(f"/attempts/{attempt_id}", data=data)

@@ -36,9 +36,9 @@ def knowledge(html, fact_id):
 
 def wrong_form(quiz, attempt_id):
     """Every choice question answered wrong, every other left blank."""
-    return {answer_field(item_id): next(o["id"] for o in snap["options"]
-                                        if o["id"] not in snap["key"])
-            for item_id, snap in quiz.served(attempt_id) if snap["type"] == "choice"}
+    return {answer_field(item_id): next(o.id for o in snap.options
+                                        if o.id not in list(snap.key))
+            for item_id, snap in quiz.served(attempt_id) if snap.type == "choice"}
 
 
 def test_the_timeline_puts_dated_facts_in_order_and_undated_ones_apart(app, client, tmp_path):
@@ -119,7 +119,7 @@ def test_reviewing_what_is_due_starts_a_quiz_on_the_due_facts(client, signed_in,
     response = client.post("/study/sample/review")
     assert response.status_code == 303
     review_id = response.location.rsplit("/", 1)[1]
-    tested = {f["id"] for _, snap in quiz.served(review_id) for f in snap["facts"]}
+    tested = {f.id for _, snap in quiz.served(review_id) for f in snap.facts}
     assert tested == {"canal", "trade", "treaty", "embassy"}
 
 

@@ -127,7 +127,7 @@ def test_a_fixed_seed_gives_every_student_the_same_questions_in_the_same_order(
         attempt_id = client.post(f"/join/{code}").location.rsplit("/", 1)[1]
         with app.app_context():
             items = db.session.get(Attempt, attempt_id).items
-            served.append([(i.question_id, [o["text"] for o in i.snapshot["options"]])
+            served.append([(i.question_id, [o.text for o in i.snapshot.options])
                            for i in items])
     assert served[0] == served[1]
 
