@@ -24,7 +24,7 @@ from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptItem, Learner
 from quizapp.quiz.analysis import analyse
-from quizapp.results import first_attempt_rows
+from quizapp.services.results import first_attempt_rows
 
 LEARNERS, QUESTIONS, LENGTH, RETAKE_SHARE = 10_000, 200, 10, 0.2
 RUNS = 5

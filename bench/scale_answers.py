@@ -22,9 +22,9 @@ from pathlib import Path
 from flask_migrate import upgrade
 
 from quizapp import create_app
-from quizapp.attempts import attempts_of
 from quizapp.extensions import db
 from quizapp.models import Attempt, Learner
+from quizapp.services.attempts import attempts_of
 
 LEARNERS, ITEMS, BANKS = 2_000, 10, ("peru-us-relations", "other-bank")
 SNAPSHOT = json.dumps({"type": "choice", "prompt": "In which year?", "options": [

@@ -26,16 +26,19 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = secret_key(Path(app.instance_path))
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags
 
-    from . import catalog, cli, database, models, security  # noqa: F401  (models: the tables)
+    from . import cli, database, models, security  # noqa: F401  (models: the tables)
     from .extensions import csrf, login_manager
-    from .web import api, auth, errors, join, quiz, study, teacher
+    from .services import catalog, fast
+    from .web import api, auth, errors, filters, join, quiz, study, teacher
 
     database.init_app(app)
     security.init_app(app)
     login_manager.init_app(app)
+    login_manager.user_loader(fast.load_signed_in)
     csrf.init_app(app)
     catalog.init_app(app)
     cli.init_app(app)
+    filters.init_app(app)
     for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use

@@ -10,11 +10,12 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
-from . import accounts, backup
+from . import backup
 from .bank.export import EXPORTERS
 from .bank.loader import load_paths
 from .bank.summary import report_lines
-from .catalog import current_catalog
+from .services import accounts
+from .services.catalog import current_catalog
 
 questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
 user_cli = AppGroup("user", help="Manage learners.")

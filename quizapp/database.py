@@ -99,3 +99,8 @@ def write_transaction() -> Iterator[None]:
     except BaseException:
         session.rollback()
         raise
+
+
+def discard() -> None:
+    """Roll back whatever the request's session half-wrote: a failed request commits nothing."""
+    db.session.rollback()

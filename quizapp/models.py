@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, bindparam, select
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .extensions import db, login_manager
+from .extensions import db
+from .quiz.rules import percent
 
 
 def hash_password(password: str) -> str:
@@ -100,9 +100,7 @@ class Attempt(db.Model):
     @property
     def percent(self) -> float | None:
         """100 x points / questions, to one decimal; None until submitted."""
-        if self.score is None or not self.max_score:
-            return None
-        return round(100 * self.score / self.max_score, 1)
+        return percent(self.score, self.max_score)
 
     @property
     def status(self) -> str:
@@ -200,38 +198,6 @@ class Assignment(db.Model):
 
     teacher: Mapped[Learner] = relationship()
 
-
-@dataclass(frozen=True, slots=True, eq=False)
-class SignedIn(UserMixin):
-    """The signed-in learner as a request sees them: `current_user` on every page.
-
-    Not the ORM row: loading one cost a fifth of a quiz page's CPU, and a page needs no more than
-    these four columns. Code that changes a learner loads their `Learner` by this id.
-    """
-
-    id: int
-    username: str | None
-    display_name: str
-    role: str
-
-    is_guest = Learner.is_guest
-    is_teacher = Learner.is_teacher
-
-
-# Built once, and Core: Session.get built and keyed a new statement on every request, and the
-# ORM's loading cost more than running the query.
-_LEARNERS = Learner.__table__
-SIGNED_IN = select(_LEARNERS.c.id, _LEARNERS.c.username, _LEARNERS.c.display_name,
-                   _LEARNERS.c.role).where(_LEARNERS.c.id == bindparam("learner_id"))
-
-
-@login_manager.user_loader
-def load_learner(learner_id: str) -> SignedIn | None:
-    """The signed-in learner, from the id in the session."""
-    if not learner_id.isdigit():
-        return None
-    row = db.session.connection().execute(SIGNED_IN, {"learner_id": int(learner_id)}).first()
-    return None if row is None else SignedIn(*row)
 
 
 class SignInFailure(db.Model):

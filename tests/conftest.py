@@ -13,8 +13,9 @@ import pytest
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from quizapp import catalog, create_app
+from quizapp import create_app
 from quizapp.extensions import db
+from quizapp.services import catalog
 from tests.databases import BACKENDS, backends_line, database_url
 from tests.gunicorn_server import gunicorn
 from tests.sample_bank import load_sample

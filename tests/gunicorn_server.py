@@ -22,9 +22,10 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from quizapp import accounts, create_app
+from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Learner
+from quizapp.services import accounts
 from tests.web.api_helpers import password_hash
 
 REPO = Path(__file__).resolve().parent.parent

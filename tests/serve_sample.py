@@ -8,7 +8,7 @@ no bank file (and no file loader) to serve quizzes.
 from flask import Flask
 
 import quizapp
-from quizapp import catalog
+from quizapp.services import catalog
 from tests.sample_bank import load_sample
 
 

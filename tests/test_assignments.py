@@ -7,20 +7,18 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from quizapp import accounts
-from quizapp.assignments import (
+from quizapp.extensions import db
+from quizapp.models import Assignment, Attempt, Learner, utcnow
+from quizapp.services import accounts
+from quizapp.services.assignments import (
     AssignmentError,
     AssignmentSettings,
-    LimitReached,
-    NotOpen,
     create_assignment,
     find_assignment,
     normal_code,
     start_assigned,
 )
-from quizapp.attempts import NotFound
-from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Learner, utcnow
+from quizapp.services.errors import LimitReached, NotFound, NotOpen
 
 
 def settings(**changes):

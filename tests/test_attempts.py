@@ -6,20 +6,18 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select, update
 
-from quizapp import accounts
-from quizapp import attempts as attempts_module
-from quizapp.attempts import (
-    AlreadySubmitted,
-    BadRequest,
-    NotFound,
-    attempt_json,
+from quizapp.extensions import db
+from quizapp.models import Attempt, Card, Learner, utcnow
+from quizapp.services import accounts
+from quizapp.services import attempts as attempts_module
+from quizapp.services.attempts import (
     attempts_of,
     find_attempt,
     start_attempt,
     submit_attempt,
 )
-from quizapp.extensions import db
-from quizapp.models import Attempt, Card, Learner, utcnow
+from quizapp.services.errors import AlreadySubmitted, Invalid, NotFound
+from quizapp.web.api_json import attempt_json
 
 
 @pytest.fixture
@@ -93,7 +91,7 @@ def test_unknown_items_options_and_non_permutations_are_bad_requests(alice):
         {ordering.public_id: [ids[0]] * len(ids)},
         ["not", "a", "dict"],
     ):
-        with pytest.raises(BadRequest):
+        with pytest.raises(Invalid):
             submit_attempt(alice, attempt.id, answers)
     assert find_attempt(alice, attempt.id).submitted is None
 
@@ -126,11 +124,11 @@ def test_submitted_attempt_json_has_results(alice):
 
 
 def test_bad_bank_mode_length_and_unbuildable_quizzes(alice):
-    with pytest.raises(BadRequest, match="no question bank"):
+    with pytest.raises(Invalid, match="no question bank"):
         start_attempt(alice, "nope", "mixed", 10)
-    with pytest.raises(BadRequest, match="mode"):
+    with pytest.raises(Invalid, match="mode"):
         start_attempt(alice, "sample", "essay", 10)
-    with pytest.raises(BadRequest, match="questions"):
+    with pytest.raises(Invalid, match="questions"):
         start_attempt(alice, "sample", "mixed", 0)
 
 
@@ -141,18 +139,18 @@ def test_history_lists_newest_first(alice):
 
 
 def test_a_boolean_is_not_a_length(alice):
-    with pytest.raises(BadRequest, match="questions"):
+    with pytest.raises(Invalid, match="questions"):
         start_attempt(alice, "sample", "mixed", True)
 
 
 def test_a_bank_id_that_is_not_a_string_is_a_bad_request(alice):
-    with pytest.raises(BadRequest, match="no question bank"):
+    with pytest.raises(Invalid, match="no question bank"):
         start_attempt(alice, ["sample"], "mixed", 10)
 
 
 @pytest.mark.parametrize("seed", [True, "7", 1.5, -1, 2**31])
 def test_a_seed_is_a_whole_number_that_fits_the_seed_column(alice, seed):
-    with pytest.raises(BadRequest, match="seed"):
+    with pytest.raises(Invalid, match="seed"):
         start_attempt(alice, "sample", "mixed", 10, seed=seed)
     assert attempts_of(alice) == []
 

@@ -4,20 +4,14 @@ import pytest
 from fsrs import Rating
 from sqlalchemy import func, select
 
-from quizapp import accounts
-from quizapp import attempts as attempts_module
-from quizapp.attempts import (
-    AlreadySubmitted,
-    BadRequest,
-    Unbuildable,
-    find_attempt,
-    start_attempt,
-    submit_attempt,
-)
-from quizapp.cards import cards_of, due_counts, due_facts
-from quizapp.catalog import current_catalog
 from quizapp.extensions import db
 from quizapp.models import Card, ReviewLog
+from quizapp.services import accounts
+from quizapp.services import attempts as attempts_module
+from quizapp.services.attempts import find_attempt, start_attempt, submit_attempt
+from quizapp.services.cards import cards_of, due_counts, due_facts
+from quizapp.services.catalog import current_catalog
+from quizapp.services.errors import AlreadySubmitted, Invalid, Unbuildable
 
 
 @pytest.fixture
@@ -86,7 +80,7 @@ def test_a_second_submission_reviews_nothing_more(alice, clock):
 
 def test_answers_that_do_not_fit_leave_no_card(alice, clock):
     attempt = start_attempt(alice, "sample", "choice", 10, seed=1)
-    with pytest.raises(BadRequest):
+    with pytest.raises(Invalid):
         submit_attempt(alice, attempt.id, {"nope": "x"})
     assert count(Card) == count(ReviewLog) == 0
 

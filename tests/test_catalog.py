@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from quizapp.catalog import Catalog
+from quizapp.services.catalog import Catalog
 
 DATA = Path(__file__).parent / "data"
 SHIPPED = Path(__file__).parents[1] / "questions"

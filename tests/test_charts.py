@@ -1,6 +1,16 @@
 """The progress charts' geometry: plain numbers, no app."""
 
-from quizapp.charts import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, bar_chart, line_chart, shorten
+from quizapp.web.charts import (
+    BOTTOM,
+    HEIGHT,
+    LEFT,
+    RIGHT,
+    TOP,
+    WIDTH,
+    bar_chart,
+    line_chart,
+    shorten,
+)
 
 
 def test_points_spread_evenly_from_the_left_axis_to_the_right_edge():

@@ -44,8 +44,8 @@ def test_check_reports_a_broken_import_at_its_line_and_exits_1(runner):
 def test_export_writes_moodle_xml_to_standard_output_by_default(runner):
     result = runner.invoke(args=["questions", "export", "sample"])
     assert result.exit_code == 0, result.output
-    back, errors, _ = parse_moodle_xml(result.output, "sample.xml")
-    assert errors == [] and essentials(back) == essentials(SAMPLE_BANK)
+    back = parse_moodle_xml(result.output, "sample.xml")
+    assert back.problems == () and essentials(back.bank) == essentials(SAMPLE_BANK)
 
 
 def test_export_writes_gift_to_a_file_and_says_what_it_left_out(runner, tmp_path):
@@ -55,9 +55,9 @@ def test_export_writes_gift_to_a_file_and_says_what_it_left_out(runner, tmp_path
     assert result.exit_code == 0, result.output
     assert result.output == (f"Wrote 3 questions of sample to {path} (1 ordering left out: "
                              "GIFT has no ordering questions).\n")
-    back, errors, _ = parse_gift(path.read_text("utf-8"), str(path))
-    assert errors == []
-    assert essentials(back) == essentials(SAMPLE_BANK)[:3]
+    back = parse_gift(path.read_text("utf-8"), str(path))
+    assert back.problems == ()
+    assert essentials(back.bank) == essentials(SAMPLE_BANK)[:3]
 
 
 def test_export_of_an_unknown_bank_is_an_error_naming_the_banks(runner):

@@ -3,8 +3,8 @@
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from quizapp.forms import OrderingError, answer_field, read_answers, read_order
 from quizapp.models import AttemptItem
+from quizapp.web.forms import OrderingError, answer_field, read_answers, read_order
 
 FIELDS = {"x": "a.i.x", "y": "a.i.y", "z": "a.i.z"}
 

@@ -1,7 +1,7 @@
 """The review of a submitted attempt, read from the snapshots."""
 
 from quizapp.models import Attempt, AttemptItem
-from quizapp.review import review, review_item
+from quizapp.services.review import review, review_item
 
 ORDER = {
     "type": "ordering", "prompt": "Order them.", "key": ["a", "b", "c", "d"],

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .imports import Draft, Import, Imported
+from .imports import Draft, Import
+from .model import ParseResult
 
 OPTION = re.compile(r"([A-Z])[.)](?:[ \t]+(.*))?\Z")
 ANSWER = re.compile(r"ANSWER[ \t]*:(.*)\Z")
@@ -31,7 +32,7 @@ class _Pending:
     options: list[tuple[str, str, int]] = field(default_factory=list)  # (letter, text, line)
 
 
-def parse_aiken(text: str, path: str) -> Imported:
+def parse_aiken(text: str, path: str) -> ParseResult:
     """The bank an Aiken text holds, or None; its problems; and (never any) skipped questions."""
     found = Import(path, ".aiken.txt")
     pending: _Pending | None = None

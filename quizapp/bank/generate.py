@@ -15,7 +15,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Bank, Fact, Person, Question
-from .timeline import Span, Timeline, clause, dated, draw, meets, merge, sentence, single_year
+from .timeline import (
+    Span,
+    Timeline,
+    clause,
+    dated,
+    draw,
+    first_year,
+    meets,
+    merge,
+    sentence,
+    single_year,
+    years,
+)
 
 VARIANTS = 2  # tries per fact and template: variety for a small bank, bounded for a big one
 OPEN_END = 10_000  # the last year of a term whose end the bank does not give
@@ -42,7 +54,7 @@ class Leaders:
         # A fact's `leader` is evidence too: it covers terms a person's own years leave out.
         for f in bank.facts:
             if f.leader in self.people and dated(f):
-                spans.setdefault(self.people[f.leader].name, []).append((f.year, f.last_year))
+                spans.setdefault(self.people[f.leader].name, []).append(years(f))
         self.spans = {name: merge(years) for name, years in spans.items()}
 
     def led_during(self, name: str, fact: Fact) -> bool:
@@ -102,11 +114,15 @@ def _tags(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for f in facts for tag in f.tags))
 
 
-def _choice(rng: random.Random, right: str, wrong: Sequence[str], **fields: object) -> Question:
+def _choice(rng: random.Random, right: str, wrong: Sequence[str], *, id: str, prompt: str,
+            explanation: str, facts: tuple[str, ...], difficulty: int, tags: tuple[str, ...]
+            ) -> Question:
     """A generated choice question: the right option among the wrong ones, shuffled."""
     options = [right, *wrong]
     rng.shuffle(options)
-    return Question(type="choice", options=tuple(options), key=(right,), generated=True, **fields)
+    return Question(id=id, type="choice", prompt=prompt, options=tuple(options), key=(right,),
+                    explanation=explanation, facts=facts, difficulty=difficulty, tags=tags,
+                    generated=True)
 
 
 def _one_fact_among(
@@ -120,7 +136,7 @@ def _one_fact_among(
 ) -> Question:
     """A choice question whose options are the facts' texts and whose answer is `answer`."""
     others = [f for f in facts if f is not answer]
-    in_order = sorted(facts, key=lambda f: f.year)
+    in_order = sorted(facts, key=first_year)
     return _choice(
         rng,
         src.timeline.clauses[answer.id],
@@ -152,7 +168,7 @@ def _extreme(fact: Fact, src: Sources, rng: random.Random, last: bool) -> Questi
     facts = src.timeline.apart_from(fact, rng.choice((3, 4)), rng)
     if len(facts) < 3:
         return None
-    answer = max(facts, key=lambda f: f.year) if last else min(facts, key=lambda f: f.year)
+    answer = max(facts, key=first_year) if last else min(facts, key=first_year)
     word = "last" if last else "first"
     return _one_fact_among(word, f"Which of these came {word}?", answer, facts, src, rng, 1)
 
@@ -174,7 +190,7 @@ def in_order(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     facts = src.timeline.apart_from(fact, rng.choice((4, 5)), rng)
     if len(facts) < 4:
         return None
-    facts.sort(key=lambda f: f.year)
+    facts.sort(key=first_year)
     items = tuple(src.timeline.clauses[f.id] for f in facts)
     return Question(
         id=_question_id("order", facts[0].id, [f.id for f in facts]),

@@ -11,40 +11,17 @@ and descriptions are skipped and reported; they never stop the rest of the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from .gift_answers import read_answers
-from .gift_text import live_mask, unescape
-from .imports import Import, Imported
+from .gift_block import Block
+from .gift_text import unescape
+from .imports import Import
+from .model import ParseResult
 
 CATEGORY = "$CATEGORY:"
 ID_TOKEN = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
 TAG_TOKEN = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")
-
-
-@dataclass
-class Block:
-    """One blank-line-separated block of a GIFT file: its text lines (comments taken out)."""
-
-    text: str
-    starts: list[int]  # offset in `text` where each of its lines starts
-    lines: list[int]  # the file line of each of its lines
-    live: list[bool] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.live = live_mask(self.text)
-
-    def line_at(self, offset: int) -> int:
-        """The file line of an offset of the block's text."""
-        return self.lines[max(bisect_right(self.starts, offset) - 1, 0)]
-
-    def find(self, char: str, start: int, end: int | None = None) -> int:
-        """The first live `char` in text[start:end], or -1."""
-        for index in range(start, len(self.text) if end is None else end):
-            if self.live[index] and self.text[index] == char:
-                return index
-        return -1
 
 
 @dataclass
@@ -55,7 +32,7 @@ class Pending:
     tags: list[str] = field(default_factory=list)
 
 
-def parse_gift(text: str, path: str) -> Imported:
+def parse_gift(text: str, path: str) -> ParseResult:
     """The bank a GIFT text holds, or None; its problems; and the questions it skipped."""
     found = Import(path, ".gift")
     pending = Pending()

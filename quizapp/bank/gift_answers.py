@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from .gift_block import Block
 from .gift_text import clean, unescape
 from .imports import Draft
-
-if TYPE_CHECKING:
-    from .gift import Block
 
 WEIGHT = re.compile(r"[ \t]*%(-?\d+(?:\.\d+)?)%")
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}

@@ -11,10 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import DEFAULT_ORDERING_METHOD, Bank, BankError, Question
+from .model import DEFAULT_ORDERING_METHOD, Bank, BankError, ParseResult, Question
 from .rules import option_problems
 
-Imported = tuple[Bank | None, list[BankError], list[BankError]]
 ID_LENGTH = 60  # Moodle names are often a whole sentence; an id stays short enough to read
 
 
@@ -87,7 +86,7 @@ class Import:
         if not self.title:
             self.title = category_title(category)
 
-    def finish(self) -> Imported:
+    def finish(self) -> ParseResult:
         """The bank (or None when anything is wrong), the problems, and the skipped questions."""
         questions = [_question(d, qid) for d, qid in zip(self.drafts, _ids(self.drafts),
                                                           strict=True)]
@@ -102,10 +101,11 @@ class Import:
             passed = f" ({len(self.skipped)} skipped)" if self.skipped else ""
             self.problem(1, f"the file holds no question Quipu can use{passed}; a bank needs one")
         if self.problems:
-            return None, sorted(self.problems, key=lambda p: p.line), self.skipped
+            return ParseResult(None, tuple(sorted(self.problems, key=lambda p: p.line)),
+                               tuple(self.skipped))
         bank = Bank(id=bank_id, title=self.title or self.stem, questions=tuple(questions),
                     path=self.path, line=1)
-        return bank, [], self.skipped
+        return ParseResult(bank, skipped=tuple(self.skipped))
 
 
 def _ids(drafts: list[Draft]) -> list[str]:

@@ -13,14 +13,13 @@ from pathlib import Path
 
 from .aiken import parse_aiken
 from .gift import parse_gift
-from .model import Bank, BankError, LoadResult
+from .model import Bank, BankError, LoadResult, ParseResult
 from .moodle_xml import parse_moodle_xml
 from .yaml_bank import parse_yaml_bank
 
-# A parser takes (text, path) and gives (bank or None, problems); an importer also gives, third,
-# the questions it skipped (types Quipu has not), which are reported but are not problems.
-Parser = Callable[[str, str], tuple[Bank | None, list[BankError]]
-                  | tuple[Bank | None, list[BankError], list[BankError]]]
+# A parser takes (text, path) and gives the bank or None, its problems, and the questions it
+# skipped (an importer skips types Quipu has not: reported, but not problems).
+Parser = Callable[[str, str], ParseResult]
 
 QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt", "*.xml")
 # One parser per file suffix (see Parser above).
@@ -33,41 +32,49 @@ PARSERS: dict[str, Parser] = {
 }
 
 
+def known_suffixes() -> list[str]:
+    """The file suffixes a parser is known for, sorted, e.g. ['.aiken.txt', '.gift', ...]."""
+    return sorted(PARSERS)
+
+
+def known_suffix(name: str) -> str:
+    """The longest known suffix a file name ends in, whatever its case (so `.aiken.txt` beats
+    `.txt`), as PARSERS spells it; '' when it ends in none."""
+    lowered = name.lower()
+    return max((s for s in PARSERS if lowered.endswith(s)), key=len, default="")
+
+
 def parser_for(path: str) -> Parser | None:
-    """The parser for a file name, by its longest known suffix (so `.aiken.txt` beats `.txt`)."""
-    name = path.lower()
-    suffixes = [s for s in PARSERS if name.endswith(s)]
-    return PARSERS[max(suffixes, key=len)] if suffixes else None
+    """The parser for a file name, by its longest known suffix."""
+    suffix = known_suffix(path)
+    return PARSERS[suffix] if suffix else None
 
 
-def load_file(path: str | os.PathLike[str]) -> tuple[Bank | None, list[BankError]]:
-    """The bank in one file, or None and every problem found in it."""
-    bank, problems, _ = read_file(path)
-    return bank, problems
+def _unread(name: str, message: str, line: int = 1) -> ParseResult:
+    """A file that was not parsed: no bank, and why."""
+    return ParseResult(None, (BankError(name, line, message),))
 
 
-def read_file(path: str | os.PathLike[str]
-              ) -> tuple[Bank | None, list[BankError], list[BankError]]:
+def load_file(path: str | os.PathLike[str]) -> ParseResult:
     """The bank in one file (or None), every problem found in it, and the questions skipped."""
     name = os.fspath(path)
     parse = parser_for(name)
     if parse is None:
-        known = ", ".join(sorted(PARSERS))
-        return None, [BankError(name, 1, f"not a question file: the names end in {known}")], []
+        known = ", ".join(known_suffixes())
+        return _unread(name, f"not a question file: the names end in {known}")
     try:
         data = Path(name).read_bytes()
     except OSError as error:
-        return None, [BankError(name, 1, f"the file cannot be read: {error.strerror}")], []
+        return _unread(name, f"the file cannot be read: {error.strerror}")
     try:
         # utf-8-sig: editors on Windows often start a UTF-8 file with a byte order mark.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
-        return None, [BankError(name, line, f"the file is not UTF-8 text (byte 0x{byte:02X} on "
-                                "this line); save it again with the UTF-8 encoding")], []
-    bank, problems, *skipped = parse(text, name)
-    return bank, problems, skipped[0] if skipped else []
+        return _unread(name, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line); "
+                       "save it again with the UTF-8 encoding", line)
+    return parse(text, name)
 
 
 def question_files(folder: str | os.PathLike[str]) -> list[Path]:
@@ -119,9 +126,10 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
     skipped: list[BankError] = []
     first_path: dict[str, str] = {}
     for file in files:
-        bank, errors, passed_over = read_file(file)
-        problems.extend(errors)
-        skipped.extend(passed_over)
+        read = load_file(file)
+        problems.extend(read.problems)
+        skipped.extend(read.skipped)
+        bank = read.bank
         if bank is None:
             continue
         if bank.id in first_path:

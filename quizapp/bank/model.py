@@ -43,6 +43,13 @@ class Fact:
         return self.until if self.until is not None else self.year
 
     @property
+    def span(self) -> tuple[int, int] | None:
+        """Its first and last year (the same for a point in time); None when it has no year."""
+        if self.year is None:
+            return None
+        return self.year, self.until if self.until is not None else self.year
+
+    @property
     def label(self) -> str:
         """How its date is shown: the `when` label, else the year or the span of years."""
         if self.when:
@@ -55,9 +62,10 @@ class Fact:
 
     def overlaps(self, other: Fact) -> bool:
         """Whether the two facts' dates overlap (undated facts overlap everything)."""
-        if self.year is None or other.year is None:
+        mine, theirs = self.span, other.span
+        if mine is None or theirs is None:
             return True
-        return self.year <= other.last_year and other.year <= self.last_year
+        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,24 @@ class BankError(Exception):
         self.path = path
         self.line = line
         self.message = message
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What reading one question file gives: its bank, or None and every problem found in it.
+
+    `skipped` holds the questions of types Quipu has not (imports skip them): they are reported,
+    but they are not problems, and the bank is loaded without them.
+    """
+
+    bank: Bank | None
+    problems: tuple[BankError, ...] = ()
+    skipped: tuple[BankError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the file had no problem."""
+        return not self.problems
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .imports import Draft, Import, Imported
+from .imports import Draft, Import
+from .model import ParseResult
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
 
@@ -54,7 +55,7 @@ class Answer:
     line: int
 
 
-def parse_moodle_xml(text: str, path: str) -> Imported:
+def parse_moodle_xml(text: str, path: str) -> ParseResult:
     """The bank a Moodle XML text holds, or None; its problems; and the questions it skipped."""
     found = Import(path, ".xml")
     try:
@@ -96,9 +97,9 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
                   option_lines=tuple(a.line for a in answers), name=name,
                   explanation=_rich(element.find("generalfeedback")),
                   feedback=tuple(a.feedback for a in answers), tags=_tags(element))
-    draft = read(found, element, lines, draft, answers)
-    if draft is not None and len(found.problems) == before:
-        found.drafts.append(draft)
+    typed = read(found, element, lines, draft, answers)
+    if typed is not None and len(found.problems) == before:
+        found.drafts.append(typed)
 
 
 def _text(element: ET.Element | None) -> str:
@@ -168,12 +169,14 @@ def _truefalse(found: Import, element: ET.Element, lines: Lines, draft: Draft,
 def _ordering(found: Import, element: ET.Element, lines: Lines, draft: Draft,
               answers: list[Answer]) -> Draft:
     """The items in the right order: Moodle stores that order as the answers' fractions."""
-    if all(a.fraction is not None for a in answers):
-        answers = sorted(answers, key=lambda a: a.fraction)
+    by_fraction = [(a.fraction, a) for a in answers if a.fraction is not None]
+    if len(by_fraction) == len(answers):
+        answers = [a for _, a in sorted(by_fraction, key=lambda pair: pair[0])]
     grading_element = element.find("gradingtype")
     name = (grading_element.text or "").strip().upper() if grading_element is not None else ""
     grading = GRADING.get(name) or OLD_GRADING_NAMES.get(name) or MOODLE_DEFAULT_GRADING
-    if name and name not in GRADING and name not in OLD_GRADING_NAMES:
+    known = name in GRADING or name in OLD_GRADING_NAMES
+    if grading_element is not None and name and not known:
         found.problem(lines[grading_element], f"gradingtype {name} is not a Moodle grading "
                       f"type{closest(name, list(GRADING))}; use one of {', '.join(GRADING)}")
     items = tuple(a.text for a in answers)

@@ -27,6 +27,19 @@ def dated(fact: Fact) -> bool:
     return fact.year is not None and (fact.until is None or fact.until >= fact.year)
 
 
+def years(fact: Fact) -> Span:
+    """A dated fact's first and last year; ValueError for a fact with no year."""
+    span = fact.span
+    if span is None:
+        raise ValueError(f"fact '{fact.id}' has no year")
+    return span
+
+
+def first_year(fact: Fact) -> int:
+    """A dated fact's first year (its year); ValueError for a fact with no year."""
+    return years(fact)[0]
+
+
 def single_year(fact: Fact) -> bool:
     """Whether the fact is dated to exactly one year."""
     return dated(fact) and fact.last_year == fact.year
@@ -69,7 +82,8 @@ def merge(spans: Iterable[Span]) -> list[Span]:
 
 def meets(spans: Iterable[Span], fact: Fact) -> bool:
     """Whether any of the spans shares a year with the dated fact."""
-    return any(start <= fact.last_year and fact.year <= end for start, end in spans)
+    first, last = years(fact)
+    return any(start <= last and first <= end for start, end in spans)
 
 
 def draw(items: Sequence[T], rng: random.Random) -> Iterator[T]:
@@ -94,7 +108,7 @@ class Timeline:
             carriers.setdefault(fact.label, []).append(fact)
         # A label stands for every year of every fact it dates: all must be clear to make it wrong.
         self.label_years = {
-            label: merge((f.year, f.last_year) for f in same) for label, same in carriers.items()
+            label: merge(years(f) for f in same) for label, same in carriers.items()
         }
         self.labels: dict[str, list[str]] = {}
         for label, same in carriers.items():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from yaml.nodes import Node, SequenceNode
 
-from .model import Bank, BankError, Fact, Person
+from .model import Bank, Fact, ParseResult, Person
 from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
@@ -19,7 +20,8 @@ FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
-ItemReader = Callable[[Reader, Node, str, list[Ref]], object]
+T = TypeVar("T")
+ItemReader = Callable[[Reader, Node, str, list[Ref]], T | None]
 
 
 @contextmanager
@@ -36,20 +38,20 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_yaml_bank(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+def parse_yaml_bank(text: str, path: str) -> ParseResult:
     """The bank a YAML text describes, or None and every problem found in it."""
     with _cyclic_gc_paused():
         return _parse(text, path)
 
 
-def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
+def _parse(text: str, path: str) -> ParseResult:
     r = Reader(path)
     root = compose(text, r)
     if root is None:
-        return None, r.problems
+        return ParseResult(None, tuple(r.problems))
     found = r.fields(root, BANK_KEYS, "", "the top of the file")
     if found is None:
-        return None, r.problems
+        return ParseResult(None, tuple(r.problems))
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
     fact_refs: list[Ref] = []
@@ -61,23 +63,23 @@ def _parse(text: str, path: str) -> tuple[Bank | None, list[BankError]]:
     _check_refs(r, leader_refs, person_ids, "leader", "people")
     if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
         r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
-    if r.problems:
-        r.problems.sort(key=lambda p: p.line)
-        return None, r.problems
+    # A missing id or title was reported as a problem: the checks of None only say so to mypy.
+    if r.problems or bank_id is None or title is None:
+        return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
                 questions=tuple(questions), path=path, line=line_of(found["bank"][0]))
-    return bank, []
+    return ParseResult(bank)
 
 
 def _has_entries(field: Field | None) -> bool:
     return field is not None and isinstance(field[1], SequenceNode) and bool(field[1].value)
 
 
-def _section(r: Reader, field: Field | None, noun: str, read: ItemReader, refs: list[Ref]
-             ) -> tuple[list, dict[str, int]]:
+def _section(r: Reader, field: Field | None, noun: str, read: ItemReader[T], refs: list[Ref]
+             ) -> tuple[list[T], dict[str, int]]:
     """Read each entry of a list of facts, people or questions; ids must be unique within it."""
     entries = r.items(field, "")
-    read_ok = []
+    read_ok: list[T] = []
     first_line: dict[str, int] = {}
     for index, node in enumerate(entries or (), 1):
         ident = peek_id(node)
@@ -126,8 +128,8 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     if leader is not None:
         leader_refs.append((found["leader"][0], where, leader))
     tags = r.texts(found.get("tags"), where, "tag")
-    if len(r.problems) > start:
-        return None
+    if len(r.problems) > start or fact_id is None or text is None or tags is None:
+        return None  # a missing value was reported as a problem
     return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
                 tags=tuple(t for t, _ in tags), line=line_of(node))
 
@@ -141,7 +143,7 @@ def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person 
     name = r.text(found.get("name"), where)
     role = r.text(found.get("role"), where) if "role" in found else ""
     year, until = _years(r, found, where)
-    if len(r.problems) > start:
-        return None
+    if len(r.problems) > start or person_id is None or name is None or role is None:
+        return None  # a missing value was reported as a problem
     return Person(id=person_id, name=name, role=role, year=year, until=until, line=line_of(node))
 

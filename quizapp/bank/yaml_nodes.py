@@ -129,7 +129,7 @@ class Reader:
             return None
         key, node = field
         if isinstance(node, ScalarNode) and node.tag != NULL:
-            value = node.value.strip()
+            value: str = node.value.strip()
             if value:
                 return value
         if isinstance(node, ScalarNode):
@@ -140,6 +140,8 @@ class Reader:
 
     def slug(self, field: Field | None, where: str) -> str | None:
         """A text value that is a slug: lowercase letters and digits joined by single hyphens."""
+        if field is None:
+            return None
         value = self.text(field, where)
         if value is None or SLUG.match(value):
             return value
@@ -162,6 +164,8 @@ class Reader:
 
     def year(self, field: Field | None, where: str) -> int | None:
         """A whole number in the plausible range of years."""
+        if field is None:
+            return None
         value = self.integer(field, where)
         if value is None or FIRST_YEAR <= value <= LAST_YEAR:
             return value
@@ -175,7 +179,8 @@ class Reader:
             return []
         key, node = field
         if isinstance(node, SequenceNode):
-            return node.value
+            entries: list[Node] = node.value
+            return entries
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return []
         hint = f"; write [{node.value}] for a single one" if isinstance(node, ScalarNode) else ""
@@ -189,7 +194,7 @@ class Reader:
         nodes = self.items(field, where)
         if nodes is None:
             return None
-        values = []
+        values: list[tuple[str, Node]] = []
         for number, node in enumerate(nodes, 1):
             if not isinstance(node, ScalarNode):
                 self.report(node, where, f"{noun} {number} must be text, not {kind(node)}")

@@ -53,7 +53,10 @@ def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Questio
     difficulty = _difficulty(r, found.get("difficulty"), where)
     grading = _grading(r, found.get("grading"), where)
     tags = r.texts(found.get("tags"), where, "tag")
-    if len(r.problems) > start:
+    # A value missing here was reported as a problem: the checks of None only say so to mypy.
+    if (len(r.problems) > start or qid is None or qtype is None or prompt is None
+            or options is None or explanation is None or facts is None or difficulty is None
+            or grading is None or tags is None):
         return None
     return Question(
         id=qid, type=qtype, prompt=prompt, options=options[0], key=options[1],
@@ -63,6 +66,8 @@ def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Questio
 
 
 def _question_type(r: Reader, field: Field | None, where: str) -> str | None:
+    if field is None:
+        return None
     qtype = r.text(field, where)
     if qtype is None or qtype in QUESTION_TYPES:
         return qtype

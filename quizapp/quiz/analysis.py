@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 FACILITY_LOW, FACILITY_HIGH, DISCRIMINATION_LOW = 0.2, 0.9, 0.2
 HINTS = {
@@ -77,45 +78,79 @@ def _squares(n: int, s: float, ss: float) -> float:
     return max(ss - s * s / n, 0.0)
 
 
-def _item_stats(question_id: str, sums: list[float]) -> ItemStats:
-    """One question's statistics from its shifted sums (see _Pass.add_attempt)."""
-    x0, _, n, sx, sxx, sr, srr, sxr = sums
-    n = int(n)
-    facility = x0 + sx / n
-    squares_x, squares_r = _squares(n, sx, sxx), _squares(n, sr, srr)
+@dataclass(slots=True)
+class _ItemSums:
+    """One question's running sums, shifted by the first values seen of its points x and of the
+    rest r of the attempt's score (mutable: one answer at a time is added in place)."""
+
+    x0: float  # the first points seen
+    r0: float  # the first rest seen
+    n: int = 0
+    sx: float = 0.0  # sum(x - x0)
+    sxx: float = 0.0  # sum((x - x0)**2)
+    sr: float = 0.0  # sum(r - r0)
+    srr: float = 0.0  # sum((r - r0)**2)
+    sxr: float = 0.0  # sum((x - x0) * (r - r0))
+
+
+def _item_stats(question_id: str, sums: _ItemSums) -> ItemStats:
+    """One question's statistics from its shifted sums."""
+    n, sx, sr = sums.n, sums.sx, sums.sr
+    facility = sums.x0 + sx / n
+    squares_x, squares_r = _squares(n, sx, sums.sxx), _squares(n, sr, sums.srr)
     sd = math.sqrt(squares_x / (n - 1)) if n > 1 else None
     discrimination = None
     if n > 1 and squares_x > TINY and squares_r > TINY:
-        discrimination = (sxr - sx * sr / n) / math.sqrt(squares_x * squares_r)
+        discrimination = (sums.sxr - sx * sr / n) / math.sqrt(squares_x * squares_r)
     return ItemStats(question_id, n, facility, sd, discrimination,
                      flags(facility, discrimination))
+
+
+class _Scored(NamedTuple):
+    """One attempt's total and the points of each question, the questions in sorted order."""
+
+    total: float
+    points: tuple[float, ...]
+
+
+@dataclass(slots=True)
+class _Shifted:
+    """A running sum and sum of squares of values, shifted by the first value seen."""
+
+    shift: float
+    s: float = 0.0
+    ss: float = 0.0
 
 
 class _Form:
     """Attempts served one same set of questions: shifted sums of the total and of each question."""
 
-    __slots__ = ("n", "shifts", "s", "ss")
+    __slots__ = ("n", "total", "points")
 
-    def __init__(self, first: list[float]) -> None:
-        self.n, self.shifts = 0, first  # first: [total, points of each question]
-        self.s, self.ss = [0.0] * len(first), [0.0] * len(first)
+    def __init__(self, first: _Scored) -> None:
+        self.n = 0
+        self.total = _Shifted(first.total)
+        self.points = [_Shifted(x) for x in first.points]
 
-    def add(self, values: list[float]) -> None:
-        """Count one more attempt: [total, points of each question]."""
+    def add(self, scored: _Scored) -> None:
+        """Count one more attempt."""
         self.n += 1
-        s, ss = self.s, self.ss
-        for i, (value, shift) in enumerate(zip(values, self.shifts, strict=True)):
-            d = value - shift
-            s[i] += d
-            ss[i] += d * d
+        d = scored.total - self.total.shift
+        self.total.s += d
+        self.total.ss += d * d
+        for sums, value in zip(self.points, scored.points, strict=True):
+            d = value - sums.shift
+            sums.s += d
+            sums.ss += d * d
 
     def alpha(self) -> Alpha | None:
         """Cronbach's alpha of the group, if it has two attempts, two questions, and spread."""
-        k = len(self.shifts) - 1
-        squares = [_squares(self.n, s, ss) for s, ss in zip(self.s, self.ss, strict=True)]
-        if self.n < 2 or k < 2 or squares[0] <= TINY:
+        k = len(self.points)
+        total = _squares(self.n, self.total.s, self.total.ss)
+        if self.n < 2 or k < 2 or total <= TINY:
             return None
-        return Alpha(k / (k - 1) * (1 - sum(squares[1:]) / squares[0]), self.n, k)
+        items = sum(_squares(self.n, p.s, p.ss) for p in self.points)
+        return Alpha(k / (k - 1) * (1 - items / total), self.n, k)
 
 
 def flags(facility: float, discrimination: float | None) -> tuple[Flag, ...]:
@@ -134,12 +169,10 @@ class _Pass:
     """The running sums of one pass over the rows."""
 
     def __init__(self) -> None:
-        # Per question, shifted by the first values seen of its points x and the rest r:
-        # [x0, r0, n, sum(x - x0), sum((x - x0)**2), sum(r - r0), sum((r - r0)**2), sum of products]
-        self.items: dict[str, list[float]] = {}
-        # Per set of questions: its sums, or only its first attempt's values while it has one (a
-        # random quiz is seldom served twice, and one attempt gives no alpha: no sums for those).
-        self.forms: dict[tuple[str, ...], _Form | list[float]] = {}
+        self.items: dict[str, _ItemSums] = {}
+        # Per set of questions: its sums, or only its first attempt while it has one (a random
+        # quiz is seldom served twice, and one attempt gives no alpha: no sums for those).
+        self.forms: dict[tuple[str, ...], _Form | _Scored] = {}
         self.attempts = 0
 
     def add_attempt(self, answers: list[tuple[str, float]]) -> None:
@@ -151,27 +184,27 @@ class _Pass:
             r = total - x
             sums = items.get(question)
             if sums is None:
-                sums = items[question] = [x, r, 0, 0.0, 0.0, 0.0, 0.0, 0.0]
-            d, e = x - sums[0], r - sums[1]
-            sums[2] += 1
-            sums[3] += d
-            sums[4] += d * d
-            sums[5] += e
-            sums[6] += e * e
-            sums[7] += d * e
+                sums = items[question] = _ItemSums(x, r)
+            d, e = x - sums.x0, r - sums.r0
+            sums.n += 1
+            sums.sx += d
+            sums.sxx += d * d
+            sums.sr += e
+            sums.srr += e * e
+            sums.sxr += d * e
         answers.sort()
-        self._add_form(tuple(q for q, _ in answers), [total] + [x for _, x in answers])
+        self._add_form(tuple(q for q, _ in answers), _Scored(total, tuple(x for _, x in answers)))
 
-    def _add_form(self, key: tuple[str, ...], values: list[float]) -> None:
+    def _add_form(self, key: tuple[str, ...], scored: _Scored) -> None:
         form = self.forms.get(key)
         if form is None:
-            self.forms[key] = values
+            self.forms[key] = scored
             return
-        if isinstance(form, list):
+        if isinstance(form, _Scored):
             first, form = form, _Form(form)
             form.add(first)
             self.forms[key] = form
-        form.add(values)
+        form.add(scored)
 
     def result(self) -> Analysis:
         """The statistics, once every row is counted."""

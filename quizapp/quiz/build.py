@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..bank.model import Question
+from .rules import MODES
 
-MODES = ("mixed", "choice", "ordering")
 ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
 SMALL_POOL = 64  # below this many candidates a full shuffle is as cheap as sampling
 FACT_CHOICES = 8  # a question on a fact is drawn among this many of the most direct ones
@@ -80,7 +80,8 @@ def _draw(questions: Sequence[Question], rng: random.Random) -> Iterator[Questio
     yield from (questions[i] for i in rest)
 
 
-def _pick(questions: Sequence[Question], count: int, rng: random.Random, used: set) -> list:
+def _pick(questions: Sequence[Question], count: int, rng: random.Random,
+          used: set[frozenset[str]]) -> list[Question]:
     """Up to `count` questions, preferring ones whose facts no question picked so far tests."""
     picked: list[Question] = []
     repeats: list[Question] = []
@@ -117,7 +118,7 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
         raise QuizError(f"this bank has no questions for a {mode} quiz")
     # Never plan more ordering questions than there are: choice questions fill the rest.
     n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
-    used: set = set()
+    used: set[frozenset[str]] = set()
     questions = _pick(choice_src, length - n_ordering, rng, used)
     questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall
     rng.shuffle(questions)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from ..bank.model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS
 
 Key = Sequence[Hashable]
 
@@ -21,7 +24,7 @@ def grade_choice(key: Key, response: Hashable | None) -> float:
     return 1.0 if response is not None and response == key[0] else 0.0
 
 
-def _as_set(response: Sequence[Hashable], what: str) -> set:
+def _as_set(response: Sequence[Hashable], what: str) -> set[Hashable]:
     """The response's items as a set; a string or unhashable items (bad JSON) are a GradeError."""
     if isinstance(response, str | bytes):
         raise GradeError(f"{what} must be a list of option ids, not a string")
@@ -59,7 +62,7 @@ def _distance(key: Key, resp: Key) -> float:
 _END = object()  # what stands before the first item and after the last
 
 
-def _around(seq: Key) -> tuple[dict, dict]:
+def _around(seq: Key) -> tuple[dict[Hashable, object], dict[Hashable, object]]:
     """Each item's predecessor and successor (the ends have _END)."""
     return dict(zip(seq, [_END, *seq[:-1]], strict=True)), dict(
         zip(seq, [*seq[1:], _END], strict=True)
@@ -117,20 +120,17 @@ def _contiguous(key: Key, resp: Key) -> float:
     return 0.0 if longest < 2 else longest / len(key)
 
 
-ORDERING_GRADERS: dict[str, Callable[[Key, Key], float]] = {
-    "exact": _exact,
-    "position": _position,
-    "distance": _distance,
-    "next": _next,
-    "next_last": _next_last,
-    "neighbours": _neighbours,
-    "pairs": _pairs,
-    "subset": _subset,
-    "contiguous": _contiguous,
-}
+# The methods are named once, in bank.model.ORDERING_METHODS; each grader is `_<method>`, in
+# that order (a test checks the names).
+ORDERING_GRADERS: dict[str, Callable[[Key, Key], float]] = dict(zip(
+    ORDERING_METHODS,
+    (_exact, _position, _distance, _next, _next_last, _neighbours, _pairs, _subset, _contiguous),
+    strict=True,
+))
 
 
-def grade_ordering(key: Key, response: Sequence[Hashable] | None, method: str = "pairs") -> float:
+def grade_ordering(key: Key, response: Sequence[Hashable] | None,
+                   method: str = DEFAULT_ORDERING_METHOD) -> float:
     """Score an order against the right one by one of the nine methods (see DESIGN.md)."""
     try:
         grader = ORDERING_GRADERS[method]
@@ -153,14 +153,15 @@ def positions_correct(key: Key, response: Sequence[Hashable] | None) -> list[boo
     return [a == b for a, b in zip(key, response, strict=False)]
 
 
-SCORERS: dict[str, Callable[..., float]] = {
+# A response is a checked answer as JSON gives it: an option id or a list of them, or None.
+SCORERS: dict[str, Callable[[Key, Any, str], float]] = {
     "choice": lambda key, response, method: grade_choice(key, response),
     "multiple": lambda key, response, method: grade_multiple(key, response),
     "ordering": grade_ordering,
 }
 
 
-def grade(qtype: str, key: Key, response, method: str = "pairs") -> float:
+def grade(qtype: str, key: Key, response: Any, method: str = DEFAULT_ORDERING_METHOD) -> float:
     """Score a response to a question of any type; an unanswered question (None) scores 0."""
     try:
         scorer = SCORERS[qtype]

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.card import CardDict
 
 # An answer this quick (seconds a question) counts as Easy: long enough to read a prompt and
 # four short options, too short to have worked the answer out. Ordering asks to read and place
@@ -31,7 +33,7 @@ STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearn
 class CardState:
     """A card after a review: the fsrs card as a dict, when it is next due, and its state."""
 
-    card: dict
+    card: CardDict
     due: datetime  # naive UTC
     state: str  # learning, review or relearning
 
@@ -39,6 +41,11 @@ class CardState:
 def _aware(moment: datetime) -> datetime:
     """`moment` as an aware UTC time (fsrs refuses naive ones)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _card(stored: Mapping[str, Any]) -> Card:
+    """The fsrs card a stored dict holds (the JSON `Card.to_dict()` gave, read back)."""
+    return Card.from_dict(cast(CardDict, dict(stored)))
 
 
 def _naive(moment: datetime) -> datetime:
@@ -57,19 +64,19 @@ def rate(points: float, seconds: float | None, qtype: str) -> Rating:
     return Rating.Hard if points > 0.0 else Rating.Again
 
 
-def review(card: Mapping | None, rating: Rating, now: datetime) -> CardState:
+def review(card: Mapping[str, Any] | None, rating: Rating, now: datetime) -> CardState:
     """The card after one review at `now` (None: the fact's first review)."""
     # card_id 0: fsrs would otherwise read the clock (and sleep 1 ms) to make one; rows have ids.
-    current = Card(card_id=0, due=_aware(now)) if card is None else Card.from_dict(dict(card))
+    current = Card(card_id=0, due=_aware(now)) if card is None else _card(card)
     reviewed, _log = SCHEDULER.review_card(current, rating, review_datetime=_aware(now))
     return CardState(reviewed.to_dict(), _naive(reviewed.due), STATE_NAMES[reviewed.state])
 
 
-def mastery(card: Mapping | None, now: datetime) -> float:
+def mastery(card: Mapping[str, Any] | None, now: datetime) -> float:
     """FSRS's retrievability at `now`: the chance the learner recalls the fact; 0 when unseen."""
     if card is None:
         return 0.0
-    return float(SCHEDULER.get_card_retrievability(Card.from_dict(dict(card)), _aware(now)))
+    return float(SCHEDULER.get_card_retrievability(_card(card), _aware(now)))
 
 
 def knowledge(state: str | None, due: datetime | None, now: datetime) -> str:

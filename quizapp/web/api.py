@@ -13,21 +13,17 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 from werkzeug.routing import RequestRedirect
 
-from .. import accounts, clock
-from ..attempts import (
-    DEFAULT_LENGTH,
-    AttemptError,
-    attempt_json,
-    attempt_summary,
-    attempts_of,
-    find_attempt,
-    start_attempt,
-    submit_attempt,
-)
-from ..catalog import Catalog, current_catalog
+from .. import clock
 from ..models import Learner
-from ..progress import progress
-from ..throttle import Throttled
+from ..services import accounts
+from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
+from ..services.catalog import Catalog, current_catalog
+from ..services.errors import ServiceError
+from ..services.progress import progress
+from ..services.rules import DEFAULT_LENGTH
+from ..services.throttle import Throttled
+from .api_json import attempt_json, attempt_summary, progress_json
+from .errors import status_of
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -157,7 +153,7 @@ def submit_answers(attempt_id: str):
 @bp.get("/progress")
 def get_progress():
     """The learner's quizzes over time, and each fact's state, mastery and due time."""
-    return jsonify(progress(bearer_learner(), clock.now()))
+    return jsonify(progress_json(progress(bearer_learner(), clock.now())))
 
 
 @bp.after_request
@@ -176,10 +172,10 @@ def api_error(e: ApiError) -> Response:
     return response
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError) -> Response:
-    """A refusal of the attempts service: it carries its status."""
-    return error_response(e.status, e.message)
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError) -> Response:
+    """A refusal of a service, with the status web.errors gives it."""
+    return error_response(status_of(e), e.message)
 
 
 def http_error(e: HTTPException) -> Response:

@@ -8,9 +8,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from .. import accounts
-from ..forms import GuestForm, LoginForm, RegisterForm
-from ..throttle import Throttled
+from ..services import accounts
+from ..services.throttle import Throttled
+from .forms import GuestForm, LoginForm, RegisterForm
 
 bp = Blueprint("auth", __name__)
 

@@ -7,7 +7,15 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from ..extensions import db
+from ..database import discard
+from ..services.errors import (
+    AlreadySubmitted,
+    Invalid,
+    NotAllowed,
+    NotFound,
+    ServiceError,
+    Unbuildable,
+)
 
 bp = Blueprint("errors", __name__)
 
@@ -25,6 +33,21 @@ MESSAGES = {  # said instead of Werkzeug's wording, which speaks of servers and 
     404: "There is nothing here, or it is not yours.",
     500: "The server could not finish this request. Go back and try again in a moment.",
 }
+
+
+# The one place a service's refusal becomes an HTTP status.
+STATUSES: tuple[tuple[type[ServiceError], int], ...] = (
+    (Invalid, 400),
+    (NotAllowed, 403),
+    (NotFound, 404),
+    (AlreadySubmitted, 409),
+    (Unbuildable, 422),
+)
+
+
+def status_of(e: ServiceError) -> int:
+    """The HTTP status of a service's refusal (400 for one this table does not name)."""
+    return next((status for kind, status in STATUSES if isinstance(e, kind)), 400)
 
 
 def render_error(
@@ -64,7 +87,7 @@ def http_error(e: HTTPException) -> Response:
     """Every HTTP error as a page (JSON under /api/); a 5xx first rolls the session back."""
     status = e.code or 500
     if status >= 500:
-        db.session.rollback()  # whatever the failed request half-wrote must not be committed later
+        discard()  # whatever the failed request half-wrote must not be committed later
     if _wants_json():
         response = jsonify(error=_message(e))
     else:

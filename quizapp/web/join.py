@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from .. import clock
-from ..assignments import (
+from ..services.assignments import (
     find_assignment,
     limit_problem,
     normal_code,
+    own_attempts,
     start_assigned,
     window_problem,
 )
-from ..attempts import AttemptError
-from ..extensions import db
-from ..models import Assignment, Attempt
-from .errors import render_error
+from ..services.errors import NotFound, ServiceError
+from .errors import render_error, status_of
 
 bp = Blueprint("join", __name__)
 
 
-@bp.errorhandler(AttemptError)
-def refused(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def refused(e: ServiceError):
     """An unknown code, a closed quiz, no attempts left: a page saying which, and the way back."""
     link = None
-    if request.view_args and "code" in request.view_args and e.status != 404:
+    if request.view_args and "code" in request.view_args and not isinstance(e, NotFound):
         link = (url_for("join.assignment", code=request.view_args["code"]), "Back to the quiz")
-    return render_error(e.status, e.message, link=link)
+    return render_error(status_of(e), e.message, link=link)
 
 
 @bp.get("/join")
@@ -40,15 +38,6 @@ def enter():
     return redirect(url_for("join.assignment", code=code), 303)
 
 
-def _own_attempts(assignment: Assignment) -> list[Attempt]:
-    query = (
-        select(Attempt)
-        .where(Attempt.assignment_id == assignment.id, Attempt.learner_id == current_user.id)
-        .order_by(Attempt.started.desc())
-    )
-    return list(db.session.scalars(query))
-
-
 @bp.get("/join/<code>")
 @login_required
 def assignment(code: str):
@@ -56,7 +45,7 @@ def assignment(code: str):
     found = find_assignment(code)
     if code != found.code:
         return redirect(url_for("join.assignment", code=found.code), 301)
-    mine = _own_attempts(found)
+    mine = own_attempts(current_user, found)
     problem = window_problem(found, clock.now()) or limit_problem(found, len(mine))
     return render_template("join/assignment.html", assignment=found, attempts=mine,
                            problem=problem)

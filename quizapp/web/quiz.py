@@ -2,63 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import Row
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..attempts import (
-    AlreadySubmitted,
-    AttemptError,
-    attempts_of,
-    find_attempt,
-    iso,
-    open_quiz,
-    start_attempt,
-    submit_attempt,
-)
-from ..cards import due_counts
-from ..catalog import current_catalog
-from ..forms import StartQuizForm, read_answers
-from ..models import Attempt
-from ..review import review
-from .errors import render_error
+from ..services.attempts import attempts_of, find_attempt, open_quiz, start_attempt, submit_attempt
+from ..services.cards import due_counts
+from ..services.catalog import current_catalog
+from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.review import review
+from .errors import render_error, status_of
+from .forms import StartQuizForm, read_answers
 from .quiz_page import shown_items
 
 bp = Blueprint("quiz", __name__)
-bp.add_app_template_filter(iso)
 
 
-@bp.app_template_filter()
-def when(moment: datetime | None) -> str:
-    """A stored UTC time, for people: 27 Nov 2026, 21:30 UTC."""
-    return "" if moment is None else moment.strftime("%d %b %Y, %H:%M UTC")
-
-
-@bp.app_template_filter()
-def points(value: float | None) -> str:
-    """Points as people write them: 1, 0.5, 0.67."""
-    return f"{round(value or 0.0, 2):g}"
-
-
-@bp.app_template_filter()
-def bank_title(bank_id: str) -> str:
-    """A bank's title, or its id once its file is gone."""
-    bank = current_catalog().get(bank_id)
-    return bank.title if bank is not None else bank_id
-
-
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError):
     """A refused request about an attempt, as a page; a second submission points to the review."""
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=request.view_args["attempt_id"])
-        return render_error(e.status, e.message, title="Already submitted",
+        return render_error(status_of(e), e.message, title="Already submitted",
                             link=(review_url, "See your score and the review"))
-    return render_error(e.status, e.message)
+    return render_error(status_of(e), e.message)
 
 
 def _home(form: StartQuizForm, status: int = 200):
@@ -84,13 +54,13 @@ def start():
         return _home(form, 400)
     try:
         attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data)
-    except AttemptError as e:
+    except ServiceError as e:
         form.form_errors.append(e.message)
-        return _home(form, e.status)
+        return _home(form, status_of(e))
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Attempt | Row, snapshots: list[tuple[str, dict]], given: MultiDict,
+def _quiz_page(attempt: Any, snapshots: list[tuple[str, dict]], given: MultiDict,
                problems: dict[str, str], status: int = 200):
     """The quiz page; `snapshots` are the items' (public id, snapshot), in order. `attempt` is
     the model or open_quiz's row: the page reads its id and bank only."""

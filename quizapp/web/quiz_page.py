@@ -18,7 +18,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
-from ..forms import answer_field
+from .forms import answer_field
 
 HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
 KINDS = {"choice": "radio", "multiple": "checkbox"}

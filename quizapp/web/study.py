@@ -5,23 +5,22 @@ Each works without JavaScript: every step is a link or one form post.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..attempts import REVIEW, AlreadySubmitted, AttemptError, start_attempt, submit_attempt
-from ..catalog import current_catalog
-from ..charts import bar_chart, line_chart
-from ..forms import read_answers
 from ..models import Attempt
-from ..progress import progress
-from ..quiz import schedule
-from ..review import review_item
-from ..study import find_practice, practice_bank, start_practice, timeline
-from .errors import render_error
+from ..services.attempts import start_attempt, submit_attempt
+from ..services.catalog import current_catalog
+from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.progress import NEW, FactProgress, progress
+from ..services.review import review_item
+from ..services.rules import REVIEW, day
+from ..services.study import find_practice, practice_bank, start_practice, timeline
+from .charts import bar_chart, line_chart
+from .errors import render_error, status_of
+from .forms import read_answers
 from .quiz_page import shown_items
 
 bp = Blueprint("study", __name__)
@@ -29,18 +28,18 @@ bp = Blueprint("study", __name__)
 REVIEW_LENGTH = 20  # questions in one review session; what is left stays due for the next
 
 
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
+@bp.errorhandler(ServiceError)
+def attempt_error(e: ServiceError):
     """A refused study request, as a page; answering a practice question twice shows its answer."""
     args = request.view_args or {}
     if isinstance(e, AlreadySubmitted) and "attempt_id" in args:
         link = (url_for("study.practice_item", **args), "See the answer")
-        return render_error(e.status, e.message, title="Already answered", link=link)
+        return render_error(status_of(e), e.message, title="Already answered", link=link)
     if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
-        return render_error(e.status, e.message,
+        return render_error(status_of(e), e.message,
                             link=(url_for("study.timeline_page", bank_id=args["bank_id"]),
                                   "Back to the timeline"))
-    return render_error(e.status, e.message)
+    return render_error(status_of(e), e.message)
 
 
 @bp.get("/study/<bank_id>")
@@ -117,27 +116,14 @@ def review_due(bank_id: str):
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _moment(stamp: str) -> datetime:
-    """A time from the progress numbers (ISO 8601 with a Z) as the app keeps it: naive UTC."""
-    return datetime.fromisoformat(stamp.removesuffix("Z"))
-
-
-def _day(stamp: str) -> str:
-    """An ISO time from the progress numbers as a short date: 2 Mar 2026."""
-    moment = _moment(stamp)
-    return f"{moment.day} {moment:%b %Y}"
-
-
-def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
+def _bank_charts(facts: list[FactProgress]) -> list[tuple]:
     """Per bank: the facts the learner has met, how many not yet, and their mastery bars."""
     charts = []
     for bank_id, bank in sorted(current_catalog().banks.items()):
-        mine = [f for f in facts if f["bank"] == bank_id]
-        seen = [f for f in mine if f["state"] != schedule.NEW]
+        mine = [f for f in facts if f.bank == bank_id]
+        seen = [f for f in mine if f.state != NEW]
         bars = bar_chart([
-            (f"{f['year']}: {f['text']}" if f["year"] else f["text"], f["mastery"],
-             schedule.knowledge(f["state"], _moment(f["due"]), now))
-            for f in seen
+            (f"{f.year}: {f.text}" if f.year else f.text, f.mastery, f.knowledge) for f in seen
         ])
         charts.append((bank, seen, len(mine) - len(seen), bars))
     return charts
@@ -147,9 +133,8 @@ def _bank_charts(facts: list[dict], now: datetime) -> list[tuple]:
 @login_required
 def progress_page():
     """The learner's quizzes over time and mastery per fact, as charts and tables."""
-    now = clock.now()
-    numbers = progress(current_user, now)
-    attempts = [a for a in numbers["attempts"] if a["percent"] is not None]
-    chart = line_chart([(_day(a["started"]), a["percent"]) for a in attempts])
+    numbers = progress(current_user, clock.now())
+    attempts = [a for a in numbers.attempts if a.percent is not None]
+    chart = line_chart([(day(a.started), a.percent) for a in attempts])
     return render_template("study/progress.html", numbers=numbers, attempts=attempts,
-                           chart=chart, banks=_bank_charts(numbers["facts"], now), day=_day)
+                           chart=chart, banks=_bank_charts(numbers.facts), day=day)

@@ -5,28 +5,29 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from quizapp.bank.loader import read_file
-from quizapp.bank.model import Bank, BankError
+from quizapp.bank.loader import load_file
+from quizapp.bank.model import Bank, BankError, ParseResult
 
 
-def problems_of(result: tuple) -> list[tuple[int, str]]:
+def problems_of(result: ParseResult) -> list[tuple[int, str]]:
     """The (line, message) of each problem of a parse that gave no bank."""
-    bank, errors, _ = result
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    assert result.bank is None
+    return [(e.line, e.message) for e in result.problems]
 
 
-def read_good(path) -> tuple[Bank, list[BankError]]:
-    """A good example file's bank and the questions it skipped; it must have no problem."""
-    bank, errors, skipped = read_file(path)
-    assert errors == []
-    return bank, skipped
+def read_good(path) -> ParseResult:
+    """A good example file's parse: a bank and the questions it skipped, and no problem."""
+    result = load_file(path)
+    assert result.problems == () and result.bank is not None
+    return result
 
 
-def assert_located(text: str, result: tuple, path: str) -> None:
+def assert_located(text: str, result: ParseResult, path: str) -> None:
     """A bank and no problems, or no bank and problems; every report names a line of the text."""
-    bank, problems, skipped = result
-    assert (bank is None) == bool(problems)
+    assert isinstance(result, ParseResult)
+    bank, problems, skipped = result.bank, result.problems, result.skipped
+    assert isinstance(problems, tuple) and isinstance(skipped, tuple)
+    assert (bank is None) == bool(problems) == (not result.ok)
     assert bank is None or isinstance(bank, Bank)
     # XML (and editors) also end a line at a lone carriage return.
     last_line = len(text.splitlines()) + 1

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.aiken import parse_aiken
-from quizapp.bank.loader import parser_for, read_file
+from quizapp.bank.loader import load_file, parser_for
 from tests.bank.fuzzing import assert_located, mutated, problems_of
 
 DATA = Path(__file__).parent.parent / "data" / "import"
@@ -29,14 +29,15 @@ def test_aiken_files_are_read_by_the_aiken_parser():
 
 
 def test_the_shipped_example_loads_as_a_bank_named_after_the_file():
-    bank, errors, skipped = read_file(GOOD)
-    assert errors == [] and skipped == []
+    result = load_file(GOOD)
+    assert result.problems == () and result.skipped == ()
+    bank = result.bank
     assert (bank.id, bank.title, bank.line) == ("peru-basics", "peru-basics", 1)
     assert [q.id for q in bank.questions] == ["q-1", "q-2", "q-3", "q-4"]
 
 
 def test_a_question_maps_to_a_choice_with_its_lettered_answer_as_key():
-    question = read_file(GOOD)[0].questions[0]
+    question = load_file(GOOD).bank.questions[0]
     assert (question.type, question.prompt, question.line) == (
         "choice", "In which year did the Panama Canal open?", 1)
     assert question.options == ("1904", "1914", "1920", "1952")
@@ -44,13 +45,13 @@ def test_a_question_maps_to_a_choice_with_its_lettered_answer_as_key():
 
 
 def test_options_may_end_their_letter_with_a_bracket_and_questions_need_no_blank_line():
-    bank = read_file(GOOD)[0]
+    bank = load_file(GOOD).bank
     assert bank.questions[1].key == ("Augusto B. Leguía",)
     assert bank.questions[2].prompt.startswith("Which country raised")
 
 
 def test_a_question_text_may_run_over_several_lines():
-    assert read_file(GOOD)[0].questions[3].prompt == (
+    assert load_file(GOOD).bank.questions[3].prompt == (
         "Peru and the United States signed a Treaty of Assistance and Mutual Defense.\n"
         "In which year?")
 
@@ -64,9 +65,9 @@ def test_a_question_text_may_run_over_several_lines():
 ])
 def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
     path = DATA / "broken" / name
-    bank, errors, _ = read_file(path)
-    assert bank is None
-    assert [str(e) for e in errors] == [f"{path}:{line}: {message}"]
+    result = load_file(path)
+    assert result.bank is None
+    assert [str(e) for e in result.problems] == [f"{path}:{line}: {message}"]
 
 
 def test_an_answer_line_without_a_letter_says_so():
@@ -100,8 +101,8 @@ def test_an_empty_file_holds_no_question():
 
 
 def test_a_lowercase_answer_letter_is_read_as_its_capital():
-    bank, errors, _ = parse("Q?\nA. x\nB. y\nANSWER: b\n")
-    assert errors == [] and bank.questions[0].key == ("y",)
+    result = parse("Q?\nA. x\nB. y\nANSWER: b\n")
+    assert result.problems == () and result.bank.questions[0].key == ("y",)
 
 
 FUZZ = settings(max_examples=150, deadline=None)

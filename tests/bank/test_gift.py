@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.gift import parse_gift
-from quizapp.bank.loader import parser_for, read_file
+from quizapp.bank.loader import load_file, parser_for
 from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
 
 DATA = Path(__file__).parent.parent / "data" / "import"
@@ -21,9 +21,9 @@ def parse(text: str):
 
 
 def question(text: str):
-    bank, errors, skipped = parse(text)
-    assert errors == [] and skipped == []
-    (only,) = bank.questions
+    result = parse(text)
+    assert result.problems == () and result.skipped == ()
+    (only,) = result.bank.questions
     return only
 
 
@@ -41,19 +41,19 @@ def test_gift_files_are_read_by_the_gift_parser():
 
 
 def test_the_bank_is_named_after_the_file_and_titled_by_its_first_category(shipped):
-    bank, _ = shipped
+    bank = shipped.bank
     assert (bank.id, bank.title, bank.line) == ("peru-history", "Peru and the United States", 1)
 
 
 def test_ids_come_from_id_comments_then_names_then_the_question_number(shipped):
-    bank, _ = shipped
+    bank = shipped.bank
     assert [q.id for q in bank.questions] == [
         "canal-year", "leguia-events", "embassy-t-f", "q-4", "escapes", "defense-treaty",
         "multi-line"]
 
 
 def test_a_choice_question_keeps_its_feedback_explanation_tags_and_line(shipped):
-    canal = shipped[0].questions_by_id["canal-year"]
+    canal = shipped.bank.questions_by_id["canal-year"]
     assert (canal.type, canal.prompt, canal.line) == (
         "choice", "In which year did the Panama Canal open?", 8)
     assert canal.options == ("1904", "1914", "1920", "1952")
@@ -66,7 +66,7 @@ def test_a_choice_question_keeps_its_feedback_explanation_tags_and_line(shipped)
 
 
 def test_answers_weighted_without_an_equals_sign_make_a_multiple_question(shipped):
-    events = shipped[0].questions_by_id["leguia-events"]
+    events = shipped.bank.questions_by_id["leguia-events"]
     assert events.type == "multiple"
     assert events.key == ("U.S. private capital overtook British investment",
                           "The U.S. mission became an embassy")
@@ -74,7 +74,7 @@ def test_answers_weighted_without_an_equals_sign_make_a_multiple_question(shippe
 
 
 def test_true_false_is_a_choice_of_true_and_false_with_feedback_on_each(shipped):
-    embassy = shipped[0].questions_by_id["embassy-t-f"]
+    embassy = shipped.bank.questions_by_id["embassy-t-f"]
     assert (embassy.type, embassy.options, embassy.key) == ("choice", ("True", "False"), ("True",))
     assert embassy.feedback == ("Yes, Congress raised it in 1920.",
                                 "No: Congress raised it in 1920.")
@@ -86,29 +86,29 @@ def test_false_puts_the_right_feedback_on_false():
 
 
 def test_a_missing_word_question_shows_a_blank_where_its_answers_were(shipped):
-    assert shipped[0].questions_by_id["q-4"].prompt == (
+    assert shipped.bank.questions_by_id["q-4"].prompt == (
         "The U.S. broke off relations with Peru in _____ after the coup.")
 
 
 def test_escaped_characters_are_read_as_themselves(shipped):
-    escapes = shipped[0].questions_by_id["escapes"]
+    escapes = shipped.bank.questions_by_id["escapes"]
     assert escapes.prompt == "Which of these is written with GIFT's special characters { } = ~ # : ?"
     assert escapes.options == ("a = b: c", "{braces}", "50% ~ #1")
 
 
 def test_a_format_prefix_is_dropped_and_html_kept_as_text(shipped):
-    treaty = shipped[0].questions_by_id["defense-treaty"]
+    treaty = shipped.bank.questions_by_id["defense-treaty"]
     assert treaty.prompt == "<p>Which treaty did Peru sign in <b>1952</b>?</p>"
     assert treaty.key == ("The <i>Treaty of Assistance and Mutual Defense</i>",)
 
 
 def test_a_question_may_run_over_lines_and_hold_escaped_line_breaks(shipped):
-    assert shipped[0].questions_by_id["multi-line"].prompt == (
+    assert shipped.bank.questions_by_id["multi-line"].prompt == (
         "Put differently\n: which year saw the coup\nthat removed Manuel Prado?")
 
 
 def test_types_quipu_has_not_are_skipped_at_their_lines_and_the_rest_loads(shipped):
-    assert [str(s) for s in shipped[1]] == [
+    assert [str(s) for s in shipped.skipped] == [
         f"{GOOD}:39: question 'essay' is an essay question, which Quipu does not have",
         f"{GOOD}:41: question 'trade-growth' is a numerical question, which Quipu does not have",
         f"{GOOD}:43: question 'capital' is a short-answer question, which Quipu does not have",
@@ -121,8 +121,9 @@ def test_types_quipu_has_not_are_skipped_at_their_lines_and_the_rest_loads(shipp
     ("Q{#1914..1916}", "a numerical question"),
 ])
 def test_other_types_are_skipped_with_their_kind(text, kind):
-    bank, errors, [skipped] = parse(f"Q{{=a ~b}}\n\n{text}\n")
-    assert errors == [] and len(bank.questions) == 1
+    result = parse(f"Q{{=a ~b}}\n\n{text}\n")
+    [skipped] = result.skipped
+    assert result.problems == () and len(result.bank.questions) == 1
     assert (skipped.line, skipped.message) == (3, f"question 'q-2' is {kind}, which Quipu does "
                                                   "not have")
 
@@ -133,22 +134,22 @@ def test_a_file_of_skipped_questions_only_has_no_bank():
 
 
 def test_an_id_comment_wins_over_the_name_and_repeated_names_are_made_unique():
-    bank, _, _ = parse("// [id:First One]\n::x::Q{=a ~b}\n\n::Same::Q{=a ~b}\n\n::Same::Q{=a ~b}")
+    bank = parse("// [id:First One]\n::x::Q{=a ~b}\n\n::Same::Q{=a ~b}\n\n::Same::Q{=a ~b}").bank
     assert [q.id for q in bank.questions] == ["first-one", "same", "same-2"]
 
 
 def test_an_id_comment_in_its_own_block_sets_the_next_question():
-    bank, _, _ = parse("// [id:mine] [tag:a\\]b]\n\n::x::Q{=a ~b}\n\n::y::Q{=a ~b}")
+    bank = parse("// [id:mine] [tag:a\\]b]\n\n::x::Q{=a ~b}\n\n::y::Q{=a ~b}").bank
     assert [(q.id, q.tags) for q in bank.questions] == [("mine", ("a]b",)), ("y", ())]
 
 
 def test_a_question_right_under_its_category_line_is_read():
-    bank, _, _ = parse("$CATEGORY: $course$/top/Peru//Chile\n::q::Q{=a ~b}")
+    bank = parse("$CATEGORY: $course$/top/Peru//Chile\n::q::Q{=a ~b}").bank
     assert (bank.title, [q.id for q in bank.questions]) == ("Peru/Chile", ["q"])
 
 
 def test_a_category_of_no_name_leaves_the_file_name_as_title():
-    assert parse("$CATEGORY: $course$/top\n\nQ{=a ~b}")[0].title == "q"
+    assert parse("$CATEGORY: $course$/top\n\nQ{=a ~b}").bank.title == "q"
 
 
 @pytest.mark.parametrize(("name", "line", "message"), [
@@ -163,8 +164,9 @@ def test_a_category_of_no_name_leaves_the_file_name_as_title():
 ])
 def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
     path = DATA / "broken" / name
-    bank, errors, _ = read_file(path)
-    assert bank is None
+    result = load_file(path)
+    assert result.bank is None
+    errors = result.problems
     assert [str(e) for e in errors] == [f"{path}:{line}: {message}"]
 
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 from textwrap import dedent
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizapp.bank import loader
-from quizapp.bank.loader import load_file, load_files, load_folder, load_paths, question_files
-from quizapp.bank.model import BankError
+from quizapp.bank.loader import (
+    known_suffix,
+    known_suffixes,
+    load_file,
+    load_files,
+    load_folder,
+    load_paths,
+    parser_for,
+    question_files,
+)
+from quizapp.bank.model import BankError, ParseResult
 from quizapp.bank.yaml_bank import parse_yaml_bank
 
 GOOD = """\
@@ -59,15 +70,15 @@ questions:
 
 
 def parse(text: str):
-    """The (bank, problems) of a YAML text, as if read from q.yaml."""
+    """The parse of a YAML text (bank, problems, skipped), as if read from q.yaml."""
     return parse_yaml_bank(dedent(text), "q.yaml")
 
 
 def problems(text: str) -> list[tuple[int, str]]:
     """The (line, message) of each problem of a YAML text that must not load."""
-    bank, errors = parse(text)
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    result = parse(text)
+    assert result.bank is None
+    return [(e.line, e.message) for e in result.problems]
 
 
 def write(folder, name: str, text: str):
@@ -78,14 +89,15 @@ def write(folder, name: str, text: str):
 
 
 def test_a_good_file_loads_with_no_problems():
-    bank, errors = parse(GOOD)
-    assert errors == []
+    result = parse(GOOD)
+    assert result.problems == ()
+    bank = result.bank
     assert (bank.id, bank.title, bank.path, bank.line) == (
         "peru-us", "Peru and the United States", "q.yaml", 1)
 
 
 def test_facts_map_to_the_model_with_their_lines():
-    bank, _ = parse(GOOD)
+    bank = parse(GOOD).bank
     embassy, term = bank.facts
     assert (embassy.id, embassy.year, embassy.until) == ("embassy", 1920, None)
     assert (embassy.when, embassy.leader, embassy.tags) == ("1920", "leguia", ("diplomacy",))
@@ -95,7 +107,7 @@ def test_facts_map_to_the_model_with_their_lines():
 
 
 def test_people_map_to_the_model_with_their_lines():
-    (person,) = parse(GOOD)[0].people
+    (person,) = parse(GOOD).bank.people
     assert person.id == "leguia"
     assert (person.name, person.role, person.year, person.until) == (
         "Augusto B. Leguía", "President of Peru", 1919, 1930)
@@ -103,7 +115,7 @@ def test_people_map_to_the_model_with_their_lines():
 
 
 def test_choice_options_are_its_choices_and_key_its_answer_as_text():
-    question = parse(GOOD)[0].questions_by_id["embassy-year"]
+    question = parse(GOOD).bank.questions_by_id["embassy-year"]
     assert question.options == ("1914", "1916", "1920", "1952")
     assert question.key == ("1920",)
     assert (question.explanation, question.facts, question.difficulty, question.tags) == (
@@ -112,26 +124,26 @@ def test_choice_options_are_its_choices_and_key_its_answer_as_text():
 
 
 def test_multiple_key_lists_the_answers_in_the_order_of_the_choices():
-    question = parse(GOOD)[0].questions_by_id["leguia-events"]
+    question = parse(GOOD).bank.questions_by_id["leguia-events"]
     assert question.options == ("The embassy", "The canal opens", "Trade jumps")
     assert question.key == ("The embassy", "Trade jumps")
 
 
 def test_ordering_options_and_key_are_the_items_in_their_written_order():
-    question = parse(GOOD)[0].questions_by_id["first-half-order"]
+    question = parse(GOOD).bank.questions_by_id["first-half-order"]
     expected = ("The Panama Canal opens", "Bilateral trade jumps", "The mission becomes an embassy")
     assert question.options == question.key == expected
     assert question.grading == "exact"
 
 
 def test_difficulty_defaults_to_two_and_grading_to_pairs():
-    question = parse(GOOD)[0].questions_by_id["leguia-events"]
+    question = parse(GOOD).bank.questions_by_id["leguia-events"]
     assert (question.difficulty, question.grading, question.explanation) == (2, "pairs", "")
 
 
 def test_a_file_of_facts_alone_is_a_bank():
-    bank, errors = parse("bank: b\ntitle: T\nfacts:\n  - id: f\n    text: Something happens.\n")
-    assert errors == [] and len(bank.facts) == 1 and bank.questions == ()
+    result = parse("bank: b\ntitle: T\nfacts:\n  - id: f\n    text: Something happens.\n")
+    assert result.problems == () and len(result.bank.facts) == 1 and result.bank.questions == ()
 
 
 def test_an_empty_file_is_a_problem_at_line_one():
@@ -179,35 +191,49 @@ def test_a_control_character_is_reported_at_its_line():
 def test_a_file_that_is_not_utf8_is_reported_at_the_line_of_the_bad_byte(tmp_path):
     path = tmp_path / "latin1.yaml"
     path.write_bytes("bank: b\ntitle: Leguía\n".encode("latin-1"))
-    bank, errors = load_file(path)
-    assert bank is None
-    assert [str(e) for e in errors] == [f"{path}:2: the file is not UTF-8 text (byte 0xED on this "
+    result = load_file(path)
+    assert result.bank is None
+    assert [str(e) for e in result.problems] == [f"{path}:2: the file is not UTF-8 text (byte 0xED on this "
                                         "line); save it again with the UTF-8 encoding"]
 
 
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
-    assert load_file(path)[1] == []
+    assert load_file(path).problems == ()
 
 
 def test_a_problem_reads_as_path_line_message():
-    _, [error] = parse_yaml_bank("", "questions/x.yaml")
+    [error] = parse_yaml_bank("", "questions/x.yaml").problems
     assert str(error).startswith("questions/x.yaml:1: the file is empty")
 
 
 def test_a_file_with_another_suffix_is_not_a_question_file(tmp_path):
-    bank, [error] = load_file(write(tmp_path, "notes.txt", GOOD))
-    assert bank is None and "not a question file" in error.message
+    result = load_file(write(tmp_path, "notes.txt", GOOD))
+    [error] = result.problems
+    assert result.bank is None and "not a question file" in error.message
 
 
 def test_the_parser_is_picked_by_the_longest_matching_suffix(tmp_path, monkeypatch):
     def fake(text, path):
-        return None, [BankError(path, 1, "aiken")]
+        return ParseResult(None, (BankError(path, 1, "aiken"),))
 
     monkeypatch.setitem(loader.PARSERS, ".aiken.txt", fake)
     monkeypatch.setitem(loader.PARSERS, ".txt", parse_yaml_bank)
-    assert load_file(write(tmp_path, "a.aiken.txt", "x"))[1][0].message == "aiken"
+    assert load_file(write(tmp_path, "a.aiken.txt", "x")).problems[0].message == "aiken"
+
+
+@given(st.text(max_size=12), st.sampled_from(known_suffixes()), st.booleans())
+def test_a_name_s_known_suffix_is_the_longest_it_ends_in_whatever_its_case(stem, suffix, upper):
+    name = stem + (suffix.upper() if upper else suffix)
+    found = known_suffix(name)
+    assert found in known_suffixes() and name.lower().endswith(found)
+    assert len(found) >= len(suffix)  # `x.aiken.txt` is never taken for a `.txt` file
+    assert parser_for(name) is loader.PARSERS[found]
+
+
+def test_a_name_with_no_known_suffix_has_none_and_no_parser():
+    assert known_suffix("notes.txt") == "" and parser_for("notes.txt") is None
 
 
 def test_a_bad_file_does_not_stop_the_good_ones(tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.loader import load_file
-from quizapp.bank.model import Bank, BankError
+from quizapp.bank.model import Bank, BankError, ParseResult
 from quizapp.bank.yaml_bank import parse_yaml_bank
 
 SMALL = (Path(__file__).parent.parent / "data" / "good" / "small.yaml").read_text("utf-8")
@@ -31,9 +31,11 @@ structures = st.recursive(
 )
 
 
-def assert_well_formed(text: str, bank: Bank | None, problems: list) -> None:
+def assert_well_formed(text: str, result: ParseResult) -> None:
     """A bank and no problems, or no bank and problems that each name a line of the text."""
-    assert (bank is None) == bool(problems)
+    bank, problems = result.bank, result.problems
+    assert (bank is None) == bool(problems) and result.skipped == ()
+    assert bank is None or isinstance(bank, Bank)
     last_line = len(text.splitlines()) + 1
     for problem in problems:
         assert isinstance(problem, BankError)
@@ -42,7 +44,7 @@ def assert_well_formed(text: str, bank: Bank | None, problems: list) -> None:
 
 
 def check(text: str) -> None:
-    assert_well_formed(text, *parse_yaml_bank(text, "p.yaml"))
+    assert_well_formed(text, parse_yaml_bank(text, "p.yaml"))
 
 
 @QUICK
@@ -119,6 +121,6 @@ def test_a_valid_file_mutated_gives_a_bank_or_located_problems(changes):
 def test_any_bytes_in_a_file_give_a_bank_or_located_problems(tmp_path_factory, data):
     path = tmp_path_factory.getbasetemp() / "bytes.yaml"
     path.write_bytes(data)
-    bank, problems = load_file(path)
-    assert (bank is None) == bool(problems)
-    assert all(isinstance(p, BankError) and p.line >= 1 for p in problems)
+    result = load_file(path)
+    assert (result.bank is None) == bool(result.problems)
+    assert all(isinstance(p, BankError) and p.line >= 1 for p in result.problems)

@@ -30,9 +30,9 @@ answer: "1920"
 
 def problems(text: str) -> list[tuple[int, str]]:
     """The (line, message) of each problem of a YAML text that must not load."""
-    bank, errors = parse_yaml_bank(text, "q.yaml")
-    assert bank is None
-    return [(e.line, e.message) for e in errors]
+    result = parse_yaml_bank(text, "q.yaml")
+    assert result.bank is None
+    return [(e.line, e.message) for e in result.problems]
 
 
 def item(body: str) -> str:
@@ -138,9 +138,8 @@ def test_a_fact_id_used_twice_is_reported_at_the_second_id():
 
 
 def test_a_question_may_share_an_id_with_a_fact():
-    bank, errors = parse_yaml_bank(HEADER + item(CHOICE).replace("embassy-year", "embassy"),
-                                   "q.yaml")
-    assert errors == [] and bank.questions[0].id == "embassy"
+    result = parse_yaml_bank(HEADER + item(CHOICE).replace("embassy-year", "embassy"), "q.yaml")
+    assert result.problems == () and result.bank.questions[0].id == "embassy"
 
 
 def test_an_unknown_type_suggests_the_close_match():

@@ -3,37 +3,30 @@
 from __future__ import annotations
 
 from quizapp.bank import loader
-from quizapp.bank.loader import load_file, load_folder, read_file
-from quizapp.bank.model import Bank, BankError, LoadResult
+from quizapp.bank.loader import load_file, load_folder
+from quizapp.bank.model import Bank, BankError, LoadResult, ParseResult
 from quizapp.bank.summary import report_lines
 
 
 def skipping_parser(text, path):
     """A parser that gives a bank and skips the question on line 2."""
-    return Bank(id="x", title="X", path=path), [], [BankError(path, 2, "an essay question")]
+    return ParseResult(Bank(id="x", title="X", path=path),
+                       skipped=(BankError(path, 2, "an essay question"),))
 
 
-def test_read_file_gives_the_questions_a_parser_skipped(tmp_path, monkeypatch):
+def test_load_file_gives_the_questions_a_parser_skipped(tmp_path, monkeypatch):
     monkeypatch.setitem(loader.PARSERS, ".skip", skipping_parser)
     path = tmp_path / "a.skip"
     path.write_text("x", encoding="utf-8")
-    bank, problems, skipped = read_file(path)
-    assert bank.id == "x" and problems == []
-    assert [str(s) for s in skipped] == [f"{path}:2: an essay question"]
-
-
-def test_load_file_keeps_giving_a_bank_and_its_problems(tmp_path, monkeypatch):
-    monkeypatch.setitem(loader.PARSERS, ".skip", skipping_parser)
-    path = tmp_path / "a.skip"
-    path.write_text("x", encoding="utf-8")
-    bank, problems = load_file(path)
-    assert bank.id == "x" and problems == []
+    result = load_file(path)
+    assert result.bank.id == "x" and result.problems == () and result.ok
+    assert [str(s) for s in result.skipped] == [f"{path}:2: an essay question"]
 
 
 def test_a_yaml_file_skips_nothing(tmp_path):
     path = tmp_path / "b.yaml"
     path.write_text("bank: b\ntitle: B\nfacts:\n  - id: f\n    text: x\n", encoding="utf-8")
-    assert read_file(path)[2] == []
+    assert load_file(path).skipped == ()
 
 
 def test_a_folder_load_collects_skipped_questions_and_stays_ok(tmp_path, monkeypatch):

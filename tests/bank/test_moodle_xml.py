@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizapp.bank.loader import parser_for, read_file
+from quizapp.bank.loader import load_file, parser_for
 from quizapp.bank.moodle_xml import GRADING, parse_moodle_xml
 from quizapp.bank.xml_reading import html_to_text
 from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
@@ -45,17 +45,17 @@ def test_xml_files_are_read_by_the_moodle_xml_parser():
 
 
 def test_the_bank_is_named_after_the_file_and_titled_by_its_category(shipped):
-    bank, _ = shipped
+    bank = shipped.bank
     assert (bank.id, bank.title) == ("peru-moodle", "Peru and the United States")
 
 
 def test_ids_come_from_the_idnumber_else_the_name(shipped):
-    assert [q.id for q in shipped[0].questions] == [
+    assert [q.id for q in shipped.bank.questions] == [
         "canal-opening", "leguia-term", "embassy", "early-events", "script"]
 
 
 def test_a_single_answer_multichoice_is_a_choice_with_html_made_plain_text(shipped):
-    canal = shipped[0].questions_by_id["canal-opening"]
+    canal = shipped.bank.questions_by_id["canal-opening"]
     assert (canal.type, canal.line) == ("choice", 15)
     assert canal.prompt == "In which year did the Panama Canal open?"
     assert (canal.options, canal.key) == (("1904", "1914", "1920"), ("1914",))
@@ -65,7 +65,7 @@ def test_a_single_answer_multichoice_is_a_choice_with_html_made_plain_text(shipp
 
 
 def test_a_multichoice_of_several_answers_is_a_multiple_keyed_by_positive_fractions(shipped):
-    term = shipped[0].questions_by_id["leguia-term"]
+    term = shipped.bank.questions_by_id["leguia-term"]
     assert term.type == "multiple"
     assert term.key == ("U.S. capital overtook British investment",
                         "The U.S. mission became an embassy")
@@ -73,13 +73,13 @@ def test_a_multichoice_of_several_answers_is_a_multiple_keyed_by_positive_fracti
 
 
 def test_truefalse_is_a_choice_of_true_and_false(shipped):
-    embassy = shipped[0].questions_by_id["embassy"]
+    embassy = shipped.bank.questions_by_id["embassy"]
     assert (embassy.options, embassy.key) == (("True", "False"), ("True",))
     assert embassy.feedback == ("Yes, in 1920.", "It did, in 1920.")
 
 
 def test_an_ordering_question_keeps_its_order_and_grading(shipped):
-    events = shipped[0].questions_by_id["early-events"]
+    events = shipped.bank.questions_by_id["early-events"]
     assert events.type == "ordering" and events.grading == "position"
     assert events.options == events.key == (
         "The Panama Canal opens", "Bilateral trade jumps by 60 percent",
@@ -88,23 +88,23 @@ def test_an_ordering_question_keeps_its_order_and_grading(shipped):
 
 
 def test_scripts_are_dropped_from_html_and_plain_text_kept_as_written(shipped):
-    script = shipped[0].questions_by_id["script"]
+    script = shipped.bank.questions_by_id["script"]
     assert script.prompt == "Which tag runs code?"
     assert script.options == ("<script>", "<b>")
 
 
 def test_an_essay_is_skipped_at_its_line_and_the_rest_loads(shipped):
-    assert [str(s) for s in shipped[1]] == [
+    assert [str(s) for s in shipped.skipped] == [
         f"{GOOD}:143: question 'why-trade-grew' is an essay question, which Quipu does not have"]
 
 
 @pytest.mark.parametrize(("moodle", "ours"), list(GRADING.items()))
 def test_each_moodle_grading_type_maps_to_ours(moodle, ours):
-    assert parse(quiz(ordering(moodle)))[0].questions[0].grading == ours
+    assert parse(quiz(ordering(moodle))).bank.questions[0].grading == ours
 
 
 def test_an_ordering_question_without_a_grading_type_is_graded_as_moodle_would():
-    assert parse(quiz(ordering("")))[0].questions[0].grading == "next"
+    assert parse(quiz(ordering(""))).bank.questions[0].grading == "next"
 
 
 def test_ordering_items_follow_their_fractions():
@@ -112,7 +112,7 @@ def test_ordering_items_follow_their_fractions():
                 '<answer fraction="3"><text>c</text></answer>'
                 '<answer fraction="1"><text>a</text></answer>'
                 '<answer fraction="2"><text>b</text></answer></question>')
-    assert parse(text)[0].questions[0].key == ("a", "b", "c")
+    assert parse(text).bank.questions[0].key == ("a", "b", "c")
 
 
 @pytest.mark.parametrize(("kind", "says"), [
@@ -124,8 +124,9 @@ def test_ordering_items_follow_their_fractions():
 def test_other_types_are_skipped_with_their_kind(kind, says):
     text = quiz(ordering("ALL_OR_NOTHING"), f'<question type="{kind}"><name><text>Other</text>'
                 '</name></question>')
-    bank, errors, [skipped] = parse(text)
-    assert errors == [] and len(bank.questions) == 1
+    result = parse(text)
+    [skipped] = result.skipped
+    assert result.problems == () and len(result.bank.questions) == 1
     assert (skipped.line, skipped.message) == (
         3, f"question 'other' is {says}, which Quipu does not have")
 
@@ -143,8 +144,9 @@ def test_other_types_are_skipped_with_their_kind(kind, says):
 ])
 def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
     path = DATA / "broken" / name
-    bank, errors, _ = read_file(path)
-    assert bank is None
+    result = load_file(path)
+    assert result.bank is None
+    errors = result.problems
     [error] = errors
     assert str(error).startswith(f"{path}:{line}: {message}")
 

@@ -21,11 +21,11 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from quizapp import create_app
-from quizapp.attempts import start_attempt
-from quizapp.catalog import current_catalog
 from quizapp.config import PROJECT_ROOT
 from quizapp.extensions import db
 from quizapp.quiz.build import build_quiz
+from quizapp.services.attempts import start_attempt
+from quizapp.services.catalog import current_catalog
 from quizapp.web import quiz as quiz_views
 from tests.e2e.audit import HEIGHTS
 

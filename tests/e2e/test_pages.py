@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from quizapp.attempts import submit_attempt
 from quizapp.extensions import db
 from quizapp.models import Learner
+from quizapp.services.attempts import submit_attempt
 from quizapp.web import quiz as quiz_views
 from tests.e2e.audit import (
     HEIGHTS,

@@ -13,11 +13,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
 
-from quizapp.attempts import PRACTICE, start_attempt, store_attempt, submit_attempt
-from quizapp.catalog import current_catalog
 from quizapp.extensions import db
 from quizapp.models import Attempt, Learner
-from quizapp.study import practice_question, timeline_order
+from quizapp.services.attempts import start_attempt, store, submit_attempt
+from quizapp.services.catalog import current_catalog
+from quizapp.services.rules import PRACTICE
+from quizapp.services.study import practice_question, timeline_order
 from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
 from tests.e2e.conftest import BANK, QUIZ_LENGTH, saved_state
 from tests.e2e.steps import pick, register, right_answer, served, wrong_answer
@@ -106,7 +107,7 @@ def studier(browser, base_url, live_app, tmp_path_factory):
         def practice(seed: int) -> Attempt:
             question = practice_question(current_catalog().pool(BANK), FACT, [],
                                          random.Random(seed), frozenset())
-            return store_attempt(bea, bank, PRACTICE, seed, question)
+            return store(bea, bank, PRACTICE, seed, question)
 
         answered = practice(0)
         submit_attempt(bea, answered.id, {answered.items[0].public_id:

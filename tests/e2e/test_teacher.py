@@ -15,13 +15,14 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
 
-from quizapp import accounts, clock
-from quizapp.assignments import AssignmentSettings, create_assignment, start_assigned
-from quizapp.attempts import submit_attempt
-from quizapp.catalog import current_catalog
+from quizapp import clock
 from quizapp.config import PROJECT_ROOT
 from quizapp.extensions import db
 from quizapp.models import Assignment, Learner
+from quizapp.services import accounts
+from quizapp.services.assignments import AssignmentSettings, create_assignment, start_assigned
+from quizapp.services.attempts import submit_attempt
+from quizapp.services.catalog import current_catalog
 from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
 from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import (

@@ -2,7 +2,14 @@
 
 import pytest
 
-from quizapp.quiz.grade import GradeError, grade, grade_ordering, positions_correct
+from quizapp.bank.model import ORDERING_METHODS
+from quizapp.quiz.grade import (
+    ORDERING_GRADERS,
+    GradeError,
+    grade,
+    grade_ordering,
+    positions_correct,
+)
 
 KEY = ["a", "b", "c", "d"]
 ONE_SWAP = ["b", "a", "c", "d"]
@@ -51,6 +58,11 @@ def test_ordering_methods_match_hand_computed_scores(method, one_swap, reversed_
     assert grade_ordering(KEY, KEY, method) == 1.0
     assert grade_ordering(KEY, ONE_SWAP, method) == pytest.approx(one_swap)
     assert grade_ordering(KEY, REVERSED, method) == pytest.approx(reversed_)
+
+
+def test_every_grading_method_a_bank_may_name_has_its_own_grader():
+    assert tuple(ORDERING_GRADERS) == ORDERING_METHODS
+    assert [g.__name__ for g in ORDERING_GRADERS.values()] == [f"_{m}" for m in ORDERING_METHODS]
 
 
 def test_ordering_with_one_swap_scores_five_sixths_under_pairs():

@@ -5,10 +5,10 @@ from functools import cache
 from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 
-from quizapp import accounts
 from quizapp.bank.model import Bank, Question
 from quizapp.extensions import db
 from quizapp.models import Attempt, Learner
+from quizapp.services import accounts
 from tests.sample_bank import FACTS, QUESTIONS
 
 PASSWORD = "correct horse battery"

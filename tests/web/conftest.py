@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 from quizapp.extensions import db
-from quizapp.forms import answer_field
 from quizapp.models import Attempt
+from quizapp.web.forms import answer_field
 
 
 class Elements(HTMLParser):

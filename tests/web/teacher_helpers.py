@@ -6,10 +6,10 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from quizapp import accounts
-from quizapp.attempts import start_attempt, submit_attempt
 from quizapp.extensions import db
 from quizapp.models import Attempt, Learner
+from quizapp.services import accounts
+from quizapp.services.attempts import start_attempt, submit_attempt
 
 XSS = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"

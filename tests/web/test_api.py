@@ -6,9 +6,9 @@ import pytest
 from flask import abort
 from sqlalchemy import text
 
-from quizapp import catalog
 from quizapp.bank.model import LoadResult
 from quizapp.extensions import db
+from quizapp.services import catalog
 from tests.sample_bank import SAMPLE_BANK
 from tests.web.api_helpers import (
     CHOICES_BANK,

@@ -79,3 +79,26 @@ def test_each_error_status_has_its_page_and_its_json(app, client, status, title)
     api = client.get("/api/v1/refuse")
     assert api.status_code == status
     assert api.json == {"error": "Because of a reason you can act on."}
+
+
+@pytest.mark.parametrize(("error", "status"), [
+    ("Invalid", 400), ("AccountError", 400), ("AssignmentError", 400), ("NotFound", 404),
+    ("NotOpen", 403), ("LimitReached", 403), ("AlreadySubmitted", 409), ("Unbuildable", 422),
+])
+def test_each_refusal_of_a_service_has_one_status(error, status):
+    from quizapp.services import accounts, assignments, errors
+    from quizapp.web.errors import status_of
+
+    kind = getattr(errors, error, None) or getattr(accounts, error, None) \
+        or getattr(assignments, error)
+    assert status_of(kind("why")) == status
+
+
+def test_services_know_nothing_of_http():
+    import pathlib
+
+    services = pathlib.Path(__file__).resolve().parents[2] / "quizapp" / "services"
+    for path in services.glob("*.py"):
+        text = path.read_text()
+        assert "status = " not in text and "abort(" not in text, path
+        assert "werkzeug.exceptions" not in text and "HTTPException" not in text, path

@@ -3,8 +3,8 @@
 import pytest
 
 from quizapp.extensions import db
-from quizapp.forms import answer_field
 from quizapp.models import Attempt
+from quizapp.web.forms import answer_field
 from tests.web.conftest import elements
 
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from quizapp.forms import answer_field
+from quizapp.web.forms import answer_field
 from quizapp.web.quiz_page import question_html, shown_items
 
 TAGS = {"fieldset", "legend", "span", "p", "div", "input", "label", "ul", "li", "select", "option"}

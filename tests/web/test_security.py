@@ -3,8 +3,8 @@
 
 import pytest
 
-from quizapp import catalog, throttle
 from quizapp.bank.model import Bank, LoadResult, Question
+from quizapp.services import catalog, throttle
 from tests.conftest import PASSWORD
 
 WRONG = "not the password"

@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from quizapp import catalog
 from quizapp.bank.model import Fact, LoadResult, Person
-from quizapp.forms import answer_field
+from quizapp.services import catalog
+from quizapp.web.forms import answer_field
 from tests.sample_bank import FACTS, SAMPLE_BANK
 from tests.web.conftest import elements
 

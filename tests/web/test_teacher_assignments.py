@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from quizapp.assignments import CODE_ALPHABET
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt
+from quizapp.services.assignments import CODE_ALPHABET
 from tests.web.teacher_helpers import sign_in_teacher, take
 
 PAST, FUTURE = "2020-01-01T01:00", "2099-01-01T09:30"

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from quizapp.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, cell
+from quizapp.services.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, cell
 from tests.web.teacher_helpers import XSS, at, learner_id, sign_in_teacher, take
 
 ALL = {"embassy-year", "canal-year", "early-events", "order-all"}

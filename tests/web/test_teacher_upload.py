@@ -8,9 +8,9 @@ import pytest
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from quizapp import catalog as catalog_module
-from quizapp.catalog import Catalog, current_catalog
-from quizapp.uploads import MAX_UPLOAD, UploadRejected, upload_name
+from quizapp.services import catalog as catalog_module
+from quizapp.services.catalog import Catalog, current_catalog
+from quizapp.services.uploads import MAX_UPLOAD, UploadRejected, upload_name
 from tests.web.teacher_helpers import sign_in_teacher
 
 DATA = Path(__file__).parents[1] / "data"

@@ -1,44 +1,9 @@
 """The teacher's pages under /teacher: question files, class results, item analysis, set quizzes.
 
-Every route is for teachers: a visitor not signed in is sent to sign in, anyone else gets 403.
-The check is made once for the whole blueprint, so a new route cannot forget it.
+Each module adds its routes to the one blueprint of `blueprint.py`, whose check lets teachers only.
 """
 
-from __future__ import annotations
+from . import analysis, assignments, banks, results
+from .blueprint import bp
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
-from flask_login import current_user
-from werkzeug.wrappers import Response
-
-from ...attempts import AttemptError
-from ..errors import render_error
-
-bp = Blueprint("teacher", __name__, url_prefix="/teacher")
-
-
-@bp.before_request
-def teachers_only() -> Response | None:
-    """Sign in first; then the teacher role, or 403."""
-    if not current_user.is_authenticated:
-        flash("Sign in with a teacher's account to see the teacher's pages.")
-        here = request.full_path if request.query_string else request.path
-        return redirect(url_for("auth.login", next=here))
-    if not current_user.is_teacher:
-        abort(403, "These pages are for teachers. Ask a teacher if you need to see them.")
-    return None
-
-
-@bp.after_request
-def no_store(response: Response) -> Response:
-    """Learners' scores and the keys: no cache along the way may keep them."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@bp.errorhandler(AttemptError)
-def attempt_error(e: AttemptError):
-    """A refusal of the attempts or assignments service (an unknown code, say), as a page."""
-    return render_error(e.status, e.message)
-
-
-from . import analysis, assignments, banks, results  # noqa: E402, F401  (their routes join bp)
+__all__ = ["analysis", "assignments", "banks", "bp", "results"]

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import render_template
 
-from ...assignments import find_assignment
-from ...catalog import current_catalog
 from ...models import Assignment
-from ...quiz.analysis import analyse
-from ...results import first_attempt_rows, served_questions
-from . import bp
+from ...services.assignments import find_assignment
+from ...services.results import item_analysis
+from .blueprint import bp
 
 
-def _analysis_page(bank_id: str, assignment: Assignment | None = None):
-    analysis = analyse(first_attempt_rows(bank_id, assignment.id if assignment else None))
-    if analysis.attempts == 0 and current_catalog().get(bank_id) is None and assignment is None:
-        abort(404, f"There is no question bank {bank_id!r}, and no attempt on one.")
-    served = served_questions(bank_id, [s.question_id for s in analysis.items])
-    rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))  # the problems first
-    flagged = sum(1 for s in analysis.items if s.flags)
+def _analysis_page(bank_id: str, assignment: Assignment | None = None) -> str:
+    found = item_analysis(bank_id, assignment)
     return render_template("teacher/analysis.html", bank_id=bank_id, assignment=assignment,
-                           analysis=analysis, rows=rows, served=served, flagged=flagged)
+                           analysis=found.analysis, rows=found.rows, served=found.served,
+                           flagged=found.flagged)
 
 
 @bp.get("/banks/<bank_id>/analysis")

@@ -6,16 +6,16 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ... import clock
-from ...assignments import (
+from ...services.assignments import (
     AssignmentError,
     assignment_overview,
     create_assignment,
     find_assignment,
     state,
 )
-from ...catalog import current_catalog
-from ...results import ResultFilter, class_results
-from . import bp
+from ...services.catalog import current_catalog
+from ...services.results import ResultFilter, class_results
+from .blueprint import bp
 from .forms import AssignmentForm
 
 

@@ -8,11 +8,10 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ...bank.export import EXPORTERS
-from ...catalog import current_catalog
-from ...uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
+from ...services.catalog import current_catalog, export_bank
+from ...services.uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
 from ..errors import render_error
-from . import bp
+from .blueprint import bp
 from .forms import UploadForm
 
 FORM_OVERHEAD = 64 * 1024  # room in the request for the multipart headers and the CSRF token
@@ -89,9 +88,6 @@ def preview(bank_id: str):
 @bp.get("/banks/<bank_id>/export.<any(xml, gift):file_format>")
 def export(bank_id: str, file_format: str):
     """A bank's written questions as a Moodle XML or GIFT file to download (for Moodle)."""
-    bank = current_catalog().get(bank_id)
-    if bank is None:
-        abort(404, f"There is no question bank {bank_id!r} loaded now.")
-    write, suffix, media_type = EXPORTERS[file_format]
-    return Response(write(bank), mimetype=media_type, headers={
-        "Content-Disposition": f'attachment; filename="{bank.id}{suffix}"'})
+    download = export_bank(bank_id, file_format)
+    return Response(download.text, mimetype=download.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{download.filename}"'})

@@ -18,11 +18,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
-from ...assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
-from ...attempts import MAX_LENGTH, MIN_LENGTH
-from ...forms import MODE_CHOICES
-from ...results import ResultFilter
-from ...uploads import MAX_UPLOAD, known_suffixes
+from ...services.assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
+from ...services.results import ResultFilter
+from ...services.uploads import MAX_UPLOAD, known_suffixes
+from ..forms import MODE_CHOICES, quiz_length_field
 
 
 class UploadForm(FlaskForm):
@@ -69,11 +68,7 @@ class AssignmentForm(FlaskForm):
                         render_kw={"maxlength": MAX_TITLE})
     bank = SelectField("Question bank", validators=[InputRequired()])
     mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
-    length = IntegerField(
-        "Number of questions", default=10, description=f"From {MIN_LENGTH} to {MAX_LENGTH}.",
-        validators=[InputRequired(), NumberRange(MIN_LENGTH, MAX_LENGTH)],
-        render_kw={"min": MIN_LENGTH, "max": MAX_LENGTH},
-    )
+    length = quiz_length_field()
     same_questions = BooleanField(
         "Give every student the same questions, in the same order",
         description="Otherwise each attempt draws its own questions from the bank.",

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Response, abort, render_template, request, stream_with_context
+from flask import Response, render_template, request, stream_with_context
 
-from ...assignments import find_assignment
-from ...catalog import current_catalog
-from ...exports import attempts_csv, items_csv
-from ...extensions import db
-from ...models import Assignment, Attempt, Learner
-from ...results import ResultFilter, attempted_banks, class_results, learner_attempts
-from ...review import review
+from ...models import Assignment
+from ...services.assignments import find_assignment
+from ...services.exports import attempts_csv, items_csv
+from ...services.results import (
+    ResultFilter,
+    any_attempt,
+    bank_choices,
+    class_results,
+    find_learner,
+    learner_attempts,
+)
+from ...services.review import review
 from ..errors import render_error
-from . import bp
+from .blueprint import bp
 from .forms import ResultFilterForm
-
-
-def bank_choices() -> list[tuple[str, str]]:
-    """(id, title) of every bank loaded or attempted: results outlive a removed file."""
-    catalog = current_catalog()
-    ids = sorted(set(catalog.banks) | set(attempted_banks()))
-    return [(i, catalog.banks[i].title if i in catalog.banks else i) for i in ids]
-
 
 FILTER_KEYS = ("bank", "since", "until", "assignment")
 
@@ -60,7 +57,7 @@ def results():
 @bp.get("/learners/<int:learner_id>")
 def learner(learner_id: int):
     """One learner's attempts, newest first, with the same filters."""
-    person = db.session.get(Learner, learner_id) or abort(404, "There is no such learner.")
+    person = find_learner(learner_id)
     form, flt, assignment = read_filters()
     rows = learner_attempts(learner_id, flt) if flt is not None else []
     return render_template("teacher/learner.html", learner=person, form=form, rows=rows,
@@ -70,7 +67,7 @@ def learner(learner_id: int):
 @bp.get("/attempts/<attempt_id>")
 def attempt(attempt_id: str):
     """One attempt of any learner, reviewed question by question with the learner's answers."""
-    found = db.session.get(Attempt, attempt_id) or abort(404, "There is no such attempt.")
+    found = any_attempt(attempt_id)
     items = review(found) if found.submitted is not None else []
     return render_template("teacher/attempt.html", attempt=found, items=items)
 

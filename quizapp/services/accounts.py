@@ -10,17 +10,19 @@ from functools import cache
 from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import clock, throttle
-from .database import write_transaction
-from .extensions import db
-from .models import ApiToken, Learner, hash_password
+from .. import clock
+from ..database import write_transaction
+from ..extensions import db
+from ..models import ApiToken, Learner, hash_password
+from . import throttle
+from .errors import Invalid
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8
 ROLES = ("student", "teacher")
 
 
-class AccountError(ValueError):
+class AccountError(Invalid):
     """A registration or sign-in that cannot go ahead, with a message for the person."""
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Attempt, AttemptItem
-from .quiz.grade import positions_correct
+from ..models import Attempt, AttemptItem
+from ..quiz.grade import positions_correct
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from datetime import datetime
 from fsrs import Rating
 from sqlalchemy import bindparam, insert, select, update
 
-from .bank.model import Bank
+from ..bank.model import Bank
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Card, ReviewLog
+from ..quiz import schedule
 from .catalog import current_catalog
-from .extensions import db
-from .models import Attempt, AttemptItem, Card, ReviewLog
-from .quiz import schedule
 
 # A submission's statements, built once: building one cost about as much as running it.
 _CARDS = Card.__table__

@@ -21,17 +21,28 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, InputRequired, NumberRange
 
-from .accounts import MIN_PASSWORD
-from .bank.model import Bank
-from .models import AttemptItem
+from ..models import AttemptItem
+from ..services.accounts import MIN_PASSWORD
+from ..services.catalog import Bank
+from ..services.rules import DEFAULT_LENGTH, MAX_LENGTH, MIN_LENGTH, MODES
 
-QUIZ_MIN, QUIZ_MAX, QUIZ_DEFAULT = 5, 30, 10
-MODE_CHOICES = [
-    SelectChoice("mixed", "Mixed: choice and ordering questions"),
-    SelectChoice("choice", "Choice questions only"),
-    SelectChoice("ordering", "Ordering questions only"),
-]
+MODE_LABELS = {
+    "mixed": "Mixed: choice and ordering questions",
+    "choice": "Choice questions only",
+    "ordering": "Ordering questions only",
+}
+MODE_CHOICES = [SelectChoice(mode, MODE_LABELS[mode]) for mode in MODES]  # a label for each mode
 ANSWER_PREFIX = "a."  # answer fields are a.<item> and, for ordering items, a.<item>.<option>
+
+
+def quiz_length_field() -> IntegerField:
+    """How many questions: the one rule of quiz length, as a form field."""
+    return IntegerField(
+        "Number of questions", default=DEFAULT_LENGTH,
+        validators=[InputRequired(), NumberRange(MIN_LENGTH, MAX_LENGTH)],
+        render_kw={"min": MIN_LENGTH, "max": MAX_LENGTH},
+        description=f"From {MIN_LENGTH} to {MAX_LENGTH}.",
+    )
 
 
 class RegisterForm(FlaskForm):
@@ -78,12 +89,7 @@ class StartQuizForm(FlaskForm):
 
     bank = SelectField("Question bank", validators=[InputRequired()])
     mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
-    length = IntegerField(
-        "Number of questions", default=QUIZ_DEFAULT,
-        validators=[InputRequired(), NumberRange(QUIZ_MIN, QUIZ_MAX)],
-        render_kw={"min": QUIZ_MIN, "max": QUIZ_MAX},
-        description=f"From {QUIZ_MIN} to {QUIZ_MAX}.",
-    )
+    length = quiz_length_field()
 
     def __init__(self, banks: Iterable[Bank], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

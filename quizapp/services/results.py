@@ -13,8 +13,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from .extensions import db
-from .models import Assignment, Attempt, AttemptItem, Learner
+from ..extensions import db
+from ..models import Assignment, Attempt, AttemptItem, Learner
+from ..quiz.analysis import Analysis, ItemStats, analyse
+from . import fast
+from .catalog import current_catalog
+from .errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -155,3 +159,47 @@ def served_questions(bank: str, question_ids: Iterable[str]) -> dict[str, dict]:
     query = select(AttemptItem.question_id, AttemptItem.snapshot).where(
         AttemptItem.id.in_(one_each))
     return {question_id: snapshot for question_id, snapshot in db.session.execute(query)}
+
+
+def bank_choices() -> list[tuple[str, str]]:
+    """(id, title) of every bank loaded or attempted: results outlive a removed file."""
+    banks = current_catalog().banks
+    ids = sorted(set(banks) | set(attempted_banks()))
+    return [(i, banks[i].title if i in banks else i) for i in ids]
+
+
+def find_learner(learner_id: int) -> Learner:
+    """A learner, for a teacher's page; NotFound if there is none."""
+    found = db.session.get(Learner, learner_id)
+    if found is None:
+        raise NotFound("There is no such learner.")
+    return found
+
+
+def any_attempt(attempt_id: str) -> Attempt:
+    """Any learner's attempt, for a teacher's page; NotFound if there is none."""
+    found = fast.load_attempt(attempt_id)
+    if found is None:
+        raise NotFound("There is no such attempt.")
+    return found
+
+
+@dataclass(frozen=True)
+class ItemAnalysis:
+    """Item analysis of a bank or an assigned quiz, with each question as it was served."""
+
+    analysis: Analysis
+    served: dict[str, dict]
+    rows: list[ItemStats]  # the flagged questions first
+    flagged: int
+
+
+def item_analysis(bank_id: str, assignment: Assignment | None = None) -> ItemAnalysis:
+    """Item analysis from each learner's first submitted attempt; NotFound for a bank that is
+    neither loaded nor attempted."""
+    analysis = analyse(first_attempt_rows(bank_id, assignment.id if assignment else None))
+    if analysis.attempts == 0 and current_catalog().get(bank_id) is None and assignment is None:
+        raise NotFound(f"There is no question bank {bank_id!r}, and no attempt on one.")
+    served = served_questions(bank_id, [s.question_id for s in analysis.items])
+    rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))
+    return ItemAnalysis(analysis, served, rows, sum(1 for s in analysis.items if s.flags))

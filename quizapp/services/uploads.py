@@ -16,14 +16,15 @@ from pathlib import Path
 
 from werkzeug.utils import secure_filename
 
-from .bank.loader import PARSERS, QUESTION_FILE_PATTERNS, load_file
-from .bank.model import Bank
+from ..bank.loader import QUESTION_FILE_PATTERNS, known_suffix, known_suffixes, load_file
+from ..bank.model import Bank
 from .catalog import Catalog
+from .errors import Invalid
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
 
 
-class UploadRejected(Exception):
+class UploadRejected(Invalid):
     """A file that is not saved, with every reason as a line a teacher can act on."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -40,17 +41,10 @@ class Upload:
     replaced: bool
 
 
-def known_suffixes() -> list[str]:
-    """The file suffixes the loader can read, e.g. ['.yaml', '.yml']."""
-    return sorted(PARSERS)
-
-
 def upload_name(filename: str) -> str:
     """The name to save a file under: made safe, its suffix in lower case; UploadRejected if not."""
     name = secure_filename(filename or "")  # drops folders, `..`, leading dots and odd characters
-    lowered = name.lower()
-    suffixes = [s for s in PARSERS if lowered.endswith(s)]
-    suffix = max(suffixes, key=len) if suffixes else ""
+    suffix = known_suffix(name)
     stem = name[: len(name) - len(suffix)]
     # The folder is read by patterns like *.yaml, case-sensitively: BANK.YAML would never load.
     name = stem + suffix
@@ -79,7 +73,8 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -
     with tempfile.TemporaryDirectory() as scratch:  # the loader reads files: read a copy
         copy = Path(scratch) / name
         copy.write_bytes(data)
-        bank, errors = load_file(copy)
+        loaded = load_file(copy)
+    bank, errors = loaded.bank, loaded.problems
     if errors or bank is None:
         raise UploadRejected([f"{name}:{e.line}: {e.message}" for e in errors])
     other = banks.get(bank.id)

@@ -13,20 +13,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from . import clock
-from .attempts import (
-    MAX_LENGTH,
-    MIN_LENGTH,
-    SEED_LIMIT,
-    AttemptError,
-    NotFound,
-    build_attempt,
-)
+from .. import clock
+from ..database import write_transaction
+from ..extensions import db
+from ..models import Assignment, Attempt, Learner
+from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
+from .attempts import Someone, checked_bank, draw, new_seed, store
 from .catalog import current_catalog
-from .database import write_transaction
-from .extensions import db
-from .models import Assignment, Attempt, Learner
-from .quiz.build import MODES
+from .errors import Invalid, LimitReached, NotFound, NotOpen
 
 # No 0/O, 1/I: a code read off a projector or a sheet of paper is typed right the first time.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -35,20 +29,10 @@ MAX_TITLE = 120
 MAX_ATTEMPTS_LIMIT = 100
 
 
-class AssignmentError(ValueError):
+class AssignmentError(Invalid):
     """An assigned quiz that cannot be set as asked, with a message for the teacher."""
 
 
-class NotOpen(AttemptError):
-    """A start before the quiz opens or after it closes."""
-
-    status = 403
-
-
-class LimitReached(AttemptError):
-    """A start beyond the number of attempts the teacher allows."""
-
-    status = 403
 
 
 @dataclass(frozen=True)
@@ -65,11 +49,6 @@ class AssignmentSettings:
     max_attempts: int | None
 
 
-def readable(moment: datetime) -> str:
-    """A stored UTC time for people: 27 Nov 2026, 21:30 UTC."""
-    return moment.strftime("%d %b %Y, %H:%M UTC")
-
-
 def normal_code(text: str | None) -> str:
     """A code as typed, made canonical: upper case, spaces and dashes dropped."""
     return "".join(c for c in (text or "").upper() if c not in " -\t")
@@ -84,14 +63,13 @@ def check_settings(s: AssignmentSettings) -> None:
     """AssignmentError unless the settings make a quiz students can start."""
     if not 1 <= len(s.title.strip()) <= MAX_TITLE:
         raise AssignmentError(f"Give the quiz a title of 1 to {MAX_TITLE} characters.")
-    catalog = current_catalog()
-    if catalog.get(s.bank) is None:
-        raise AssignmentError(f"There is no question bank {s.bank!r}.")
-    if s.mode not in MODES:
+    try:
+        checked_bank(s.bank, s.mode, s.length)  # the rules every quiz obeys
+    except Invalid as e:
+        raise AssignmentError(e.message) from None
+    if s.mode not in MODES:  # review asks each learner's own due facts: no quiz to set
         raise AssignmentError(f"A quiz mode is one of {', '.join(MODES)}.")
-    if not MIN_LENGTH <= s.length <= MAX_LENGTH:
-        raise AssignmentError(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
-    if catalog.pool(s.bank).count(s.mode) == 0:
+    if current_catalog().pool(s.bank).count(s.mode) == 0:
         raise AssignmentError("That bank has no questions for that mode: choose another mode.")
     if s.closes is not None and s.closes <= s.opens:
         raise AssignmentError("The quiz must close after it opens.")
@@ -102,7 +80,7 @@ def check_settings(s: AssignmentSettings) -> None:
 def create_assignment(teacher: Learner, s: AssignmentSettings) -> Assignment:
     """Store an assigned quiz under a new code; with a fixed seed if all get the same questions."""
     check_settings(s)
-    seed = secrets.randbelow(SEED_LIMIT) if s.same_questions else None
+    seed = new_seed() if s.same_questions else None
     for _ in range(5):  # a clash among 32**6 codes is rare; trying again settles it
         assignment = Assignment(
             code=new_code(), title=s.title.strip(), teacher_id=teacher.id, bank=s.bank,
@@ -130,19 +108,30 @@ def find_assignment(code: str) -> Assignment:
 
 def window_problem(assignment: Assignment, now: datetime) -> str | None:
     """Why the quiz cannot be started at `now`, or None while it is open."""
-    if now < assignment.opens:
-        return f"This quiz opens on {readable(assignment.opens)}: come back then."
-    if assignment.closes is not None and now >= assignment.closes:
-        return f"This quiz closed on {readable(assignment.closes)}: it can no longer be started."
+    where = window(assignment.opens, assignment.closes, now)
+    if where == NOT_OPEN_YET:
+        return f"This quiz opens on {when(assignment.opens)}: come back then."
+    if where == CLOSED:
+        return f"This quiz closed on {when(assignment.closes)}: it can no longer be started."
     return None
 
 
-def attempts_used(learner: Learner, assignment: Assignment) -> int:
+def attempts_used(learner: Someone, assignment: Assignment) -> int:
     """How many attempts the learner has started on the assigned quiz (open ones count)."""
     return db.session.scalar(
         select(func.count(Attempt.id))
         .where(Attempt.assignment_id == assignment.id, Attempt.learner_id == learner.id)
     ) or 0
+
+
+def own_attempts(learner: Someone, assignment: Assignment) -> list[Attempt]:
+    """The learner's attempts at the assigned quiz, newest first."""
+    query = (
+        select(Attempt)
+        .where(Attempt.assignment_id == assignment.id, Attempt.learner_id == learner.id)
+        .order_by(Attempt.started.desc())
+    )
+    return list(db.session.scalars(query))
 
 
 def limit_problem(assignment: Assignment, used: int) -> str | None:
@@ -161,37 +150,32 @@ def ensure_open(assignment: Assignment, now: datetime) -> None:
         raise NotOpen(problem)
 
 
-def start_assigned(learner: Learner, assignment: Assignment) -> Attempt:
+def start_assigned(learner: Someone, assignment: Assignment) -> Attempt:
     """Start the assigned quiz for a learner, if it is open and the limit allows another attempt."""
     ensure_open(assignment, clock.now())  # before the quiz is built: most refusals are for the time
-    attempt = build_attempt(learner, assignment.bank, assignment.mode, assignment.length,
-                            assignment.seed)
-    attempt.assignment_id = assignment.id
-    # The check and the insert share one write transaction: BEGIN IMMEDIATE holds SQLite's write
-    # lock, and on PostgreSQL the assignment's row is locked, so parallel starts take turns and
-    # each one counts the attempts the others stored.
-    with write_transaction():
+    bank = checked_bank(assignment.bank, assignment.mode, assignment.length, assignment.seed)
+    seed = new_seed(assignment.seed)
+    quiz = draw(learner, bank, assignment.mode, assignment.length, seed)
+
+    def still_allowed() -> None:
+        # Inside the insert's write transaction: BEGIN IMMEDIATE holds SQLite's write lock, and
+        # on PostgreSQL the assignment's row is locked, so parallel starts take turns and each
+        # one counts the attempts the others stored.
         db.session.execute(
             select(Assignment.id).where(Assignment.id == assignment.id).with_for_update()
         )
-        now = clock.now()
-        ensure_open(assignment, now)
+        ensure_open(assignment, clock.now())
         problem = limit_problem(assignment, attempts_used(learner, assignment))
         if problem:
             raise LimitReached(problem)
-        attempt.started = now
-        db.session.add(attempt)
-        db.session.flush()
-    return attempt
+
+    return store(learner, bank, assignment.mode, seed, quiz, assignment_id=assignment.id,
+                 check=still_allowed)
 
 
 def state(assignment: Assignment, now: datetime) -> str:
     """'not open yet', 'open' or 'closed'."""
-    if now < assignment.opens:
-        return "not open yet"
-    if assignment.closes is not None and now >= assignment.closes:
-        return "closed"
-    return "open"
+    return window(assignment.opens, assignment.closes, now)
 
 
 def assignment_overview() -> list[tuple[Assignment, str, int, int]]:

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
-from .extensions import db
-from .models import SignInFailure
+from ..extensions import db
+from ..models import SignInFailure
 
 WINDOW = timedelta(minutes=15)
 PER_ACCOUNT = 5  # failures in WINDOW before an account must wait

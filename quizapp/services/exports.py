@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from .attempts import iso
-from .extensions import db
-from .models import Assignment, Attempt, AttemptItem, Learner
+from ..extensions import db
+from ..models import Assignment, Attempt, AttemptItem, Learner
+from ..quiz.rules import iso, percent
 from .results import ResultFilter
 
 BOM = "\ufeff"
@@ -76,9 +76,8 @@ def attempt_rows(flt: ResultFilter) -> Iterator[tuple]:
     for a_id, name, user, bank, mode, code, started, submitted, score, top in db.session.execute(
         query
     ):
-        percent = None if score is None or not top else round(100 * score / top, 1)
         yield (a_id, name, user, bank, mode, code, iso(started), iso(submitted), score, top,
-               percent)
+               percent(score, top))
 
 
 def as_text(snapshot: dict, option_ids: Any) -> str:

@@ -9,14 +9,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, current_app
 
-from .bank.generate import generate_questions
-from .bank.loader import QUESTION_FILE_PATTERNS, load_folder
-from .bank.model import Bank, LoadResult, Question
-from .quiz.build import QuizPool
+from ..bank.export import EXPORTERS
+from ..bank.generate import generate_questions
+from ..bank.loader import QUESTION_FILE_PATTERNS, load_folder
+from ..bank.model import Bank, LoadResult, Question
+from ..quiz.build import QuizPool
+from .errors import NotFound
+
+__all__ = ["EXPORTERS", "Bank", "Catalog", "Download", "current_catalog", "export_bank"]
 
 CHECK_INTERVAL = 1.0  # seconds between looks at the folder
 GENERATOR_SEED = 0  # fixed, so generated questions keep their ids from one load to the next
@@ -103,3 +108,21 @@ def init_app(app: Flask, catalog: Catalog | None = None) -> None:
 def current_catalog() -> Catalog:
     """The catalog of the running app."""
     return current_app.extensions["quizapp.catalog"]
+
+
+@dataclass(frozen=True)
+class Download:
+    """A bank written out as a file: its text, its file name, and the media type to send."""
+
+    text: str
+    filename: str
+    media_type: str
+
+
+def export_bank(bank_id: str, file_format: str) -> Download:
+    """A loaded bank's written questions in an export format (EXPORTERS); NotFound if no bank."""
+    bank = current_catalog().get(bank_id)
+    if bank is None:
+        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+    write, suffix, media_type = EXPORTERS[file_format]
+    return Download(write(bank), f"{bank.id}{suffix}", media_type)

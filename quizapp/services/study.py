@@ -9,26 +9,20 @@ that one answer took, which is what tells an Easy answer from a Good one.
 from __future__ import annotations
 
 import random
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import clock
-from .attempts import (
-    PRACTICE,
-    SEED_LIMIT,
-    NotFound,
-    Unbuildable,
-    find_attempt,
-    store_attempt,
-)
-from .bank.model import Bank, Fact, Person
-from .bank.timeline import dated
+from .. import clock
+from ..bank.model import Bank, Fact, Person
+from ..bank.timeline import dated
+from ..models import Attempt
+from ..quiz import schedule
+from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
+from ..quiz.rules import PRACTICE
+from .attempts import Someone, find_attempt, new_seed, store
 from .cards import cards_of, due_facts
 from .catalog import current_catalog
-from .models import Attempt, Learner
-from .quiz import schedule
-from .quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
+from .errors import NotFound, Unbuildable
 
 RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
 
@@ -66,7 +60,7 @@ def leaders(bank: Bank, fact: Fact) -> tuple[Person, ...]:
     )
 
 
-def timeline(bank: Bank, learner: Learner | None, now: datetime) -> tuple[list[Entry], list[Entry]]:
+def timeline(bank: Bank, learner: Someone | None, now: datetime) -> tuple[list[Entry], list[Entry]]:
     """The bank's timeline (dated entries, then the undated), each with the learner's knowledge."""
     cards = cards_of(learner.id, bank.id) if learner is not None else {}
     by_fact = current_catalog().pool(bank.id).by_fact
@@ -124,7 +118,7 @@ def practice_bank(bank_id: str, fact_id: str | None = None) -> Bank:
 
 
 def start_practice(
-    learner: Learner, bank_id: str, fact_id: str | None = None, after: str | None = None
+    learner: Someone, bank_id: str, fact_id: str | None = None, after: str | None = None
 ) -> Attempt:
     """Store one practice question: on the fact if named, else on what is due, else any.
 
@@ -137,15 +131,15 @@ def start_practice(
             avoid = frozenset(i.question_id for i in find_attempt(learner, after).items)
         except NotFound:
             pass  # a stale or foreign id only loses the "not the same again" preference
-    seed = secrets.randbelow(SEED_LIMIT)
+    seed = new_seed()
     due = [] if fact_id else due_facts(learner.id, bank, clock.now())
     quiz = practice_question(
         current_catalog().pool(bank.id), fact_id, due, random.Random(seed), avoid
     )
-    return store_attempt(learner, bank, PRACTICE, seed, quiz)
+    return store(learner, bank, PRACTICE, seed, quiz)
 
 
-def find_practice(learner: Learner, bank_id: str, attempt_id: str) -> Attempt:
+def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
     """The learner's practice attempt on this bank; NotFound for any other."""
     attempt = find_attempt(learner, attempt_id)
     if attempt.mode != PRACTICE or attempt.bank != bank_id:

@@ -1,0 +1,188 @@
+"""Start, submit and find attempts: the one module that creates and stores an attempt.
+
+The rules that keep scores honest live here, shared by every quiz, practice question and assigned
+quiz, and by the pages and the API: the quiz is stored before it is shown, grading reads only the
+stored snapshot, an attempt belongs to one learner and is submitted once. Submitting also reviews
+the learner's card of every fact the answers tested, in the same transaction.
+
+Practice and assigned quizzes hand `store` the quiz they built, and any check to run inside the
+insert's transaction (an assigned quiz's window and attempt limit).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from .. import clock
+from ..bank.model import Bank
+from ..database import serialised_writes, write_transaction
+from ..extensions import db
+from ..models import Attempt, AttemptItem
+from ..quiz.build import QuizError, QuizItem, build_quiz, build_review
+from ..quiz.rules import ATTEMPT_MODES, MAX_LENGTH, MIN_LENGTH, REVIEW, SEED_LIMIT
+from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
+from . import fast
+from .cards import due_facts, record_reviews
+from .catalog import current_catalog
+from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
+
+NOT_YOURS = "There is no such attempt among yours."
+SUBMITTED = "This attempt was already submitted; its score stands."
+
+
+class Someone(Protocol):
+    """Whoever a service acts for: the signed-in learner of a page, or the API's ORM Learner."""
+
+    @property
+    def id(self) -> int: ...
+
+
+def _ids() -> Callable[[], str]:
+    """A maker of short random ids, never the same twice in one attempt."""
+    used: set[str] = set()
+
+    def new_id() -> str:
+        while (token := secrets.token_hex(4)) in used:
+            pass
+        used.add(token)
+        return token
+
+    return new_id
+
+
+def _is_whole(value: Any) -> bool:
+    """An int that is not a bool: JSON's `true` must not pass for a length of 1."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any = None) -> Bank:
+    """The bank to build from, once the request is known to be well-formed; Invalid if not."""
+    bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
+    if bank is None:
+        raise Invalid(f"There is no question bank {bank_id!r}.")
+    if mode not in ATTEMPT_MODES:
+        raise Invalid(f"A quiz mode is one of {', '.join(ATTEMPT_MODES)}.")
+    if not _is_whole(length) or not MIN_LENGTH <= length <= MAX_LENGTH:
+        raise Invalid(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
+    if seed is not None and (not _is_whole(seed) or not 0 <= seed < SEED_LIMIT):
+        raise Invalid(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
+    return bank
+
+
+def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> list[QuizItem]:
+    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts."""
+    pool, rng = current_catalog().pool(bank.id), random.Random(seed)
+    try:
+        if mode != REVIEW:
+            return build_quiz(pool, mode, length, rng)
+        due = due_facts(learner.id, bank, clock.now())
+        if not due:
+            raise Unbuildable("Nothing in this bank is due for review yet: come back later, "
+                              "or take another quiz.")
+        return build_review(pool, due, length, rng)
+    except QuizError as e:
+        raise Unbuildable(f"{e}: choose another mode or bank.") from None
+
+
+def new_seed(seed: int | None = None) -> int:
+    """The seed given, or a new random one."""
+    return secrets.randbelow(SEED_LIMIT) if seed is None else seed
+
+
+def start_attempt(
+    learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None
+) -> Attempt:
+    """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    bank = checked_bank(bank_id, mode, length, seed)
+    seed = new_seed(seed)
+    return store(learner, bank, mode, seed, draw(learner, bank, mode, length, seed))
+
+
+def store(
+    learner: Someone, bank: Bank, mode: str, seed: int, quiz: list[QuizItem], *,
+    assignment_id: int | None = None, check: Callable[[], None] | None = None,
+) -> Attempt:
+    """Store a built quiz as the learner's new attempt, with a snapshot of every question.
+
+    `check` runs first inside the insert's write transaction and may refuse by raising: what it
+    counts cannot change before the insert (SQLite's BEGIN IMMEDIATE, or its own row lock).
+    """
+    new_id = _ids()
+    attempt = Attempt(
+        id=secrets.token_urlsafe(12), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
+        max_score=float(len(quiz)), assignment_id=assignment_id,
+    )
+    attempt.items = [
+        AttemptItem(position=i, public_id=new_id(), question_id=item.question.id,
+                    snapshot=make_snapshot(item, bank, new_id))
+        for i, item in enumerate(quiz)
+    ]
+    with write_transaction():
+        if check is not None:
+            check()
+        attempt.started = clock.now()
+        db.session.add(attempt)
+        db.session.flush()
+    return attempt
+
+
+def find_attempt(learner: Someone, attempt_id: Any) -> Attempt:
+    """The learner's attempt; NotFound for one that is not there or is someone else's."""
+    attempt = fast.load_attempt(attempt_id) if isinstance(attempt_id, str) else None
+    if attempt is None or attempt.learner_id != learner.id:
+        raise NotFound(NOT_YOURS)
+    return attempt
+
+
+def open_quiz(learner: Someone, attempt_id: Any) -> tuple[Any, list[tuple[str, Any]]] | None:
+    """An open attempt of the learner's as a row (id, bank), and its items as (public id,
+    snapshot) in order; None once it is submitted (its review loads it whole). NotFound as in
+    find_attempt."""
+    rows = fast.quiz_rows(attempt_id) if isinstance(attempt_id, str) else ()
+    if not rows or rows[0].learner_id != learner.id:
+        raise NotFound(NOT_YOURS)
+    if rows[0].submitted is not None:
+        return None
+    return rows[0], [(row.public_id, row.snapshot) for row in rows if row.public_id is not None]
+
+
+def submit_attempt(learner: Someone, attempt_id: Any, answers: Any) -> Attempt:
+    """Grade the answers from the stored snapshots and keep the score; once only."""
+    attempt = find_attempt(learner, attempt_id)
+    if attempt.submitted is not None:
+        raise AlreadySubmitted(SUBMITTED)
+    items = {item.public_id: item for item in attempt.items}
+    try:
+        checked = check_answers({k: item.snapshot for k, item in items.items()}, answers)
+    except AnswerError as e:
+        raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
+    points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
+    now = clock.now()
+    with write_transaction():
+        if not fast.claim(attempt, now, sum(points.values())):  # of parallel submissions one wins
+            raise AlreadySubmitted(SUBMITTED)
+        # One learner's submissions take turns from here: two of them at once would both find a
+        # fact's card missing and both insert it. SQLite's BEGIN IMMEDIATE already serialises
+        # every write (so the lock is skipped there: it held the write lock for nothing); on
+        # PostgreSQL this row lock does it for the learner alone.
+        if not serialised_writes():
+            fast.lock_learner(attempt.learner_id)
+        fast.store_answers((item, checked.get(k), points[k]) for k, item in items.items())
+        record_reviews(attempt, now)
+    return attempt
+
+
+def attempts_of(learner: Someone, limit: int | None = None) -> list[Attempt]:
+    """The learner's attempts, newest started first."""
+    query = (
+        select(Attempt)
+        .where(Attempt.learner_id == learner.id)
+        .order_by(Attempt.started.desc(), Attempt.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))

@@ -1,0 +1,42 @@
+"""What a service refuses, by what went wrong: `web/` turns each into an HTTP status, once.
+
+Every refusal carries a sentence a person can act on (`message`); none knows about HTTP.
+"""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A request a service cannot meet, with a message for the person who made it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Invalid(ServiceError, ValueError):
+    """Malformed: an unknown bank or mode, a length out of range, answers that do not fit."""
+
+
+class NotFound(ServiceError):
+    """Not there, or not this learner's (the two look the same from outside)."""
+
+
+class NotAllowed(ServiceError):
+    """Well-formed and there, but not now or not for this person."""
+
+
+class NotOpen(NotAllowed):
+    """A start before an assigned quiz opens or after it closes."""
+
+
+class LimitReached(NotAllowed):
+    """A start beyond the number of attempts the teacher allows."""
+
+
+class AlreadySubmitted(ServiceError):
+    """A second submission: the first one's score stands."""
+
+
+class Unbuildable(ServiceError):
+    """Well-formed, but the bank has no questions for it."""

@@ -1,0 +1,115 @@
+"""The shortcuts past the ORM that pay on the hottest paths, in one place, each measured.
+
+Every function here does what a plain ORM call would, faster; tests/test_fast.py pins that, and
+docs/performance.md has the figures. The services call these and read like the rest of the code:
+
+- statements built once (building one cost about as much as running it);
+- the quiz page's one Core statement instead of loading the attempt through the ORM;
+- an attempt already in the session's identity map is taken from it, with no statement;
+- a submission's claim, answers and score written by Core, and set on the loaded objects with
+  `set_committed_value` (the unit of work's bookkeeping for ten items cost more than the UPDATE);
+- the signed-in learner read as a small `SignedIn` record by one Core statement on every request
+  (loading the ORM row cost a fifth of a quiz page's CPU).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
+
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Learner
+
+_ATTEMPTS, _ITEMS, _LEARNERS = Attempt.__table__, AttemptItem.__table__, Learner.__table__
+CLAIM = (update(_ATTEMPTS)
+         .where(_ATTEMPTS.c.id == bindparam("attempt_id"), _ATTEMPTS.c.submitted.is_(None))
+         .values(submitted=bindparam("now"), score=bindparam("new_score")))
+STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
+                 .values(answer=bindparam("answer"), points=bindparam("points")))
+# The quiz page's one statement: the attempt's owner, bank and state, with its items in order.
+OPEN_QUIZ = (select(_ATTEMPTS.c.id, _ATTEMPTS.c.learner_id, _ATTEMPTS.c.bank,
+                    _ATTEMPTS.c.submitted, _ITEMS.c.public_id, _ITEMS.c.snapshot)
+             .select_from(_ATTEMPTS.outerjoin(_ITEMS, _ITEMS.c.attempt_id == _ATTEMPTS.c.id))
+             .where(_ATTEMPTS.c.id == bindparam("attempt_id"))
+             .order_by(_ITEMS.c.position))
+# An attempt with its items, in one statement: Session.get then a lazy load cost twice this.
+ATTEMPT_WITH_ITEMS = (select(Attempt).options(joinedload(Attempt.items))
+                      .where(Attempt.id == bindparam("attempt_id")))
+LOCK_LEARNER = select(_LEARNERS.c.id).where(_LEARNERS.c.id == bindparam("learner_id")) \
+    .with_for_update()
+SIGNED_IN = select(_LEARNERS.c.id, _LEARNERS.c.username, _LEARNERS.c.display_name,
+                   _LEARNERS.c.role).where(_LEARNERS.c.id == bindparam("learner_id"))
+
+
+def load_attempt(attempt_id: str) -> Attempt | None:
+    """The attempt with its items: from the session if it holds it, else by one statement."""
+    session = db.session()
+    if identity_key(Attempt, attempt_id) in session.identity_map:
+        return session.get(Attempt, attempt_id)
+    return session.execute(ATTEMPT_WITH_ITEMS, {"attempt_id": attempt_id}
+                           ).unique().scalar_one_or_none()
+
+
+def quiz_rows(attempt_id: str) -> Sequence[Row[Any]]:
+    """The attempt (id, learner_id, bank, submitted) on each of its items' rows (public_id,
+    snapshot), in order; one row with no item fields for an attempt without items."""
+    return db.session.execute(OPEN_QUIZ, {"attempt_id": attempt_id}).all()
+
+
+def claim(attempt: Attempt, now: datetime, score: float) -> bool:
+    """Mark the attempt submitted with its score, if no one has: of parallel claims one wins."""
+    won = db.session.execute(
+        CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score}).rowcount == 1
+    if won:
+        set_committed_value(attempt, "submitted", now)  # what the UPDATE stored
+        set_committed_value(attempt, "score", score)
+    return won
+
+
+def store_answers(answers: Iterable[tuple[AttemptItem, Any, float]]) -> None:
+    """Every item's (item, answer, points) in one executemany UPDATE, and on the loaded items."""
+    given = list(answers)
+    db.session.execute(STORE_ANSWERS, [
+        {"item_id": item.id, "answer": answer, "points": points} for item, answer, points in given
+    ])
+    for item, answer, points in given:
+        set_committed_value(item, "answer", answer)
+        set_committed_value(item, "points", points)
+
+
+def lock_learner(learner_id: int) -> None:
+    """Lock the learner's row until the transaction ends (PostgreSQL; SQLite locks it all)."""
+    db.session.execute(LOCK_LEARNER, {"learner_id": learner_id})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SignedIn(UserMixin):  # type: ignore[misc]  (flask_login has no types)
+    """The signed-in learner as a request sees them: `current_user` on every page.
+
+    Not the ORM row: a page needs no more than these four columns. Code that changes a learner
+    loads their `Learner` by this id.
+    """
+
+    id: int
+    username: str | None
+    display_name: str
+    role: str
+
+    is_guest = Learner.is_guest
+    is_teacher = Learner.is_teacher
+
+
+def load_signed_in(learner_id: str) -> SignedIn | None:
+    """The signed-in learner, from the id in the session (Flask-Login's user loader)."""
+    if not learner_id.isdigit():
+        return None
+    row = db.session.connection().execute(SIGNED_IN, {"learner_id": int(learner_id)}).first()
+    return None if row is None else SignedIn(*row)

@@ -1,0 +1,96 @@
+"""A learner's progress: the percent of each quiz over time, and how well they know each fact.
+
+One function gives the numbers: the page draws its charts from them and the API turns the same
+values into JSON, so the page and the API cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Attempt
+from ..quiz import schedule
+from ..quiz.rules import PRACTICE
+from .attempts import Someone
+from .cards import cards_of, due_counts
+from .catalog import current_catalog
+from .study import timeline_order
+
+NEW = schedule.NEW  # the state of a fact the learner has not met
+
+
+@dataclass(frozen=True)
+class QuizScore:
+    """One submitted quiz, as the progress line shows it."""
+
+    id: str
+    bank: str
+    mode: str
+    started: datetime
+    percent: float | None
+
+
+@dataclass(frozen=True)
+class FactProgress:
+    """One fact of a bank, with the learner's card on it: its state, mastery and due time."""
+
+    bank: str
+    id: str
+    year: int | None
+    text: str
+    state: str  # new, learning, review or relearning
+    mastery: float  # 0..1, to three decimals
+    due: datetime | None
+    knowledge: str  # never seen, shaky or known, as the pages say it
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The learner's quizzes oldest first, every fact's progress, and how many facts are due."""
+
+    attempts: list[QuizScore]
+    facts: list[FactProgress]
+    due: int
+
+
+def quiz_scores(learner: Someone) -> list[QuizScore]:
+    """The learner's submitted quizzes, oldest first.
+
+    Practice answers are left out: each is one question, scored 0 or 100, and they would drown
+    the quizzes' line; they count in each fact's mastery instead.
+    """
+    query = (
+        select(Attempt)
+        .where(Attempt.learner_id == learner.id, Attempt.submitted.is_not(None),
+               Attempt.mode != PRACTICE)
+        .order_by(Attempt.started, Attempt.id)
+    )
+    return [QuizScore(a.id, a.bank, a.mode, a.started, a.percent)
+            for a in db.session.scalars(query)]
+
+
+def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
+    """Every fact of every bank, in timeline order, with the learner's card on it (if any)."""
+    rows = []
+    banks = current_catalog().banks
+    for bank_id in sorted(banks):
+        bank, cards = banks[bank_id], cards_of(learner.id, bank_id)
+        dated_facts, undated = timeline_order(bank)
+        for fact in dated_facts + undated:
+            card = cards.get(fact.id)
+            state, due = (card.state, card.due) if card else (schedule.NEW, None)
+            rows.append(FactProgress(
+                bank.id, fact.id, fact.year, fact.text, state,
+                round(schedule.mastery(card and card.fsrs, now), 3), due,
+                schedule.knowledge(card and card.state, due, now)))
+    return rows
+
+
+def progress(learner: Someone, now: datetime) -> Progress:
+    """The learner's quizzes oldest first, every fact's state and mastery, and how many are due."""
+    return Progress(quiz_scores(learner), fact_progress(learner, now),
+                    sum(due_counts(learner.id, now).values()))

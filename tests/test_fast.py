@@ -1,0 +1,97 @@
+"""The shortcuts of services/fast.py do what the plain ORM calls they replace would."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event, select
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, AttemptItem
+from quizapp.services import accounts, fast
+from quizapp.services.attempts import start_attempt
+
+
+@pytest.fixture
+def attempt_id(app):
+    with app.app_context():
+        learner = accounts.create_guest("Ana")
+        return start_attempt(learner, "sample", "mixed", 10).id
+
+
+def fresh_attempt(attempt_id):
+    db.session.expunge_all()
+    return db.session.scalar(select(Attempt).where(Attempt.id == attempt_id))
+
+
+def statements_during(action):
+    seen = []
+
+    def count(*_):
+        seen.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_load_attempt_is_the_attempt_with_its_items_in_order(app, attempt_id):
+    with app.app_context():
+        db.session.expunge_all()
+        loaded = fast.load_attempt(attempt_id)
+        expected = fresh_attempt(attempt_id)
+        assert loaded.id == expected.id
+        assert [i.public_id for i in loaded.items] == [i.public_id for i in expected.items]
+        assert fast.load_attempt("no-such-attempt") is None
+
+
+def test_an_attempt_in_the_session_is_loaded_without_a_statement(app, attempt_id):
+    with app.app_context():
+        db.session.expunge_all()
+        first = fast.load_attempt(attempt_id)
+        assert statements_during(lambda: fast.load_attempt(attempt_id)) == 0
+        assert fast.load_attempt(attempt_id) is first
+
+
+def test_quiz_rows_are_the_items_in_order_with_the_attempt(app, attempt_id):
+    with app.app_context():
+        rows = fast.quiz_rows(attempt_id)
+        expected = fresh_attempt(attempt_id)
+        assert [r.public_id for r in rows] == [i.public_id for i in expected.items]
+        assert {(r.id, r.learner_id, r.bank, r.submitted) for r in rows} == {
+            (expected.id, expected.learner_id, expected.bank, None)}
+
+
+def test_a_claim_is_won_once_and_is_what_the_database_holds(app, attempt_id, clock):
+    with app.app_context():
+        attempt = fast.load_attempt(attempt_id)
+        assert fast.claim(attempt, clock.now, 2.5) is True
+        assert fast.claim(attempt, clock.now, 4.0) is False
+        db.session.commit()
+        assert (attempt.submitted, attempt.score) == (clock.now, 2.5)
+        stored = fresh_attempt(attempt_id)
+        assert (stored.submitted, stored.score) == (clock.now, 2.5)
+
+
+def test_stored_answers_are_in_the_database_and_on_the_loaded_items(app, attempt_id):
+    with app.app_context():
+        attempt = fast.load_attempt(attempt_id)
+        first = attempt.items[0]
+        fast.store_answers([(first, ["x"], 0.5)])
+        db.session.commit()
+        assert (first.answer, first.points) == (["x"], 0.5)
+        db.session.expunge_all()
+        stored = db.session.get(AttemptItem, first.id)
+        assert (stored.answer, stored.points) == (["x"], 0.5)
+
+
+def test_the_signed_in_learner_is_the_learner_row(app, auth):
+    learner_id = auth.create("bo", role="teacher")
+    with app.app_context():
+        signed_in = fast.load_signed_in(str(learner_id))
+        assert (signed_in.id, signed_in.username, signed_in.role) == (learner_id, "bo", "teacher")
+        assert signed_in.is_teacher and not signed_in.is_guest and signed_in.is_authenticated
+        assert fast.load_signed_in("999999") is None
+        assert fast.load_signed_in("1 OR 1=1") is None
