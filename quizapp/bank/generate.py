@@ -1,8 +1,8 @@
 """Questions made from a bank's facts and people, reproducibly from a seed.
 
-See DESIGN.md, "Generated questions". Facts are asked against each other only when their dates do
-not overlap, and distractors are checked against every date the bank knows, so exactly one option
-is right. Undated facts appear only in "who led" questions, which need no date.
+See docs/design.md, "Generated questions". Facts are asked against each other only when their
+dates do not overlap, and distractors are checked against every date the bank knows, so exactly
+one option is right. Undated facts appear only in "who led" questions, which need no date.
 """
 
 from __future__ import annotations

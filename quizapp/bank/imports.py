@@ -1,6 +1,6 @@
 """What the GIFT, Aiken and Moodle XML importers share: ids, titles, the rules, the bank they build.
 
-An imported file is one bank (DESIGN.md, "Question files"): its id is the file name without its
+An imported file is one bank (docs/design.md, "Question files"): its id is the file name without its
 extension, made a slug; its title is its first category, else that name.
 """
 

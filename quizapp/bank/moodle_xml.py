@@ -18,7 +18,8 @@ from .model import ParseResult
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
 
-# Moodle's ordering grading types and ours (DESIGN.md, "Grading"); ABS and ABSOLUTE are old names.
+# Moodle's ordering grading types and ours (docs/design.md, "Grading"); ABS and ABSOLUTE are old
+# names.
 GRADING = {
     "ALL_OR_NOTHING": "exact",
     "ABSOLUTE_POSITION": "position",

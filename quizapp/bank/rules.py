@@ -1,4 +1,4 @@
-"""The rules a question's options obey whatever file it comes from (DESIGN.md, "Question files").
+"""The rules a question's options obey whatever file they come from (docs/design.md).
 
 The YAML loader and the importers both check options here, so a rule and its wording live once.
 """

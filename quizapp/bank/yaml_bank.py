@@ -1,4 +1,4 @@
-"""The native question file: one YAML file is one bank (see DESIGN.md, "Question files")."""
+"""The native question file: one YAML file is one bank (see docs/design.md, "Question files")."""
 
 from __future__ import annotations
 

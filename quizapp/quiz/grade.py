@@ -131,7 +131,7 @@ ORDERING_GRADERS: dict[str, Callable[[Key, Key], float]] = dict(zip(
 
 def grade_ordering(key: Key, response: Sequence[Hashable] | None,
                    method: str = DEFAULT_ORDERING_METHOD) -> float:
-    """Score an order against the right one by one of the nine methods (see DESIGN.md)."""
+    """Score an order against the right one by one of the nine methods (docs/design.md)."""
     try:
         grader = ORDERING_GRADERS[method]
     except KeyError:

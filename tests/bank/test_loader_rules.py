@@ -1,4 +1,4 @@
-"""Each rule of a question file (DESIGN.md, "Question files"), reported at the line to fix."""
+"""Each rule of a question file (docs/design.md, "Question files"), reported at the line to fix."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Structural checks of the shipped bank, questions/peru-us-relations.yaml.
 
 Independent of the app's own loader on purpose: the file is read with yaml.safe_load and the
-rules of DESIGN.md ("Question files") plus the content rules of this bank are checked directly.
+rules of docs/design.md ("Question files") plus the content rules of this bank are checked directly.
 """
 
 from __future__ import annotations
