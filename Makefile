@@ -47,6 +47,7 @@ dev: $(VENV)/.app
 
 test: $(VENV)/.test $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check quizapp tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.app

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .extensions import db
+from .extensions import Base, db
 from .quiz.rules import percent
 from .quiz.snapshot import Snapshot
 
@@ -42,6 +42,18 @@ class JSONText(TypeDecorator):
         return None if value is None else json.loads(value)
 
 
+# The declarative base as type checkers see it (Flask-SQLAlchemy builds db.Model from Base).
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
+
+def table_of(model: type[Model]) -> Table:
+    """A model's table, for Core statements (typed as the Table it is)."""
+    return cast(Table, model.__table__)
+
+
 class SnapshotJSON(TypeDecorator):
     """A served question's Snapshot, kept as JSON text; read back through Snapshot.from_json."""
 
@@ -57,7 +69,7 @@ class SnapshotJSON(TypeDecorator):
         return None if value is None else Snapshot.from_json(json.loads(value))
 
 
-class Learner(UserMixin, db.Model):
+class Learner(UserMixin, Model):
     """Someone who takes quizzes: a student, a teacher, or a guest (no username, no password)."""
 
     __tablename__ = "learner"
@@ -83,10 +95,10 @@ class Learner(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return self.password_hash is not None and check_password_hash(self.password_hash, password)
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One quiz a learner took: what was served (in its items) and, once submitted, the score."""
 
     __tablename__ = "attempt"
@@ -124,7 +136,7 @@ class Attempt(db.Model):
         return "open" if self.submitted is None else "submitted"
 
 
-class AttemptItem(db.Model):
+class AttemptItem(Model):
     """One question of an attempt, as served: a snapshot of prompt, options and key."""
 
     __tablename__ = "attempt_item"
@@ -142,7 +154,7 @@ class AttemptItem(db.Model):
     attempt: Mapped[Attempt] = relationship(back_populates="items")
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token for the JSON API; only its SHA-256 is stored."""
 
     __tablename__ = "api_token"
@@ -156,7 +168,7 @@ class ApiToken(db.Model):
     learner: Mapped[Learner] = relationship()
 
 
-class Card(db.Model):
+class Card(Model):
     """A learner's spaced-review card for one fact of a bank: the fsrs card, and when it is due."""
 
     __tablename__ = "card"
@@ -178,7 +190,7 @@ class Card(db.Model):
     )
 
 
-class ReviewLog(db.Model):
+class ReviewLog(Model):
     """One review of a card: the rating an answer gave it, when, and which answer."""
 
     __tablename__ = "review_log"
@@ -194,7 +206,7 @@ class ReviewLog(db.Model):
     card: Mapped[Card] = relationship(back_populates="reviews")
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A quiz a teacher sets: fixed bank, mode and length, a time window, a short code to join."""
 
     __tablename__ = "assignment"
@@ -216,7 +228,7 @@ class Assignment(db.Model):
 
 
 
-class SignInFailure(db.Model):
+class SignInFailure(Model):
     """One failed sign-in, kept for a while to slow down password guessing."""
 
     __tablename__ = "sign_in_failure"

@@ -188,4 +188,4 @@ def assignment_overview() -> list[tuple[Assignment, str, int, int]]:
         .group_by(Assignment.id, Learner.display_name)
         .order_by(Assignment.created.desc(), Assignment.id.desc())
     )
-    return [tuple(row) for row in db.session.execute(query)]
+    return [(a, name, count, takers) for a, name, count, takers in db.session.execute(query)]

@@ -14,19 +14,19 @@ from sqlalchemy import bindparam, insert, select, update
 
 from ..bank.model import Bank
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Card, ReviewLog
+from ..models import Attempt, AttemptItem, Card, ReviewLog, table_of
 from ..quiz import schedule
 from .catalog import current_catalog
 
 # A submission's statements, built once: building one cost about as much as running it.
-_CARDS = Card.__table__
+_CARDS = table_of(Card)
 CARDS_OF_FACTS = select(_CARDS.c.fact_id, _CARDS.c.id, _CARDS.c.fsrs).where(
     _CARDS.c.learner_id == bindparam("learner_id"), _CARDS.c.bank == bindparam("bank"),
     _CARDS.c.fact_id.in_(bindparam("fact_ids", expanding=True)))
 UPDATE_CARD = update(_CARDS).where(_CARDS.c.id == bindparam("card_id")).values(
     fsrs=bindparam("fsrs"), due=bindparam("due"), state=bindparam("state"))
 INSERT_CARDS = insert(_CARDS).returning(_CARDS.c.fact_id, _CARDS.c.id)
-INSERT_REVIEW = insert(ReviewLog.__table__)
+INSERT_REVIEW = insert(table_of(ReviewLog))
 
 
 def seconds_per_item(attempt: Attempt, now: datetime) -> float | None:

@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from flask_login import UserMixin
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import CursorResult, bindparam, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Learner
+from ..models import Attempt, AttemptItem, Learner, table_of
 
-_ATTEMPTS, _ITEMS, _LEARNERS = Attempt.__table__, AttemptItem.__table__, Learner.__table__
+_ATTEMPTS, _ITEMS, _LEARNERS = table_of(Attempt), table_of(AttemptItem), table_of(Learner)
 CLAIM = (update(_ATTEMPTS)
          .where(_ATTEMPTS.c.id == bindparam("attempt_id"), _ATTEMPTS.c.submitted.is_(None))
          .values(submitted=bindparam("now"), score=bindparam("new_score")))
@@ -58,7 +58,7 @@ def load_attempt(attempt_id: str) -> Attempt | None:
                            ).unique().scalar_one_or_none()
 
 
-def quiz_rows(attempt_id: str) -> Sequence[Row[Any]]:
+def quiz_rows(attempt_id: str) -> Sequence[Any]:
     """The attempt (id, learner_id, bank, submitted) on each of its items' rows (public_id,
     snapshot), in order; one row with no item fields for an attempt without items."""
     return db.session.execute(OPEN_QUIZ, {"attempt_id": attempt_id}).all()
@@ -66,8 +66,8 @@ def quiz_rows(attempt_id: str) -> Sequence[Row[Any]]:
 
 def claim(attempt: Attempt, now: datetime, score: float) -> bool:
     """Mark the attempt submitted with its score, if no one has: of parallel claims one wins."""
-    won = db.session.execute(
-        CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score}).rowcount == 1
+    result = db.session.execute(CLAIM, {"attempt_id": attempt.id, "now": now, "new_score": score})
+    won = cast(CursorResult[Any], result).rowcount == 1
     if won:
         set_committed_value(attempt, "submitted", now)  # what the UPDATE stored
         set_committed_value(attempt, "score", score)
@@ -91,7 +91,7 @@ def lock_learner(learner_id: int) -> None:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class SignedIn(UserMixin):  # type: ignore[misc]  (flask_login has no types)
+class SignedIn(UserMixin):
     """The signed-in learner as a request sees them: `current_user` on every page.
 
     Not the ORM row: a page needs no more than these four columns. Code that changes a learner

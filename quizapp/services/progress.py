@@ -85,8 +85,8 @@ def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
             state, due = (card.state, card.due) if card else (schedule.NEW, None)
             rows.append(FactProgress(
                 bank.id, fact.id, fact.year, fact.text, state,
-                round(schedule.mastery(card and card.fsrs, now), 3), due,
-                schedule.knowledge(card and card.state, due, now)))
+                round(schedule.mastery(card.fsrs if card else None, now), 3), due,
+                schedule.knowledge(card.state if card else None, due, now)))
     return rows
 
 

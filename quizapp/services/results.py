@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
@@ -59,7 +60,7 @@ class LearnerResult:
     latest: datetime
 
 
-def percent_of(score: ColumnElement[float], max_score: ColumnElement[float]) -> ColumnElement:
+def percent_of(score: Any, max_score: Any) -> ColumnElement[float]:
     """100 x score / max_score as SQL (NULL for an attempt not submitted)."""
     return 100.0 * score / func.nullif(max_score, 0)
 

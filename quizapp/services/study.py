@@ -54,9 +54,10 @@ def leaders(bank: Bank, fact: Fact) -> tuple[Person, ...]:
         return (bank.people_by_id[fact.leader],)
     if not dated(fact):
         return ()
+    start, end = fact.span or (0, 0)
     return tuple(
         p for p in bank.people
-        if p.year is not None and p.year <= fact.last_year and fact.year <= (p.until or p.year)
+        if p.year is not None and p.year <= end and start <= (p.until or p.year)
     )
 
 
@@ -68,7 +69,7 @@ def timeline(bank: Bank, learner: Someone | None, now: datetime) -> tuple[list[E
     def entry(fact: Fact) -> Entry:
         card = cards.get(fact.id)
         known = None if learner is None else schedule.knowledge(
-            card and card.state, card and card.due, now)
+            card.state if card else None, card.due if card else None, now)
         return Entry(fact, leaders(bank, fact), known, fact.id in by_fact)
 
     dated_facts, undated = timeline_order(bank)

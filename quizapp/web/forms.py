@@ -158,7 +158,7 @@ def read_answers(
             fields = {o.id: answer_field(item_id, o.id) for o in snap.options}
             known |= set(fields.values())
             try:
-                answer = read_order(formdata, fields)
+                answer: str | list[str] | None = read_order(formdata, fields)
             except OrderingError as e:
                 problems[item_id] = str(e)
                 continue

@@ -32,7 +32,7 @@ bp = Blueprint("quiz", __name__)
 def attempt_error(e: ServiceError):
     """A refused request about an attempt, as a page; a second submission points to the review."""
     if isinstance(e, AlreadySubmitted):
-        review_url = url_for("quiz.attempt", attempt_id=request.view_args["attempt_id"])
+        review_url = url_for("quiz.attempt", attempt_id=(request.view_args or {})["attempt_id"])
         return render_error(status_of(e), e.message, title="Already submitted",
                             link=(review_url, "See your score and the review"))
     return render_error(status_of(e), e.message)

@@ -48,8 +48,9 @@ def timeline_page(bank_id: str):
     bank = current_catalog().get(bank_id) or abort(404)
     learner = current_user if current_user.is_authenticated else None
     dated, undated = timeline(bank, learner, clock.now())
-    first = min((e.fact.year for e in dated), default=0)
-    last = max((e.fact.last_year for e in dated), default=0)
+    spans = [e.fact.span for e in dated if e.fact.span is not None]
+    first = min((start for start, _ in spans), default=0)
+    last = max((end for _, end in spans), default=0)
     return render_template("study/timeline.html", bank=bank, dated=dated, undated=undated,
                            first=first, last=last)
 
