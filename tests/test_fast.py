@@ -95,3 +95,25 @@ def test_the_signed_in_learner_is_the_learner_row(app, auth):
         assert signed_in.is_teacher and not signed_in.is_guest and signed_in.is_authenticated
         assert fast.load_signed_in("999999") is None
         assert fast.load_signed_in("1 OR 1=1") is None
+
+
+def test_cards_are_written_and_read_back_as_the_orm_sees_them(app, clock):
+    from quizapp.models import Card, ReviewLog
+
+    with app.app_context():
+        learner = accounts.create_guest("Bo")
+        row = {"learner_id": learner.id, "bank": "sample", "fact_id": "canal",
+               "fsrs": {"state": 1}, "due": clock.now, "state": "learning"}
+        ids = fast.insert_cards([row])
+        assert set(ids) == {"canal"}
+        card = db.session.get(Card, ids["canal"])  # now in the session: an update must expire it
+        fast.update_cards([{"card_id": ids["canal"], "fsrs": {"state": 2}, "due": clock.now,
+                            "state": "review"}])
+        fast.insert_reviews([{"card_id": ids["canal"], "rating": 3, "reviewed": clock.now,
+                              "attempt_item_id": None}])
+        db.session.commit()
+        assert (card.state, card.fsrs) == ("review", {"state": 2})
+        assert [tuple(r) for r in fast.cards_of_facts(learner.id, "sample", ["canal", "x"])] \
+            == [("canal", ids["canal"], {"state": 2})]
+        assert [r.rating for r in db.session.scalars(select(ReviewLog))] == [3]
+        assert fast.insert_cards([]) == {} and fast.update_cards([]) is None

@@ -8,25 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from typing import Any
 
 from fsrs import Rating
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select
 
 from ..bank.model import Bank
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Card, ReviewLog, table_of
+from ..models import Attempt, AttemptItem, Card
 from ..quiz import schedule
+from . import fast
 from .catalog import current_catalog
-
-# A submission's statements, built once: building one cost about as much as running it.
-_CARDS = table_of(Card)
-CARDS_OF_FACTS = select(_CARDS.c.fact_id, _CARDS.c.id, _CARDS.c.fsrs).where(
-    _CARDS.c.learner_id == bindparam("learner_id"), _CARDS.c.bank == bindparam("bank"),
-    _CARDS.c.fact_id.in_(bindparam("fact_ids", expanding=True)))
-UPDATE_CARD = update(_CARDS).where(_CARDS.c.id == bindparam("card_id")).values(
-    fsrs=bindparam("fsrs"), due=bindparam("due"), state=bindparam("state"))
-INSERT_CARDS = insert(_CARDS).returning(_CARDS.c.fact_id, _CARDS.c.id)
-INSERT_REVIEW = insert(table_of(ReviewLog))
 
 
 def seconds_per_item(attempt: Attempt, now: datetime) -> float | None:
@@ -51,22 +43,20 @@ def record_reviews(attempt: Attempt, now: datetime) -> None:
     """Review the learner's card of every fact the attempt tested, once a fact, at `now`.
 
     Runs inside the submission's write transaction: a submission that fails leaves no review.
-    Core statements, a few for all the facts, not the ORM's unit of work: a quiz tests about
-    twenty facts, and flushing forty objects one by one cost more than the rest of a submission.
+    The cards are read and written a few statements for all the facts (services/fast.py).
     """
     rated = fact_ratings(attempt, now)
     if not rated:
         return
-    rows = db.session.execute(CARDS_OF_FACTS, {
-        "learner_id": attempt.learner_id, "bank": attempt.bank, "fact_ids": list(rated)}).all()
+    rows = fast.cards_of_facts(attempt.learner_id, attempt.bank, list(rated))
     card_ids = {fact_id: card_id for fact_id, card_id, _ in rows}
     reviewed = _reviewed(rated, {fact_id: fsrs for fact_id, _, fsrs in rows}, now)
-    if card_ids:
-        db.session.execute(UPDATE_CARD, [_card_values(reviewed[f]) | {"card_id": i}
-                                         for f, i in card_ids.items()])
-        _forget_cards(card_ids.values())
-    card_ids |= _insert_cards(attempt, [f for f in rated if f not in card_ids], reviewed)
-    db.session.execute(INSERT_REVIEW, [
+    fast.update_cards([_card_values(reviewed[f]) | {"card_id": i} for f, i in card_ids.items()])
+    card_ids |= fast.insert_cards([
+        {"learner_id": attempt.learner_id, "bank": attempt.bank, "fact_id": f}
+        | _card_values(reviewed[f]) for f in rated if f not in card_ids
+    ])
+    fast.insert_reviews([
         {"card_id": card_ids[f], "rating": int(rating), "reviewed": now,
          "attempt_item_id": item.id}
         for f, (rating, item) in rated.items()
@@ -89,30 +79,10 @@ def _reviewed(
     return reviewed
 
 
-def _card_values(after: schedule.CardState) -> dict:
+def _card_values(after: schedule.CardState) -> dict[str, Any]:
     return {"fsrs": after.card, "due": after.due, "state": after.state}
 
 
-def _insert_cards(
-    attempt: Attempt, fact_ids: list[str], reviewed: dict[str, schedule.CardState]
-) -> dict[str, int]:
-    """New cards for these facts, in one statement: their ids by fact id."""
-    if not fact_ids:
-        return {}
-    rows = db.session.execute(INSERT_CARDS, [
-        {"learner_id": attempt.learner_id, "bank": attempt.bank, "fact_id": f}
-        | _card_values(reviewed[f]) for f in fact_ids
-    ])
-    return dict(rows.all())
-
-
-def _forget_cards(card_ids) -> None:
-    """Expire the session's copies of cards just updated, so nothing reads their old state."""
-    session = db.session()
-    for card_id in card_ids:
-        card = session.identity_map.get(session.identity_key(Card, card_id))
-        if card is not None:
-            session.expire(card)
 
 
 def cards_of(learner_id: int, bank_id: str, fact_ids: list[str] | None = None) -> dict[str, Card]:
