@@ -20,7 +20,12 @@ def percent(score: float | None, max_score: float | None) -> float | None:
     """100 x points / questions, to one decimal; None until there is a score."""
     if score is None or not max_score:
         return None
-    return round(100 * score / max_score, 1)
+    return shown_percent(100 * score / max_score)
+
+
+def shown_percent(value: float | None) -> float | None:
+    """A percent as it is shown and exported: to one decimal (a percent computed in SQL, too)."""
+    return None if value is None else round(value, 1)
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.analysis import Analysis, ItemStats, analyse
+from ..quiz.rules import shown_percent
 from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
@@ -61,12 +62,9 @@ class LearnerResult:
 
 
 def percent_of(score: Any, max_score: Any) -> ColumnElement[float]:
-    """100 x score / max_score as SQL (NULL for an attempt not submitted)."""
+    """quiz.rules.percent as SQL, before its rounding: 100 x score / max_score (NULL for an
+    attempt not submitted)."""
     return 100.0 * score / func.nullif(max_score, 0)
-
-
-def _one_decimal(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
 
 
 def class_results(flt: ResultFilter) -> list[LearnerResult]:
@@ -93,7 +91,7 @@ def class_results(flt: ResultFilter) -> list[LearnerResult]:
         .order_by(func.lower(Learner.display_name), Learner.id)
     )
     return [
-        LearnerResult(i, name, user, n, done, _one_decimal(best), _one_decimal(last), latest)
+        LearnerResult(i, name, user, n, done, shown_percent(best), shown_percent(last), latest)
         for i, name, user, n, done, best, last, latest in db.session.execute(query)
     ]
 

@@ -13,10 +13,14 @@ import itertools
 import os
 import re
 import secrets
+import sys
+import types
 from pathlib import Path
 
 import pytest
 
+from quizapp.services import accounts, attempts
+from quizapp.web import quiz as quiz_views
 from tests.web.teacher_helpers import sign_in_teacher
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
@@ -26,11 +30,19 @@ STORE = os.environ.get("QUIZAPP_STORE_PAGES") == "1"
 @pytest.fixture
 def predictable(monkeypatch):
     """Every id, code and seed from a counter, so two runs draw the same pages."""
+    accounts._dummy_hash()  # made once a process, by whichever test signs in first: not counted
     count = itertools.count(1)
-    monkeypatch.setattr(secrets, "token_hex", lambda n=8: f"{next(count):0{2 * n}x}")
-    monkeypatch.setattr(secrets, "token_urlsafe", lambda n=8: f"id{next(count):06d}")
-    monkeypatch.setattr(secrets, "randbelow", lambda n: next(count) % n)
-    monkeypatch.setattr(secrets, "choice", lambda seq: seq[next(count) % len(seq)])
+    fake = types.SimpleNamespace(
+        token_hex=lambda n=8: f"{next(count):0{2 * n}x}",
+        token_urlsafe=lambda n=8: f"id{next(count):06d}",
+        randbelow=lambda n: next(count) % n,
+        choice=lambda seq: seq[next(count) % len(seq)],
+    )
+    for name, module in list(sys.modules.items()):  # each of Quipu's modules that draws ids
+        if name.startswith("quizapp") and getattr(module, "secrets", None) is secrets:
+            monkeypatch.setattr(module, "secrets", fake)
+    # The browser tests pin the home page's quizzes to one seed for the whole session.
+    monkeypatch.setattr(quiz_views, "start_attempt", attempts.start_attempt)
 
 
 

@@ -1,0 +1,48 @@
+"""The shared quiz rules: percent, times, an assigned quiz's window."""
+
+from datetime import datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.quiz.rules import (
+    CLOSED,
+    NOT_OPEN_YET,
+    OPEN,
+    day,
+    iso,
+    percent,
+    shown_percent,
+    when,
+    window,
+)
+
+
+@given(score=st.floats(0, 50), questions=st.integers(1, 50))
+def test_a_percent_is_between_0_and_100_to_one_decimal(score, questions):
+    score = min(score, questions)
+    value = percent(score, questions)
+    assert 0 <= value <= 100 and value == shown_percent(value)
+
+
+def test_no_percent_before_a_score_or_without_questions():
+    assert percent(None, 10) is None and percent(3, 0) is None and shown_percent(None) is None
+
+
+def test_times_are_written_one_way_each():
+    moment = datetime(2026, 3, 2, 9, 5, 7)
+    assert iso(moment) == "2026-03-02T09:05:07Z" and iso(None) is None
+    assert when(moment) == "02 Mar 2026, 09:05 UTC" and when(None) == ""
+    assert day(moment) == "2 Mar 2026"
+
+
+@given(opens=st.datetimes(), length=st.timedeltas(min_value=timedelta(0)),
+       now=st.datetimes())
+def test_a_window_is_open_from_its_opening_until_its_closing(opens, length, now):
+    try:
+        closes = opens + length
+    except OverflowError:
+        return
+    expected = NOT_OPEN_YET if now < opens else CLOSED if now >= closes else OPEN
+    assert window(opens, closes, now) == expected
+    assert window(opens, None, now) == (NOT_OPEN_YET if now < opens else OPEN)
