@@ -1,0 +1,14 @@
+"""The tables, one module a part of the school: people, quizzes, the school itself.
+
+Importing this package registers every table (the migrations and create_all read them here).
+"""
+
+from .base import JSONText, Model, SnapshotJSON, hash_password, table_of, utcnow
+from .people import ApiToken, Learner, SignInFailure
+from .quizzes import Attempt, AttemptItem, Card, ReviewLog
+from .school import Assignment
+
+__all__ = [
+    "ApiToken", "Assignment", "Attempt", "AttemptItem", "Card", "JSONText", "Learner", "Model",
+    "ReviewLog", "SignInFailure", "SnapshotJSON", "hash_password", "table_of", "utcnow",
+]
