@@ -6,9 +6,10 @@ Importing this package registers every table (the migrations and create_all read
 from .base import JSONText, Model, SnapshotJSON, hash_password, table_of, utcnow
 from .people import ApiToken, Learner, SignInFailure
 from .quizzes import Attempt, AttemptItem, Card, ReviewLog
-from .school import Assignment
+from .school import Assignment, AssignmentClass, ClassMember, Classroom, ClassTeacher
 
 __all__ = [
-    "ApiToken", "Assignment", "Attempt", "AttemptItem", "Card", "JSONText", "Learner", "Model",
+    "ApiToken", "Assignment", "AssignmentClass", "Attempt", "ClassMember", "ClassTeacher",
+    "Classroom", "AttemptItem", "Card", "JSONText", "Learner", "Model",
     "ReviewLog", "SignInFailure", "SnapshotJSON", "hash_password", "table_of", "utcnow",
 ]

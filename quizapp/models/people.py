@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash
 
 from .base import Model, utcnow
 
 if TYPE_CHECKING:
     from .quizzes import Attempt
+
+
+def username_key(username: str) -> str:
+    """A username as compared: NFKC-normalised and case-folded (`ＡＬＩＣＥ`, `Alice`: `alice`)."""
+    return unicodedata.normalize("NFKC", username).casefold()
 
 
 class Learner(UserMixin, Model):
@@ -23,9 +29,12 @@ class Learner(UserMixin, Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # The username as compared: Unicode-normalised (NFKC) and case-folded, so `Alice` and `alice`
+    # are one name. None for a guest, and for a twin made before this rule (`user duplicates`).
+    username_key: Mapped[str | None] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str | None] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(16), default="student")
+    role: Mapped[str] = mapped_column(String(16), default="student")  # student, teacher or admin
     created: Mapped[datetime] = mapped_column(default=utcnow)
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="learner")
@@ -37,8 +46,19 @@ class Learner(UserMixin, Model):
 
     @property
     def is_teacher(self) -> bool:
-        """Teachers see the class's results."""
-        return self.role == "teacher"
+        """Teachers (and admins) use the teacher's pages."""
+        return self.role in ("teacher", "admin")
+
+    @property
+    def is_admin(self) -> bool:
+        """An admin sees every class, learner and quiz of the school."""
+        return self.role == "admin"
+
+    @validates("username")
+    def _keyed(self, _field: str, username: str | None) -> str | None:
+        """Every username set (registering, renaming, a guest signing up) sets its key too."""
+        self.username_key = None if username is None else username_key(username)
+        return username
 
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""

@@ -37,6 +37,9 @@ class Attempt(Model):
     score: Mapped[float | None]
     max_score: Mapped[float] = mapped_column(default=0.0)
     assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
+    # When an assigned quiz's attempt must be in: the earlier of its start plus the quiz's time
+    # limit and the quiz's closing time; None when neither applies.
+    deadline: Mapped[datetime | None]
 
     learner: Mapped[Learner] = relationship(back_populates="attempts")
     items: Mapped[list[AttemptItem]] = relationship(
@@ -66,6 +69,7 @@ class AttemptItem(Model):
     public_id: Mapped[str] = mapped_column(String(16))  # opaque id shown to the client
     question_id: Mapped[str] = mapped_column(String(120))
     snapshot: Mapped[Snapshot] = mapped_column(SnapshotJSON)
+    # The answer: while the attempt is open, the one saved last (autosave), graded on submission.
     answer: Mapped[Any | None] = mapped_column(JSONText)
     points: Mapped[float | None]
 

@@ -147,6 +147,7 @@ class SignedIn(UserMixin):
 
     is_guest = Learner.is_guest
     is_teacher = Learner.is_teacher
+    is_admin = Learner.is_admin
 
 
 def load_signed_in(learner_id: str) -> SignedIn | None:
