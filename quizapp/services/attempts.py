@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -116,11 +117,13 @@ def start_attempt(
 def store(
     learner: Someone, bank: Bank, mode: str, seed: int, quiz: list[QuizItem], *,
     assignment_id: int | None = None, check: Callable[[], None] | None = None,
+    deadline: Callable[[datetime], datetime | None] | None = None,
 ) -> Attempt:
     """Store a built quiz as the learner's new attempt, with a snapshot of every question.
 
     `check` runs first inside the insert's write transaction and may refuse by raising: what it
     counts cannot change before the insert (SQLite's BEGIN IMMEDIATE, or its own row lock).
+    `deadline` gives the attempt's deadline from its start time (an assigned quiz's).
     """
     new_id = _ids()
     attempt = Attempt(
@@ -136,6 +139,7 @@ def store(
         if check is not None:
             check()
         attempt.started = clock.now()
+        attempt.deadline = deadline(attempt.started) if deadline is not None else None
         db.session.add(attempt)
         db.session.flush()
     return attempt
