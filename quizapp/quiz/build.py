@@ -101,11 +101,16 @@ def _pick(questions: Sequence[Question], count: int, rng: random.Random,
 
 
 def shown_order(question: Question, rng: random.Random) -> tuple[int, ...]:
-    """A shuffled order of the options; an ordering question is never shown already in order."""
+    """A shuffled order of the options; an ordering question is never shown already in order.
+
+    An ordering question's order is drawn uniformly among the orders that are not its key (its
+    options are stored in the right order): a shuffle that hits the key is drawn again. Mending
+    it by a swap made "the key with two items swapped" twice as likely as any other order, a hint.
+    """
     order = list(range(len(question.options)))
     rng.shuffle(order)
-    if question.type == "ordering" and len(order) > 1 and order == sorted(order):
-        order[0], order[1] = order[1], order[0]
+    while question.type == "ordering" and len(order) > 1 and order == sorted(order):
+        rng.shuffle(order)
     return tuple(order)
 
 

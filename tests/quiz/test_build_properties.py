@@ -1,12 +1,13 @@
 """Properties of quiz building that must hold for every pool, seed, mode and length."""
 
 import random
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.model import Question
-from quizapp.quiz.build import MODES, QuizPool, build_quiz
+from quizapp.quiz.build import MODES, QuizPool, build_quiz, shown_order
 
 
 @st.composite
@@ -66,3 +67,16 @@ def test_every_shown_order_is_a_permutation_and_ordering_items_are_never_in_orde
         assert sorted(item.order) == list(range(n))
         if item.question.type == "ordering":
             assert item.order != tuple(range(n))
+
+
+def test_an_ordering_questions_shown_order_is_uniform_among_the_orders_that_are_not_its_key():
+    """Chi-square over 12,000 draws of a three-item question: each of the 5 orders near 20%."""
+    question = Question(id="o", type="ordering", prompt="Order", options=("a", "b", "c"),
+                        key=("a", "b", "c"))
+    rng = random.Random(7)
+    draws = 12_000
+    seen = Counter(shown_order(question, rng) for _ in range(draws))
+    assert (0, 1, 2) not in seen and len(seen) == 5
+    expected = draws / 5
+    chi_square = sum((count - expected) ** 2 / expected for count in seen.values())
+    assert chi_square < 18.47  # the 0.1% critical value for 4 degrees of freedom
