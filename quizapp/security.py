@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -63,6 +63,11 @@ def add_headers(response: Response) -> Response:
             response.headers.add(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    # A signed-in person's pages (scores, answers, keys) are never kept by the browser or a cache
+    # on the way: the next person at a shared computer must not see them with Back. Static files
+    # stay cacheable.
+    if "_user_id" in session and request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -163,3 +163,14 @@ def test_a_new_secret_key_signs_everyone_out_and_an_old_one_kept_as_fallback_doe
     assert client.get("/history").status_code == 200  # still valid: the old key is a fallback
     app.config.update(SECRET_KEY="a newer key", SECRET_KEY_FALLBACKS=[])
     assert client.get("/history").status_code == 302  # signed out: to the sign-in page
+
+
+def test_every_page_of_a_signed_in_person_is_no_store_and_static_files_stay_cacheable(
+        client, auth):
+    assert "no-store" not in client.get("/login").headers.get("Cache-Control", "")
+    auth.create("ana")
+    auth.login("ana")
+    for url in ("/", "/history", "/progress", "/study/sample"):
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    with client.get("/static/quipu.css") as static:
+        assert "no-store" not in static.headers.get("Cache-Control", "")
