@@ -37,3 +37,52 @@ def test_the_shipped_bank_yields_at_least_100_distinct_questions_with_the_genera
     pool = Catalog(SHIPPED).pool("peru-us-relations")
     generated = [q for q in pool.questions if q.generated]
     assert len({(q.prompt, q.options) for q in generated}) >= 100
+
+
+def odd_folder(tmp_path):
+    """A good bank beside what editors and people leave in a folder: a lock file that is a link
+    to nothing, a hidden backup, a file nobody may read, a folder named like a bank."""
+    shutil.copy(DATA / "good" / "small.yaml", tmp_path)
+    (tmp_path / ".#small.yaml").symlink_to(tmp_path / "nobody@host.1234")
+    (tmp_path / ".small.yaml.swp.yaml").write_text("bank: [\n")
+    (tmp_path / "dangling.gift").symlink_to(tmp_path / "gone.gift")
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("bank: [\n")
+    locked.chmod(0)
+    (tmp_path / "folder.yaml").mkdir()
+    return tmp_path
+
+
+def test_hidden_files_broken_links_and_unreadable_files_are_passed_over_and_named(tmp_path):
+    import os
+
+    folder = odd_folder(tmp_path)
+    catalog = Catalog(folder)
+    result = catalog.refresh(force=True)
+    assert "small" in [b.id for b in result.banks]
+    over = {Path(p.path).name: p.message for p in result.passed_over}
+    assert {".#small.yaml", ".small.yaml.swp.yaml", "dangling.gift", "folder.yaml"} <= set(over)
+    assert "link to a file that is not there" in over["dangling.gift"]
+    if os.geteuid() != 0:  # root reads any file whatever its permissions
+        assert "cannot be read" in over["locked.yaml"]
+    # Reloading keeps working with them there (the folder's signature reads no broken link).
+    shutil.copy(DATA / "good" / "small.yaml", folder / "again.yaml")
+    assert catalog.refresh(force=True) is not None
+
+
+def test_questions_check_names_what_it_passed_over(runner, tmp_path):
+    result = runner.invoke(args=["questions", "check", str(odd_folder(tmp_path))])
+    assert "dangling.gift: a link to a file that is not there: not read" in result.output
+    assert ".#small.yaml: a hidden file" in result.output
+
+
+def test_pages_keep_working_with_an_editors_lock_link_in_the_folder(app, client, tmp_path):
+    from quizapp.services.catalog import current_catalog
+
+    folder = tmp_path / "questions"
+    folder.mkdir(exist_ok=True)
+    (folder / ".#sample.yaml").symlink_to(folder / "ana@laptop.4242")
+    with app.app_context():
+        current_catalog().refresh(force=True)
+    for _ in range(3):
+        assert client.get("/").status_code == 200

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .aiken import parse_aiken
@@ -77,33 +78,59 @@ def load_file(path: str | os.PathLike[str]) -> ParseResult:
     return parse(text, name)
 
 
-def question_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The question files under a folder, at any depth, sorted; hidden ones are left out."""
-    # Editors keep lock and backup files (.#bank.yaml) hidden: they are not banks.
+def _passed_over(root: Path, path: Path) -> str | None:
+    """Why a name the folder's patterns match is not a question file to read, or None."""
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        # Editors keep lock and backup files (.#bank.yaml, often a link to nothing) hidden.
+        return "a hidden file (an editor's lock or backup, say): not read"
+    if path.is_symlink() and not path.exists():
+        return "a link to a file that is not there: not read"
+    if path.is_dir():
+        return "a folder with a question file's name: not read"
+    if not os.access(path, os.R_OK):
+        return "the file cannot be read (its permissions): not read"
+    return None
+
+
+def scan_folder(folder: str | os.PathLike[str]) -> tuple[list[Path], list[BankError]]:
+    """The question files under a folder, at any depth, sorted; and the names passed over
+    (hidden files, broken links, unreadable files), each with why. The one scan of a folder."""
     root = Path(folder)
     if not root.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", os.fspath(folder))
-    found = {
-        path
-        for pattern in QUESTION_FILE_PATTERNS
-        for path in root.rglob(pattern)
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(root).parts)
-    }
-    return sorted(found)
+    files: set[Path] = set()
+    passed: list[BankError] = []
+    for pattern in QUESTION_FILE_PATTERNS:
+        for path in root.rglob(pattern):
+            why = _passed_over(root, path)
+            if why is None:
+                files.add(path)
+            elif not any(p.path == str(path) for p in passed):
+                passed.append(BankError(str(path), 0, why))
+    return sorted(files), sorted(passed, key=lambda p: p.path)
+
+
+def question_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The question files under a folder (scan_folder's files)."""
+    return scan_folder(folder)[0]
 
 
 def load_folder(folder: str | os.PathLike[str]) -> LoadResult:
-    """The banks of every question file under a folder, and every problem found."""
-    return load_files(question_files(folder))
+    """The banks of every question file under a folder, every problem, and what was passed over."""
+    files, passed = scan_folder(folder)
+    return replace(load_files(files), passed_over=tuple(passed))
 
 
 def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
     """Load a mix of files and folders; a path that does not exist raises FileNotFoundError."""
     files: list[Path] = []
+    passed: list[BankError] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(question_files(path))
+            found, over = scan_folder(path)
+            files.extend(found)
+            passed.extend(over)
         elif path.exists():
             files.append(path)
         else:
@@ -116,7 +143,7 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
         if real not in seen:
             seen.add(real)
             unique.append(file)
-    return load_files(unique)
+    return replace(load_files(unique), passed_over=tuple(passed))
 
 
 def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:

@@ -172,6 +172,7 @@ class LoadResult:
     banks: tuple[Bank, ...]
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()  # questions of types Quipu has not (imports), reported
+    passed_over: tuple[BankError, ...] = ()  # names not read: hidden, broken links, unreadable
 
     @property
     def ok(self) -> bool:

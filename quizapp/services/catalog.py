@@ -16,7 +16,7 @@ from flask import Flask, current_app
 
 from ..bank.export import EXPORTERS
 from ..bank.generate import generate_questions
-from ..bank.loader import QUESTION_FILE_PATTERNS, load_folder
+from ..bank.loader import load_folder, scan_folder
 from ..bank.model import Bank, LoadResult, Question
 from ..quiz.build import QuizPool
 from .errors import NotFound
@@ -55,11 +55,13 @@ class Catalog:
         if not self.folder.is_dir():
             return ()
         entries = []
-        for pattern in QUESTION_FILE_PATTERNS:
-            for path in self.folder.rglob(pattern):
+        for path in scan_folder(self.folder)[0]:  # hidden files and broken links left out
+            try:
                 st = path.stat()
-                entries.append((str(path), st.st_size, st.st_mtime_ns))
-        return tuple(sorted(entries))
+            except OSError:  # gone since the scan: the next look sees the folder as it is
+                continue
+            entries.append((str(path), st.st_size, st.st_mtime_ns))
+        return tuple(entries)
 
     def refresh(self, force: bool = False) -> LoadResult:
         """Reload if the folder changed (looked at no more than once a second unless forced)."""
