@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request, session
+from flask import Flask, Response, abort, request, session
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -31,6 +31,21 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+MAX_BODY = 256 * 1024  # bytes of any request body but an upload's (which sets its own limit)
+
+
+def refuse_large_bodies() -> None:
+    """413 before anything reads a body larger than its limit (CSRFProtect, a form, the JSON).
+
+    A declared Content-Length is refused at once with a message; a body sent without one is cut
+    at the same limit by Werkzeug while it is read (MAX_CONTENT_LENGTH).
+    """
+    limit = request.max_content_length
+    if limit is not None and (request.content_length or 0) > limit:
+        abort(413, f"The request is larger than {limit // 1024} KB, so it was not read: send "
+                   "less at once.")
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -77,7 +92,10 @@ def init_app(app: Flask) -> None:
     app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.session_interface = SessionInterface()
+    app.before_request(refuse_large_bodies)  # before CSRFProtect's check, which reads the form
     app.after_request(add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:

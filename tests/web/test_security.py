@@ -174,3 +174,26 @@ def test_every_page_of_a_signed_in_person_is_no_store_and_static_files_stay_cach
         assert client.get(url).headers["Cache-Control"] == "no-store", url
     with client.get("/static/quipu.css") as static:
         assert "no-store" not in static.headers.get("Cache-Control", "")
+
+
+def test_a_body_over_256_kb_is_refused_with_413_before_it_is_read(client):
+    big = b'{"username": "' + b"x" * (300 * 1024) + b'", "password": "y"}'
+    response = client.post("/api/v1/tokens", data=big, content_type="application/json")
+    assert response.status_code == 413
+    assert "larger than 256 KB" in response.get_json()["error"]
+    page = client.post("/login", data={"username": "x" * (300 * 1024), "password": "y"})
+    assert page.status_code == 413 and "larger than 256 KB" in page.text
+
+
+def test_a_body_without_a_length_is_cut_at_the_limit_too(app):
+    import io
+
+    from werkzeug.test import EnvironBuilder
+    body = io.BytesIO(b"username=" + b"x" * (300 * 1024))
+    builder = EnvironBuilder(path="/login", method="POST", input_stream=body,
+                             content_type="application/x-www-form-urlencoded")
+    environ = builder.get_environ()
+    environ.pop("CONTENT_LENGTH", None)
+    environ["wsgi.input_terminated"] = True
+    response = app.test_client().open(environ)
+    assert response.status_code in (400, 413)  # never read whole, never a 500
