@@ -22,6 +22,7 @@ from .catalog import Catalog
 from .errors import Invalid
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
+MAX_STEM = 80  # characters of a file name before its suffix (a bank id's column holds 80)
 
 
 class UploadRejected(Invalid):
@@ -52,6 +53,9 @@ def upload_name(filename: str) -> str:
         shown = filename or "The file"
         raise UploadRejected([f"{shown}: not a question file; the names end in "
                               f"{', '.join(known_suffixes())}"])
+    if len(stem) > MAX_STEM:  # an imported file's name is its bank's id, kept in 80 characters
+        raise UploadRejected([f"{stem[:40]}…{suffix}: the name is {len(stem)} characters long "
+                              f"before {suffix}; rename the file to at most {MAX_STEM}"])
     return name
 
 

@@ -130,6 +130,14 @@ def test_a_link_in_the_folder_pointing_outside_is_not_written_through(
     assert not outside.exists()
 
 
+def test_a_300_character_name_is_refused_with_a_message_not_a_500(client, folder, teacher):
+    response = upload(client, SMALL, "b" * 300 + ".yaml")
+    assert response.status_code == 400
+    assert "300 characters long" in response.text and "at most 80" in response.text
+    assert list(folder.iterdir()) == []
+    assert upload(client, SMALL, "b" * 80 + ".yaml").status_code == 303
+
+
 def test_names_are_made_safe_and_their_suffix_lower_case():
     assert upload_name("Week 3 (Perú).YAML") == "Week_3_Peru.yaml"
     assert upload_name("/etc/passwd.yml") == "etc_passwd.yml"
