@@ -22,6 +22,7 @@ from .yaml_bank import parse_yaml_bank
 # skipped (an importer skips types Quipu has not: reported, but not problems).
 Parser = Callable[[str, str], ParseResult]
 
+MAX_PROBLEMS = 100  # listed for one file: a file of 140,000 broken questions made a 16 MB page
 QUESTION_FILE_PATTERNS = ("*.yaml", "*.yml", "*.gift", "*.aiken.txt", "*.xml")
 # One parser per file suffix (see Parser above).
 PARSERS: dict[str, Parser] = {
@@ -75,7 +76,18 @@ def load_file(path: str | os.PathLike[str]) -> ParseResult:
         byte = data[error.start]
         return _unread(name, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line); "
                        "save it again with the UTF-8 encoding", line)
-    return parse(text, name)
+    return _at_most(parse(text, name), MAX_PROBLEMS)
+
+
+def _at_most(read: ParseResult, most: int) -> ParseResult:
+    """The file's first `most` problems, and a last one saying how many more there are."""
+    if len(read.problems) <= most:
+        return read
+    more = len(read.problems) - most
+    last = BankError(read.problems[0].path, read.problems[most].line,
+                     f"and {more} more problem{'s' if more != 1 else ''} in this file (only the "
+                     f"first {most} are listed): fix these and check it again")
+    return replace(read, problems=(*read.problems[:most], last))
 
 
 def _passed_over(root: Path, path: Path) -> str | None:

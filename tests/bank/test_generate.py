@@ -305,3 +305,17 @@ def test_on_any_bank_keys_are_true_and_distractors_false(bank, seed):
     questions = generate_questions(bank, seed)
     assert len({q.id for q in questions}) == len(questions)
     check_sound(bank, questions)
+
+
+def test_a_very_big_bank_makes_at_most_max_generated_questions_from_a_sample_of_its_facts():
+    from quizapp.bank.generate import MAX_GENERATED, asked_facts
+    from quizapp.bank.model import Bank, Fact
+
+    facts = tuple(Fact(id=f"f{i}", text=f"Fact {i} happens.", year=1900 + i % 100)
+                  for i in range(5000))
+    bank = Bank(id="big", title="Big", facts=facts)
+    made = generate_questions(bank, seed=3)
+    assert 0 < len(made) <= MAX_GENERATED
+    sample = asked_facts(bank, random.Random(3))
+    assert len(sample) < len(facts) and list(sample) == sorted(sample, key=facts.index)
+    assert generate_questions(bank, seed=3) == made  # still the same for the same seed

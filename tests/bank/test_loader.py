@@ -294,3 +294,14 @@ def test_load_files_keeps_the_order_it_is_given(tmp_path):
     b = write(tmp_path, "b.yaml", GOOD.replace("peru-us", "b"))
     a = write(tmp_path, "a.yaml", GOOD.replace("peru-us", "a"))
     assert [x.id for x in load_files([b, a]).banks] == ["b", "a"]
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_100_and_how_many_more(tmp_path):
+    from quizapp.bank.loader import MAX_PROBLEMS, load_file
+
+    broken = "\n".join(f"  - id: q{i}\n    type: choice\n    prompt: ''" for i in range(500))
+    path = tmp_path / "many.yaml"
+    path.write_text(f"bank: many\ntitle: Many\nquestions:\n{broken}\n")
+    problems = load_file(path).problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert "more problems in this file (only the first 100 are listed)" in problems[-1].message
