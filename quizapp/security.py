@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, Response, abort, request, session
+from flask.json.provider import DefaultJSONProvider
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -46,6 +49,16 @@ def refuse_large_bodies() -> None:
     if limit is not None and (request.content_length or 0) > limit:
         abort(413, f"The request is larger than {limit // 1024} KB, so it was not read: send "
                    "less at once.")
+
+
+class JSONProvider(DefaultJSONProvider):
+    """Flask's JSON, where a body nested too deep is malformed (a 400), not a crash (a 500)."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError:
+            raise ValueError("the JSON is nested too deep") from None
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -95,6 +108,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
         app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.session_interface = SessionInterface()
+    app.json = JSONProvider(app)
     app.before_request(refuse_large_bodies)  # before CSRFProtect's check, which reads the form
     app.after_request(add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)

@@ -8,6 +8,8 @@ attempt id), and each method gets junk form fields and a junk JSON body.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp.services import accounts
 from quizapp.services.attempts import start_attempt
@@ -72,3 +74,49 @@ def test_no_route_fails_on_junk(app, client, auth, who, someone_elses_attempt):
                 failures.append((who, method, url, list(kwargs), response.status_code))
     assert not failures
     assert len(table) > 100  # the map was read: every route, several values each
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                               max_size=4),
+    max_leaves=12)
+FIELDS = st.dictionaries(st.sampled_from(["bank", "mode", "length", "username", "password",
+                                          "confirm", "display_name", "code", "fact", "after",
+                                          "title", "opens", "closes", "max_attempts", "a.x",
+                                          "a.x.y", "since", "until", "assignment", "next"])
+                         | st.text(max_size=10),
+                         st.text(max_size=30), max_size=6)
+
+
+@pytest.mark.parametrize("who", ["visitor", "student", "teacher"])
+def test_generated_bodies_query_strings_and_forms_never_get_a_500(app, auth, who,
+                                                                 someone_elses_attempt):
+    client = app.test_client()
+    if who != "visitor":
+        auth._client = client
+        auth.create(who, role="teacher" if who == "teacher" else "student")
+        auth.login(who)
+    with app.test_request_context():
+        table = [(method, url) for rule, methods in routes(app)
+                 for url in urls(rule, someone_elses_attempt)[:2] for method in methods]
+
+    @settings(max_examples=60, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(door=st.sampled_from(table), query=FIELDS, form=FIELDS, body=JSON_VALUES,
+           as_json=st.booleans())
+    def knock(door, query, form, body, as_json):
+        method, url = door
+        kwargs = {"json": body} if as_json else {"data": form}
+        response = client.open(url, method=method, query_string=query, **kwargs)
+        assert response.status_code < 500, (method, url, query, kwargs)
+        if url.startswith("/api/") and response.status_code >= 400:
+            assert response.is_json and "error" in response.get_json(), (method, url)
+
+    knock()
+
+
+def test_json_nested_a_thousand_deep_is_a_400_not_a_500(client):
+    deep = "[" * 1000 + "]" * 1000
+    response = client.post("/api/v1/tokens", data=deep, content_type="application/json")
+    assert response.status_code == 400 and response.is_json
