@@ -1,7 +1,8 @@
 """The class's results for teachers: per learner, per attempt, and the rows item analysis reads.
 
 Every list is one query (a learner's name comes joined, never fetched row by row), filtered the same
-way: by bank, by the day an attempt was started (UTC, both ends included), and by assigned quiz.
+way: by bank, by the day an attempt was started (in the school's time zone, both ends included),
+and by assigned quiz.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.analysis import Analysis, ItemStats, analyse
-from ..quiz.rules import shown_percent
+from ..quiz.rules import shown_percent, to_utc
 from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
 from .errors import NotFound
+from .rules import school_zone
+
+
+def day_start(day: date) -> datetime:
+    """When a day begins in the school's time zone, as stored (naive UTC)."""
+    return to_utc(datetime.combine(day, time()), school_zone())
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,9 @@ class ResultFilter:
         if self.bank:
             found.append(Attempt.bank == self.bank)
         if self.since:
-            found.append(Attempt.started >= datetime.combine(self.since, time()))
+            found.append(Attempt.started >= day_start(self.since))
         if self.until:
-            found.append(Attempt.started < datetime.combine(self.until + timedelta(days=1), time()))
+            found.append(Attempt.started < day_start(self.until + timedelta(days=1)))
         if self.assignment_id is not None:
             found.append(Attempt.assignment_id == self.assignment_id)
         return found
