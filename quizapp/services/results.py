@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
+from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
 from ..quiz.analysis import Analysis, ItemStats, analyse
 from ..quiz.rules import shown_percent, to_utc
 from ..quiz.snapshot import Snapshot

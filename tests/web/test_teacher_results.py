@@ -139,9 +139,24 @@ def test_the_analysis_page_shows_the_hand_computed_statistics(app, client, teach
     row = page[page.index("When did the embassy open?"):]
     assert "75.0%" in row[:300] and "0.50" in row[:300] and "0.00" in row[:300]
     row = page[page.index("Which happened before 1919?"):]
-    assert "-0.30" in row[:300] and "check the key" in row[:500]
+    assert "-0.30" in row[:300] and "Too few answers yet: 4." in row[:500]
     row = page[page.index("Put these in order."):]
-    assert "0.0%" in row[:300] and "Very hard" in row[:500]
+    assert "0.0%" in row[:300] and "Too few answers yet: 4." in row[:500]
+    assert "check the key" not in page and "Very hard" not in page
+    assert "0 of 4 questions need a look" in page
+
+
+def test_the_analysis_flags_questions_once_ten_first_attempts_answered_them(app, client, teacher):
+    for i in range(9):
+        take(app, f"L{i}", right={"embassy-year"}, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "Too few answers yet: 9." in page and "Very hard" not in page
+    take(app, "L9", right={"embassy-year"}, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "Too few answers yet" not in page
+    row = page[page.index("Put these in order."):]
+    assert "Very hard" in row[:500]
+    assert "4 of 4 questions need a look" in page  # embassy-year: everyone right, very easy
 
 
 def test_the_analysis_of_a_bank_without_attempts_says_so(client, teacher):
