@@ -8,7 +8,7 @@ and by assigned quiz.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -19,7 +19,9 @@ from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
 from ..quiz.analysis import Analysis, ItemStats, analyse
-from ..quiz.rules import shown_percent, to_utc
+from ..quiz.rules import PRACTICE, shown_percent, to_utc
+from ..quiz.scores import BINS as BINS  # for the chart
+from ..quiz.scores import Summary, summarise
 from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
@@ -211,3 +213,53 @@ def item_analysis(bank_id: str, assignment: Assignment | None = None) -> ItemAna
     served = served_questions(bank_id, [s.question_id for s in analysis.items])
     rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))
     return ItemAnalysis(analysis, served, rows, sum(1 for s in analysis.items if s.flags))
+
+
+# The class results page: quizzes apart from practice, and the class's numbers.
+
+@dataclass(frozen=True)
+class _QuizzesOnly(ResultFilter):
+    """A filter that also leaves out practice (one question at a time, never a quiz's score)."""
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The filter's clauses, and not practice."""
+        return [*super().conditions(), Attempt.mode != PRACTICE]
+
+
+def quiz_results(flt: ResultFilter) -> list[LearnerResult]:
+    """class_results of quiz attempts only: practice answers never count in the percents."""
+    return class_results(_QuizzesOnly(**{f.name: getattr(flt, f.name) for f in fields(flt)}))
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One learner's practice answers (one question each) that pass the filter."""
+
+    learner_id: int
+    name: str
+    username: str | None
+    answers: int  # answered (submitted)
+    right: float | None  # percent of their points, None before any answer
+    latest: datetime
+
+
+def practice_results(flt: ResultFilter) -> list[PracticeResult]:
+    """Every learner with practice answers that pass the filter, counted apart from quizzes."""
+    query = (
+        select(Learner.id, Learner.display_name, Learner.username, func.count(Attempt.submitted),
+               percent_of(func.sum(Attempt.score),
+                          func.sum(case((Attempt.submitted.is_not(None), Attempt.max_score)))),
+               func.max(Attempt.started))
+        .join(Attempt, Attempt.learner_id == Learner.id)
+        .where(Attempt.mode == PRACTICE, *flt.conditions())
+        .group_by(Learner.id, Learner.display_name, Learner.username)
+        .having(func.count(Attempt.submitted) > 0)
+        .order_by(func.lower(Learner.display_name), Learner.id)
+    )
+    return [PracticeResult(i, name, user, n, shown_percent(right), latest)
+            for i, name, user, n, right, latest in db.session.execute(query)]
+
+
+def class_summary(rows: Iterable[LearnerResult]) -> Summary:
+    """The average, median and spread of each learner's best quiz percent."""
+    return summarise(row.best for row in rows)
