@@ -123,8 +123,8 @@ def attempted_banks() -> list[str]:
 
 
 def _scope(attempt: type[Attempt], bank: str, assignment_id: int | None) -> list:
-    """Submitted attempts on the bank (at one assigned quiz, if given)."""
-    where = [attempt.bank == bank, attempt.submitted.is_not(None)]
+    """Submitted quiz attempts on the bank (at one assigned quiz, if given): never practice."""
+    where = [attempt.bank == bank, attempt.submitted.is_not(None), attempt.mode != PRACTICE]
     if assignment_id is not None:
         where.append(attempt.assignment_id == assignment_id)
     return where

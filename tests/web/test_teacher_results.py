@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from quizapp.extensions import db
 from quizapp.services.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, cell
 from tests.web.teacher_helpers import XSS, at, learner_id, sign_in_teacher, take
 
@@ -168,8 +169,8 @@ def test_the_analysis_of_an_unknown_bank_is_404(client, teacher):
     assert client.get("/teacher/banks/nope/analysis").status_code == 404
 
 
-def practise(app, name, right):
-    """`name` answers one practice question, right or not."""
+def practise(app, name, right, started=None):
+    """`name` answers one practice question, right or not (started at `started`, if given)."""
     from quizapp.services.attempts import submit_attempt
     from quizapp.services.study import start_practice
     from tests.web.teacher_helpers import answer, learner_named
@@ -179,6 +180,9 @@ def practise(app, name, right):
         attempt = start_practice(learner, "sample")
         item = attempt.items[0]
         submit_attempt(learner, attempt.id, {item.public_id: answer(item.snapshot, right)})
+        if started is not None:
+            attempt.started = started
+            db.session.commit()
 
 
 def test_practice_answers_are_listed_apart_and_never_count_in_the_quiz_percents(
@@ -225,3 +229,11 @@ def test_the_numbers_follow_the_filters(app, client, teacher):
     assert 'id="average">0.0%, over 1 learner' in page
     page = client.get("/teacher/results?since=2026-11-09").text
     assert 'id="average"' not in page and "No attempts match yet." in page
+
+
+def test_item_analysis_reads_first_quiz_attempts_never_practice(app, client, teacher):
+    practise(app, "Ana", False, started=at(1, hour=8))  # before her quiz: never her first
+    take(app, "Ana", right=ALL, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "1 attempt." in page
+    assert "<td>0.0%</td>" not in page  # her quiz: everything right
