@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from .config import PROJECT_ROOT, from_environment, secret_key
+from .config import PROJECT_ROOT, from_environment, secret_key, time_zone
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(from_environment(Path(app.instance_path)))
     if config:
         app.config.update(config)
+    app.config["TIMEZONE"] = time_zone(app.config.get("TIMEZONE"))  # refuse a wrong one now
     if not app.config.get("SECRET_KEY"):  # only now: a key given by config needs no file
         app.config["SECRET_KEY"] = secret_key(Path(app.instance_path))
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # tidy HTML from block tags

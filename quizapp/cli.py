@@ -16,6 +16,7 @@ from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .services import accounts
 from .services.catalog import current_catalog
+from .services.errors import NotFound
 
 questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
 user_cli = AppGroup("user", help="Manage learners.")
@@ -87,18 +88,53 @@ class PasswordOption(click.Option):
 
 @user_cli.command("create")
 @click.argument("username")
-@click.option("--teacher", is_flag=True, help="A teacher, who sees the class's results.")
+@click.option("--teacher", is_flag=True, help="A teacher, who sees their classes' results.")
+@click.option("--admin", is_flag=True, help="An admin, who sees every class, learner and quiz.")
 @click.option(
     "--password", cls=PasswordOption, prompt=True, hide_input=True, confirmation_prompt=True,
     help="Asked for twice when left out (which keeps it out of the shell's history).",
 )
-def create_user_command(username: str, teacher: bool, password: str) -> None:
+def create_user_command(username: str, teacher: bool, admin: bool, password: str) -> None:
     """Create an account; the password is asked for twice."""
+    if teacher and admin:
+        raise click.UsageError("Give --teacher or --admin, not both (an admin is a teacher too).")
+    role = "admin" if admin else "teacher" if teacher else "student"
     try:
-        learner = accounts.register(username, password, role="teacher" if teacher else "student")
+        learner = accounts.register(username, password, role=role)
     except accounts.AccountError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"Created {learner.role} {learner.username}.")
+
+
+@user_cli.command("duplicates")
+def duplicates_command() -> None:
+    """List accounts whose usernames differ only in case or Unicode form, to be renamed."""
+    found = accounts.duplicates()
+    if not found:
+        click.echo("No duplicate usernames: every account has its own name.")
+        return
+    for twin in found:
+        beside = (f"beside {twin.keyed.username!r} (id {twin.keyed.id})" if twin.keyed
+                  else "(the account it shadowed was renamed)")
+        made = twin.twin.created
+        click.echo(f"{twin.twin.username!r} (id {twin.twin.id}, created {made:%Y-%m-%d}, "
+                   f"{len(twin.twin.attempts)} attempts) {beside}")
+    click.echo(f"{len(found)} account{'s' if len(found) != 1 else ''} to rename. Until then each "
+               "signs in only by its exact username. Rename one with:\n"
+               "  flask --app quizapp user rename OLD NEW\n"
+               "and tell its owner the new name (their password and attempts stay).")
+
+
+@user_cli.command("rename")
+@click.argument("old")
+@click.argument("new")
+def rename_user_command(old: str, new: str) -> None:
+    """Rename the account named exactly OLD to NEW (which must be free in any case or form)."""
+    try:
+        learner = accounts.rename(old, new)
+    except (accounts.AccountError, NotFound) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"Renamed {old} to {learner.username}.")
 
 
 @click.command("backup")

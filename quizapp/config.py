@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,25 @@ def from_environment(instance_path: Path) -> dict:
         "TRUSTED_PROXIES": int(os.environ.get("QUIZAPP_TRUSTED_PROXIES") or 0),
         # FULL: a submission confirmed to the learner survives a power cut too, not only a crash.
         "SQLITE_SYNCHRONOUS": (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper(),
+        # The school's time zone: times are shown and typed in it (stored in UTC all the same).
+        "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "UTC",
     }
+
+
+class SettingError(ValueError):
+    """A setting Quipu cannot start with, and what to give instead."""
+
+
+def time_zone(name: str | None) -> str:
+    """The IANA name of the school's time zone, checked: SettingError if there is no such zone."""
+    name = (name or "UTC").strip()
+    try:
+        return ZoneInfo(name).key
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(
+            f"QUIZAPP_TIMEZONE={name!r} is not a time zone Quipu knows: give an IANA name such as "
+            "America/Lima, Europe/Paris or UTC (the default)."
+        ) from None
 
 
 def secret_key(instance_path: Path) -> str:

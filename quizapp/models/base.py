@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, Text
 from sqlalchemy.types import TypeDecorator
-from werkzeug.security import generate_password_hash
 
+from .. import passwords
 from ..extensions import Base, db
 from ..quiz.snapshot import Snapshot
 
 
 def hash_password(password: str) -> str:
-    """A salted hash of the password (scrypt: slow on purpose)."""
-    return generate_password_hash(password)
+    """A salted hash of the password (argon2id: slow on purpose; see passwords.py)."""
+    return passwords.hash_password(password)
 
 
 def utcnow() -> datetime:

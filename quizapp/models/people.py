@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
-from werkzeug.security import check_password_hash
 
+from .. import passwords
 from .base import Model, utcnow
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Learner(UserMixin, Model):
 
     def check_password(self, password: str) -> bool:
         """Whether the password matches; a guest has none to match."""
-        return self.password_hash is not None and check_password_hash(self.password_hash, password)
+        return passwords.verify(self.password_hash, password)
 
 
 class ApiToken(Model):

@@ -12,6 +12,9 @@ largest group of attempts that were served exactly the same set of questions, an
 size of that group. That group is every attempt for an assigned quiz with a fixed seed, or for a
 bank no bigger than its quizzes; with fewer than two attempts or questions in it there is no alpha.
 
+A question is flagged only once at least MIN_ANSWERS (10) first attempts served it: with three
+answers, one lucky guess makes a question "very easy". Below that the page says so instead.
+
 Everything is read in one pass over (attempt, question, points) rows, the rows of one attempt
 together; only one attempt's rows are held at a time. Sums are kept shifted by the first value seen,
 so a question everyone scored the same on has exactly zero variance, not a rounding error's worth.
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 FACILITY_LOW, FACILITY_HIGH, DISCRIMINATION_LOW = 0.2, 0.9, 0.2
+MIN_ANSWERS = 10  # first attempts a question needs before it is flagged: fewer prove nothing
 HINTS = {
     "hard": "Very hard: check the key and the wording.",
     "easy": "Very easy: nearly everyone gets it right, so it tells you little.",
@@ -52,7 +56,12 @@ class ItemStats:
     facility: float
     sd: float | None
     discrimination: float | None
-    flags: tuple[Flag, ...]
+    flags: tuple[Flag, ...]  # none while too_few
+
+    @property
+    def too_few(self) -> bool:
+        """Fewer than MIN_ANSWERS first attempts served it: no flag says anything yet."""
+        return self.n < MIN_ANSWERS
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,7 @@ def _item_stats(question_id: str, sums: _ItemSums) -> ItemStats:
     if n > 1 and squares_x > TINY and squares_r > TINY:
         discrimination = (sums.sxr - sx * sr / n) / math.sqrt(squares_x * squares_r)
     return ItemStats(question_id, n, facility, sd, discrimination,
-                     flags(facility, discrimination))
+                     flags(facility, discrimination) if n >= MIN_ANSWERS else ())
 
 
 class _Scored(NamedTuple):

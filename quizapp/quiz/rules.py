@@ -6,7 +6,8 @@ them, and no second copy of a number lives in a form or a template.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 MODES = ("mixed", "choice", "ordering")  # what a quiz's questions may be drawn as
 REVIEW, PRACTICE = "review", "practice"
@@ -33,9 +34,29 @@ def iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
 
 
-def when(moment: datetime | None) -> str:
-    """A stored UTC time for people: 27 Nov 2026, 21:30 UTC."""
-    return "" if moment is None else moment.strftime("%d %b %Y, %H:%M UTC")
+def when(moment: datetime | None, zone: ZoneInfo | None = None) -> str:
+    """A stored UTC time for people, in the school's zone and naming it: 27 Nov 2026, 21:30 UTC;
+    3 Dec 2026, 09:40 America/Lima."""
+    if moment is None:
+        return ""
+    local = from_utc(moment, zone)
+    return f"{local.day} {local:%b %Y, %H:%M} {zone.key if zone is not None else 'UTC'}"
+
+
+def from_utc(moment: datetime, zone: tzinfo | None) -> datetime:
+    """A stored (naive UTC) time as the wall clock in `zone` reads it, naive (UTC if None)."""
+    if zone is None:
+        return moment
+    return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+
+
+def to_utc(local: datetime, zone: tzinfo | None) -> datetime:
+    """A wall-clock time typed in `zone` as it is stored: naive UTC. An hour that occurs twice
+    (clocks going back) is read as the first; one skipped (clocks going forward) as if the clocks
+    had not moved yet."""
+    if zone is None or local.tzinfo is not None:
+        return local if local.tzinfo is None else local.astimezone(UTC).replace(tzinfo=None)
+    return local.replace(tzinfo=zone, fold=0).astimezone(UTC).replace(tzinfo=None)
 
 
 def day(moment: datetime) -> str:

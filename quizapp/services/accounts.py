@@ -5,55 +5,126 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import select, update
-from werkzeug.security import check_password_hash, generate_password_hash
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
 
-from .. import clock
+from .. import clock, passwords
 from ..database import write_transaction
 from ..extensions import db
 from ..models import ApiToken, Learner, hash_password
+from ..models.people import username_key
 from . import throttle
-from .errors import Invalid
+from .errors import Invalid, NotFound
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8
-ROLES = ("student", "teacher")
+ROLES = ("student", "teacher", "admin")
 
 
 class AccountError(Invalid):
     """A registration or sign-in that cannot go ahead, with a message for the person."""
 
 
-def check_new_account(username: str, password: str) -> None:
-    """Raise AccountError unless the username is well-formed and free, the password long enough."""
-    if not USERNAME.match(username or ""):
+def taken_message(typed: str) -> str:
+    """What a person is told of a username already in use, in any case or form."""
+    return (f"The username {typed!r} is taken (usernames that differ only in capitals or "
+            "character width are the same name): choose another.")
+
+
+def holders(key: str) -> list[Learner]:
+    """The accounts whose username is `key` once compared: the keyed one, and any legacy twin."""
+    found = list(db.session.scalars(select(Learner).where(Learner.username_key == key)))
+    return found + [twin for twin in twins() if username_key(twin.username or "") == key]
+
+
+def twins() -> list[Learner]:
+    """Accounts with a username but no key: made before usernames were compared by key, beside
+    an account whose name differs only in case or form (migration 0004). Oldest first."""
+    return list(db.session.scalars(
+        select(Learner).where(Learner.username_key.is_(None), Learner.username.is_not(None))
+        .order_by(Learner.id)))
+
+
+def checked_username(typed: str, renaming: Learner | None = None) -> str:
+    """The username to store for `typed` (NFKC-normalised: full-width letters become plain
+    ones); AccountError if it is malformed or taken, in any case or form, by another account."""
+    username = unicodedata.normalize("NFKC", typed or "")
+    if not USERNAME.match(username):
         raise AccountError(
             "A username is 3 to 40 letters, digits, dots, dashes or underscores, without spaces."
         )
+    if any(holder is not renaming for holder in holders(username_key(username))):
+        raise AccountError(taken_message(typed))
+    return username
+
+
+def check_new_account(username: str, password: str) -> str:
+    """The username to store; AccountError unless it is well-formed and free (whatever its case
+    or Unicode form) and the password long enough."""
+    checked = checked_username(username)
     if len(password or "") < MIN_PASSWORD:
         raise AccountError(f"Choose a password of at least {MIN_PASSWORD} characters.")
-    if db.session.scalar(select(Learner.id).where(Learner.username == username)) is not None:
-        raise AccountError(f"The username {username!r} is taken: choose another.")
+    return checked
 
 
 def register(username: str, password: str, role: str = "student", guest: Learner | None = None):
     """Create a learner, or turn a guest into one so their scores carry over."""
     if role not in ROLES:
         raise AccountError(f"A role is one of {', '.join(ROLES)}.")
-    check_new_account(username, password)
+    typed, username = username, check_new_account(username, password)
     password_hash = hash_password(password)  # slow on purpose: never while holding the write lock
-    with write_transaction():
-        learner = db.session.get(Learner, guest.id) if guest is not None else None
-        if learner is None or not learner.is_guest:
-            learner = Learner(display_name=username)
-            db.session.add(learner)
-        learner.username, learner.role = username, role
-        learner.display_name = username
-        learner.password_hash = password_hash
-        db.session.flush()
+    try:
+        with write_transaction():
+            learner = db.session.get(Learner, guest.id) if guest is not None else None
+            if learner is None or not learner.is_guest:
+                learner = Learner(display_name=username)
+                db.session.add(learner)
+            learner.username, learner.role = username, role
+            learner.display_name = username
+            learner.password_hash = password_hash
+            db.session.flush()
+    except IntegrityError:  # the same name, in some form, registered a moment ago
+        raise AccountError(taken_message(typed)) from None
     return learner
+
+
+def rename(old: str, new: str) -> Learner:
+    """Give the account named exactly `old` the username `new` (and its key): how an admin
+    resolves a twin. NotFound if there is no such account; AccountError if `new` is taken."""
+    learner = db.session.scalar(select(Learner).where(Learner.username == old))
+    if learner is None:
+        raise NotFound(f"There is no account with the username {old!r}.")
+    username = checked_username(new, renaming=learner)
+    try:
+        with write_transaction():
+            learner.username = username
+            if learner.display_name == old:
+                learner.display_name = username
+    except IntegrityError:
+        raise AccountError(taken_message(new)) from None
+    return learner
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A legacy twin and the account holding its key (None if that one was renamed since)."""
+
+    twin: Learner
+    keyed: Learner | None
+
+
+def duplicates() -> list[Twin]:
+    """Every legacy twin, oldest first, with the account whose key it collides with."""
+    found = []
+    for twin in twins():
+        key = username_key(twin.username or "")
+        found.append(Twin(twin, db.session.scalar(
+            select(Learner).where(Learner.username_key == key))))
+    return found
 
 
 def create_guest(display_name: str) -> Learner:
@@ -75,22 +146,54 @@ def authenticate(username: str, password: str, address: str = "") -> Learner | N
     has failed too often of late.
     """
     now = clock.now()
-    throttle.check(username, address, now)
-    learner = db.session.scalar(select(Learner).where(Learner.username == username))
+    key = username_key(username or "")
+    throttle.check(key, address, now)
+    learner = find_account(username or "")
     if learner is None:
-        check_password_hash(_dummy_hash(), password)  # an unknown name takes as long as a known
-    elif learner.check_password(password):
+        passwords.verify(_dummy_hash(), password)  # an unknown name takes as long as a known one
+    elif passwords.verify(learner.password_hash, password):
+        old = learner.password_hash or ""
+        # An older hash (scrypt, pbkdf2, other argon2 parameters) is replaced now that the
+        # password is known; hashed before the write lock, as registering does.
+        new = passwords.hash_password(password) if passwords.needs_rehash(old) else None
         with write_transaction():
-            throttle.clear(username)
+            throttle.clear(_bucket(key, learner))
+            if new is not None:
+                db.session.execute(update(Learner).where(
+                    Learner.id == learner.id, Learner.password_hash == old
+                ).values(password_hash=new).execution_options(synchronize_session=False))
+        if new is not None:
+            learner.password_hash = new
         return learner
     with write_transaction():
-        throttle.record_failure(username, address, now)
+        throttle.record_failure(_bucket(key, learner), address, now)
     return None
 
 
+def find_account(username: str) -> Learner | None:
+    """The account a sign-in names: by key (case and Unicode form ignored), except that a legacy
+    twin, which has no key, is found by its exact username."""
+    found = list(db.session.scalars(select(Learner).where(
+        or_(Learner.username == username, Learner.username_key == username_key(username)))))
+    exact = [learner for learner in found if learner.username == username]
+    return (exact or found)[0] if found else None
+
+
+def _bucket(key: str, learner: Learner | None) -> str:
+    """Where a sign-in's failures are noted: a twin's apart, so it never clears the other's."""
+    if learner is not None and learner.username_key is None:
+        return throttle.bucket(key, learner.id)
+    return throttle.bucket(key)
+
+
 @cache
+def _dummy(hasher: passwords.PasswordHasher) -> str:
+    return hasher.hash(secrets.token_hex(16))
+
+
 def _dummy_hash() -> str:
-    return generate_password_hash(secrets.token_hex(16))
+    """An argon2id hash with the app's parameters, checked for a name that has no account."""
+    return _dummy(passwords.hasher())
 
 
 def _token_hash(token: str) -> str:

@@ -21,6 +21,7 @@ from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
 from .attempts import Someone, checked_bank, draw, new_seed, store
 from .catalog import current_catalog
 from .errors import Invalid, LimitReached, NotFound, NotOpen
+from .rules import school_zone
 
 # No 0/O, 1/I: a code read off a projector or a sheet of paper is typed right the first time.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -110,9 +111,10 @@ def window_problem(assignment: Assignment, now: datetime) -> str | None:
     """Why the quiz cannot be started at `now`, or None while it is open."""
     where = window(assignment.opens, assignment.closes, now)
     if where == NOT_OPEN_YET:
-        return f"This quiz opens on {when(assignment.opens)}: come back then."
+        return f"This quiz opens on {when(assignment.opens, school_zone())}: come back then."
     if where == CLOSED:
-        return f"This quiz closed on {when(assignment.closes)}: it can no longer be started."
+        return (f"This quiz closed on {when(assignment.closes, school_zone())}: it can no longer "
+                "be started.")
     return None
 
 

@@ -1,13 +1,14 @@
 """The class's results for teachers: per learner, per attempt, and the rows item analysis reads.
 
 Every list is one query (a learner's name comes joined, never fetched row by row), filtered the same
-way: by bank, by the day an attempt was started (UTC, both ends included), and by assigned quiz.
+way: by bank, by the day an attempt was started (in the school's time zone, both ends included),
+and by assigned quiz.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -16,12 +17,21 @@ from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
+from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
 from ..quiz.analysis import Analysis, ItemStats, analyse
-from ..quiz.rules import shown_percent
+from ..quiz.rules import PRACTICE, shown_percent, to_utc
+from ..quiz.scores import BINS as BINS  # for the chart
+from ..quiz.scores import Summary, summarise
 from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
 from .errors import NotFound
+from .rules import school_zone
+
+
+def day_start(day: date) -> datetime:
+    """When a day begins in the school's time zone, as stored (naive UTC)."""
+    return to_utc(datetime.combine(day, time()), school_zone())
 
 
 @dataclass(frozen=True)
@@ -39,9 +49,9 @@ class ResultFilter:
         if self.bank:
             found.append(Attempt.bank == self.bank)
         if self.since:
-            found.append(Attempt.started >= datetime.combine(self.since, time()))
+            found.append(Attempt.started >= day_start(self.since))
         if self.until:
-            found.append(Attempt.started < datetime.combine(self.until + timedelta(days=1), time()))
+            found.append(Attempt.started < day_start(self.until + timedelta(days=1)))
         if self.assignment_id is not None:
             found.append(Attempt.assignment_id == self.assignment_id)
         return found
@@ -113,8 +123,8 @@ def attempted_banks() -> list[str]:
 
 
 def _scope(attempt: type[Attempt], bank: str, assignment_id: int | None) -> list:
-    """Submitted attempts on the bank (at one assigned quiz, if given)."""
-    where = [attempt.bank == bank, attempt.submitted.is_not(None)]
+    """Submitted quiz attempts on the bank (at one assigned quiz, if given): never practice."""
+    where = [attempt.bank == bank, attempt.submitted.is_not(None), attempt.mode != PRACTICE]
     if assignment_id is not None:
         where.append(attempt.assignment_id == assignment_id)
     return where
@@ -203,3 +213,53 @@ def item_analysis(bank_id: str, assignment: Assignment | None = None) -> ItemAna
     served = served_questions(bank_id, [s.question_id for s in analysis.items])
     rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))
     return ItemAnalysis(analysis, served, rows, sum(1 for s in analysis.items if s.flags))
+
+
+# The class results page: quizzes apart from practice, and the class's numbers.
+
+@dataclass(frozen=True)
+class _QuizzesOnly(ResultFilter):
+    """A filter that also leaves out practice (one question at a time, never a quiz's score)."""
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The filter's clauses, and not practice."""
+        return [*super().conditions(), Attempt.mode != PRACTICE]
+
+
+def quiz_results(flt: ResultFilter) -> list[LearnerResult]:
+    """class_results of quiz attempts only: practice answers never count in the percents."""
+    return class_results(_QuizzesOnly(**{f.name: getattr(flt, f.name) for f in fields(flt)}))
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One learner's practice answers (one question each) that pass the filter."""
+
+    learner_id: int
+    name: str
+    username: str | None
+    answers: int  # answered (submitted)
+    right: float | None  # percent of their points, None before any answer
+    latest: datetime
+
+
+def practice_results(flt: ResultFilter) -> list[PracticeResult]:
+    """Every learner with practice answers that pass the filter, counted apart from quizzes."""
+    query = (
+        select(Learner.id, Learner.display_name, Learner.username, func.count(Attempt.submitted),
+               percent_of(func.sum(Attempt.score),
+                          func.sum(case((Attempt.submitted.is_not(None), Attempt.max_score)))),
+               func.max(Attempt.started))
+        .join(Attempt, Attempt.learner_id == Learner.id)
+        .where(Attempt.mode == PRACTICE, *flt.conditions())
+        .group_by(Learner.id, Learner.display_name, Learner.username)
+        .having(func.count(Attempt.submitted) > 0)
+        .order_by(func.lower(Learner.display_name), Learner.id)
+    )
+    return [PracticeResult(i, name, user, n, shown_percent(right), latest)
+            for i, name, user, n, right, latest in db.session.execute(query)]
+
+
+def class_summary(rows: Iterable[LearnerResult]) -> Summary:
+    """The average, median and spread of each learner's best quiz percent."""
+    return summarise(row.best for row in rows)

@@ -29,10 +29,15 @@ def local_path(target: str | None) -> str | None:
     return None if parts.scheme or parts.netloc else target
 
 
+def home_of(learner) -> str:
+    """Where a sign-in leads without a `next`: a teacher's (or admin's) pages, or the quizzes."""
+    return url_for("teacher.dashboard") if learner.is_teacher else url_for("quiz.index")
+
+
 def _signed_in(learner, next_url: str | None, message: str) -> Response:
     login_user(learner)
     flash(message)
-    return redirect(local_path(next_url) or url_for("quiz.index"), 303)
+    return redirect(local_path(next_url) or home_of(learner), 303)
 
 
 @bp.route("/register", methods=["GET", "POST"])

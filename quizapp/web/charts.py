@@ -105,3 +105,54 @@ def bar_chart(facts: Sequence[tuple[str, float, str]], width: int = WIDTH) -> Ba
         for i, (label, mastery, kind) in enumerate(facts)
     )
     return BarChart(width, max(ROW, ROW * len(bars)), bars)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One bin of the score distribution: where its bar stands and what it says."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str  # e.g. "80–90", under the column
+    count: int
+    text: str  # e.g. "80–90%: 3 learners"
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Learners per 10-point bin of their percent, one column a bin, with the count axis."""
+
+    width: int
+    height: int
+    columns: tuple[Column, ...]
+    y_ticks: tuple[tuple[float, str], ...]  # (y, "3")
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = HEIGHT - BOTTOM
+
+
+def count_ticks(most: int) -> tuple[int, ...]:
+    """Whole-number ticks from 0 to at least `most`: at most five, evenly spaced."""
+    step = max(1, -(-most // 4))
+    return tuple(range(0, max(most, 1) + step, step))[:5] if most else (0, 1)
+
+
+def histogram(bins: Sequence[tuple[int, int]], counts: Sequence[int]) -> Histogram:
+    """The column chart of how many learners scored in each bin ((low, high) percents)."""
+    ticks = count_ticks(max(counts, default=0))
+    top_count = ticks[-1]
+    span, plot = WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP
+    slot = span / len(bins)
+
+    def y_of(count: int) -> float:
+        return TOP + plot * (1 - count / top_count)
+
+    columns = tuple(
+        Column(LEFT + slot * i + slot * 0.15, y_of(n), slot * 0.7, HEIGHT - BOTTOM - y_of(n),
+               f"{low}–{high}", n, f"{low}–{high}%: {n} learner{'s' if n != 1 else ''}")
+        for i, ((low, high), n) in enumerate(zip(bins, counts, strict=True))
+    )
+    return Histogram(WIDTH, HEIGHT, columns, tuple((y_of(t), str(t)) for t in ticks))

@@ -3,8 +3,10 @@
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from quizapp.quiz.analysis import Alpha, analyse, flags
+from quizapp.quiz.analysis import MIN_ANSWERS, Alpha, analyse, flags
 
 
 def rows(table):
@@ -59,8 +61,13 @@ def test_discrimination_correlates_points_with_the_rest_of_the_score():
     assert stats["q3"].discrimination == pytest.approx(-1 / math.sqrt(11))
 
 
+def three_times(table):
+    """Each attempt three times over: the same facility and discrimination, from 12 attempts."""
+    return {f"{a}{i}": answers for i in range(3) for a, answers in table.items()}
+
+
 def test_questions_that_do_not_separate_learners_are_flagged_with_a_hint():
-    stats = stats_of(FOUR)
+    stats = stats_of(three_times(FOUR))
     assert [f.kind for f in stats["q1"].flags] == ["weak"]
     assert "misleading option" in stats["q1"].flags[0].hint
     assert [f.kind for f in stats["q3"].flags] == ["negative"]
@@ -107,7 +114,7 @@ def test_partial_points_count_as_they_are():
 
 
 def test_a_question_everyone_got_right_has_no_discrimination_and_is_very_easy():
-    table = {a: {"easy": 1, "other": x} for a, x in zip("ABCDE", (1, 0, 1, 0, 1), strict=True)}
+    table = {a: {"easy": 1, "other": x} for a, x in zip("ABCDEFGHIJ", (1, 0) * 5, strict=True)}
     easy = stats_of(table)["easy"]
     assert easy.sd == 0.0 and easy.discrimination is None
     assert [f.kind for f in easy.flags] == ["easy"]
@@ -135,3 +142,24 @@ def test_an_attempt_whose_rows_are_split_is_refused():
 def test_no_rows_give_an_empty_analysis():
     analysis = analyse([])
     assert (analysis.attempts, analysis.items, analysis.alpha) == (0, (), None)
+
+
+def test_fewer_than_ten_first_attempts_flag_nothing_and_say_so():
+    stats = stats_of(FOUR)  # q1 would be "weak", q3 "negative", with enough answers
+    assert all(s.flags == () and s.too_few for s in stats.values())
+    nine = {f"L{i}": {"q": 0} for i in range(MIN_ANSWERS - 1)}
+    assert stats_of(nine)["q"].flags == () and stats_of(nine)["q"].too_few
+    ten = nine | {"L9": {"q": 0}}
+    assert [f.kind for f in stats_of(ten)["q"].flags] == ["hard"]
+    assert not stats_of(ten)["q"].too_few
+
+
+@given(st.dictionaries(
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=3),
+    st.dictionaries(st.sampled_from(["q1", "q2", "q3", "q4"]),
+                    st.sampled_from([0.0, 0.5, 1.0, None]), min_size=1),
+    max_size=25))
+def test_a_question_is_flagged_only_with_ten_answers_and_then_by_the_thresholds(table):
+    for s in analyse(rows(table)).items:
+        assert s.too_few == (s.n < MIN_ANSWERS)
+        assert s.flags == (() if s.too_few else flags(s.facility, s.discrimination))

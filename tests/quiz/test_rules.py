@@ -1,6 +1,7 @@
 """The shared quiz rules: percent, times, an assigned quiz's window."""
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,9 +11,11 @@ from quizapp.quiz.rules import (
     NOT_OPEN_YET,
     OPEN,
     day,
+    from_utc,
     iso,
     percent,
     shown_percent,
+    to_utc,
     when,
     window,
 )
@@ -32,7 +35,7 @@ def test_no_percent_before_a_score_or_without_questions():
 def test_times_are_written_one_way_each():
     moment = datetime(2026, 3, 2, 9, 5, 7)
     assert iso(moment) == "2026-03-02T09:05:07Z" and iso(None) is None
-    assert when(moment) == "02 Mar 2026, 09:05 UTC" and when(None) == ""
+    assert when(moment) == "2 Mar 2026, 09:05 UTC" and when(None) == ""
     assert day(moment) == "2 Mar 2026"
 
 
@@ -46,3 +49,37 @@ def test_a_window_is_open_from_its_opening_until_its_closing(opens, length, now)
     expected = NOT_OPEN_YET if now < opens else CLOSED if now >= closes else OPEN
     assert window(opens, closes, now) == expected
     assert window(opens, None, now) == (NOT_OPEN_YET if now < opens else OPEN)
+
+
+LIMA, PARIS = ZoneInfo("America/Lima"), ZoneInfo("Europe/Paris")
+
+
+def test_a_time_is_shown_in_the_schools_zone_naming_it():
+    moment = datetime(2026, 12, 3, 14, 40)
+    assert when(moment, LIMA) == "3 Dec 2026, 09:40 America/Lima"
+    assert when(moment, ZoneInfo("UTC")) == when(moment) == "3 Dec 2026, 14:40 UTC"
+    assert when(datetime(2026, 7, 1, 12, 0), PARIS) == "1 Jul 2026, 14:00 Europe/Paris"  # summer
+    assert when(None, LIMA) == ""
+
+
+def test_a_time_typed_in_the_schools_zone_is_stored_in_utc():
+    assert to_utc(datetime(2026, 12, 3, 9, 40), LIMA) == datetime(2026, 12, 3, 14, 40)
+    assert from_utc(datetime(2026, 12, 3, 14, 40), LIMA) == datetime(2026, 12, 3, 9, 40)
+    assert to_utc(datetime(2026, 12, 3, 9, 40), None) == datetime(2026, 12, 3, 9, 40)
+
+
+def test_an_hour_that_happens_twice_is_read_as_the_first_and_a_skipped_one_as_before_the_change():
+    assert to_utc(datetime(2026, 10, 25, 2, 30), PARIS) == datetime(2026, 10, 25, 0, 30)
+    assert to_utc(datetime(2026, 3, 29, 2, 30), PARIS) == datetime(2026, 3, 29, 1, 30)
+
+
+@given(moment=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 1, 1)),
+       zone=st.sampled_from(["UTC", "America/Lima", "Europe/Paris", "Asia/Kolkata",
+                             "Pacific/Chatham", "America/Sao_Paulo"]))
+def test_a_stored_time_shown_in_a_zone_reads_back_as_itself(moment, zone):
+    """Every stored time, shown in the school's zone and typed back, is the same time (an hour
+    that occurs twice is read as the first; the second's stored times come back an hour early)."""
+    local = from_utc(moment, ZoneInfo(zone))
+    back = to_utc(local, ZoneInfo(zone))
+    assert back == moment or back == moment - timedelta(hours=1)
+    assert local.tzinfo is None and back.tzinfo is None

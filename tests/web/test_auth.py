@@ -134,3 +134,35 @@ def test_login_refuses_to_send_anyone_off_the_site(auth, target):
 ])
 def test_local_path_keeps_only_plain_paths_of_this_site(target, expected):
     assert local_path(target) == expected
+
+
+def test_a_teacher_lands_on_the_teachers_pages(client, auth):
+    auth.create("mr-t", role="teacher")
+    response = auth.login("MR-T")
+    assert response.status_code == 303
+    assert response.location == "/teacher/"
+
+
+def test_an_admin_lands_on_the_teachers_pages_too(client, auth):
+    auth.create("head", role="admin")
+    assert auth.login("head").location == "/teacher/"
+    assert client.get("/teacher/").status_code == 200
+
+
+def test_a_teacher_given_a_next_goes_there(client, auth):
+    auth.create("mr-t", role="teacher")
+    assert auth.login("mr-t", next="/history").location == "/history"
+
+
+def test_sign_in_ignores_case_and_width(client, auth):
+    auth.create("alice")
+    assert auth.login("ＡＬＩＣＥ").status_code == 303
+    assert client.get("/history").status_code == 200
+
+
+def test_register_refuses_a_name_taken_in_another_case(app, client, auth):
+    auth.create("alice")
+    response = register(client, username="Alice")
+    assert response.status_code == 400
+    assert "The username &#39;Alice&#39; is taken" in response.text
+    assert learner(app, "Alice") is None

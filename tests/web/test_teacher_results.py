@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from quizapp.extensions import db
 from quizapp.services.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, cell
 from tests.web.teacher_helpers import XSS, at, learner_id, sign_in_teacher, take
 
@@ -139,9 +140,24 @@ def test_the_analysis_page_shows_the_hand_computed_statistics(app, client, teach
     row = page[page.index("When did the embassy open?"):]
     assert "75.0%" in row[:300] and "0.50" in row[:300] and "0.00" in row[:300]
     row = page[page.index("Which happened before 1919?"):]
-    assert "-0.30" in row[:300] and "check the key" in row[:500]
+    assert "-0.30" in row[:300] and "Too few answers yet: 4." in row[:500]
     row = page[page.index("Put these in order."):]
-    assert "0.0%" in row[:300] and "Very hard" in row[:500]
+    assert "0.0%" in row[:300] and "Too few answers yet: 4." in row[:500]
+    assert "check the key" not in page and "Very hard" not in page
+    assert "0 of 4 questions need a look" in page
+
+
+def test_the_analysis_flags_questions_once_ten_first_attempts_answered_them(app, client, teacher):
+    for i in range(9):
+        take(app, f"L{i}", right={"embassy-year"}, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "Too few answers yet: 9." in page and "Very hard" not in page
+    take(app, "L9", right={"embassy-year"}, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "Too few answers yet" not in page
+    row = page[page.index("Put these in order."):]
+    assert "Very hard" in row[:500]
+    assert "4 of 4 questions need a look" in page  # embassy-year: everyone right, very easy
 
 
 def test_the_analysis_of_a_bank_without_attempts_says_so(client, teacher):
@@ -151,3 +167,73 @@ def test_the_analysis_of_a_bank_without_attempts_says_so(client, teacher):
 
 def test_the_analysis_of_an_unknown_bank_is_404(client, teacher):
     assert client.get("/teacher/banks/nope/analysis").status_code == 404
+
+
+def practise(app, name, right, started=None):
+    """`name` answers one practice question, right or not (started at `started`, if given)."""
+    from quizapp.services.attempts import submit_attempt
+    from quizapp.services.study import start_practice
+    from tests.web.teacher_helpers import answer, learner_named
+
+    with app.app_context():
+        learner = learner_named(name)
+        attempt = start_practice(learner, "sample")
+        item = attempt.items[0]
+        submit_attempt(learner, attempt.id, {item.public_id: answer(item.snapshot, right)})
+        if started is not None:
+            attempt.started = started
+            db.session.commit()
+
+
+def test_practice_answers_are_listed_apart_and_never_count_in_the_quiz_percents(
+        app, client, teacher):
+    take(app, "Ana", right={"canal-year"}, started=at(1))  # 25%
+    for right in (True, True, True, False):
+        practise(app, "Ana", right)
+    practise(app, "Cy", True)  # practice only: no quiz row for Cy
+    page = client.get("/teacher/results").text
+    quizzes = page[page.index('id="quizzes-heading"'):page.index('id="practice-heading"')]
+    ana = quizzes[quizzes.index("Ana"):]
+    assert "<td>1</td>" in ana[:200] and ana[:400].count("<td>25.0%</td>") == 2
+    assert "Cy" not in quizzes
+    practice = page[page.index('id="practice-heading"'):]
+    ana = practice[practice.index("Ana"):practice.index("Cy")]
+    assert "<td>4</td>" in ana and "<td>75.0%</td>" in ana
+    cy = practice[practice.index("Cy"):]
+    assert "<td>1</td>" in cy and "<td>100.0%</td>" in cy
+    assert 'id="average">25.0%, over 1 learner with a submitted quiz' in page
+
+
+def test_the_class_average_median_and_spread_of_best_percents(app, client, teacher):
+    take(app, "Ana", right=ALL, started=at(1))  # 100
+    take(app, "Ana", right=(), started=at(2))  # 0, but her best is 100
+    take(app, "Ben", right={"canal-year", "order-all"}, started=at(1))  # 50
+    take(app, "Cy", right={"canal-year"}, started=at(1))  # 25
+    take(app, "Di", started=at(1), submit=False)  # nothing submitted: not in the numbers
+    page = client.get("/teacher/results").text
+    assert 'id="average">58.3%, over 3 learners with a submitted quiz' in page
+    assert 'id="median">50.0%' in page
+    assert '<svg class="histogram"' in page and 'role="img"' in page
+    assert "<title>20–30%: 1 learner</title>" in page
+    assert "<title>90–100%: 1 learner</title>" in page
+    assert page.count('<rect class="bar"') == 3
+    table = page[page.index("Learners by best quiz percent"):]
+    assert "<tr><td>50–60%</td><td>1</td></tr>" in table
+    assert "<tr><td>0–10%</td><td>0</td></tr>" in table
+
+
+def test_the_numbers_follow_the_filters(app, client, teacher):
+    take(app, "Ana", right=ALL, started=at(1))
+    take(app, "Ben", right=(), started=at(5))
+    page = client.get("/teacher/results?since=2026-11-03").text
+    assert 'id="average">0.0%, over 1 learner' in page
+    page = client.get("/teacher/results?since=2026-11-09").text
+    assert 'id="average"' not in page and "No attempts match yet." in page
+
+
+def test_item_analysis_reads_first_quiz_attempts_never_practice(app, client, teacher):
+    practise(app, "Ana", False, started=at(1, hour=8))  # before her quiz: never her first
+    take(app, "Ana", right=ALL, started=at(1))
+    page = client.get("/teacher/banks/sample/analysis").text
+    assert "1 attempt." in page
+    assert "<td>0.0%</td>" not in page  # her quiz: everything right

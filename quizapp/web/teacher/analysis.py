@@ -6,7 +6,7 @@ from flask import render_template
 
 from ...models import Assignment
 from ...services.assignments import find_assignment
-from ...services.results import item_analysis
+from ...services.results import MIN_ANSWERS, item_analysis
 from .blueprint import bp
 
 
@@ -14,7 +14,7 @@ def _analysis_page(bank_id: str, assignment: Assignment | None = None) -> str:
     found = item_analysis(bank_id, assignment)
     return render_template("teacher/analysis.html", bank_id=bank_id, assignment=assignment,
                            analysis=found.analysis, rows=found.rows, served=found.served,
-                           flagged=found.flagged)
+                           flagged=found.flagged, min_answers=MIN_ANSWERS)
 
 
 @bp.get("/banks/<bank_id>/analysis")

@@ -15,6 +15,7 @@ from ...services.assignments import (
 )
 from ...services.catalog import current_catalog
 from ...services.results import ResultFilter, class_results
+from ...services.rules import from_utc
 from .blueprint import bp
 from .forms import AssignmentForm
 
@@ -23,7 +24,7 @@ from .forms import AssignmentForm
 def assignments():
     """The assigned quizzes, newest first, and a form to set a new one."""
     loaded = sorted((bank.id, bank.title) for bank in current_catalog().banks.values())
-    form = AssignmentForm(loaded, opens=clock.now().replace(second=0, microsecond=0))
+    form = AssignmentForm(loaded, opens=from_utc(clock.now().replace(second=0, microsecond=0)))
     if form.validate_on_submit():
         try:
             assignment = create_assignment(current_user, form.settings())

@@ -20,6 +20,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 
 from ...services.assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
 from ...services.results import ResultFilter
+from ...services.rules import to_utc, zone_name
 from ...services.uploads import MAX_UPLOAD, known_suffixes
 from ..forms import MODE_CHOICES, quiz_length_field
 
@@ -41,13 +42,15 @@ class ResultFilterForm(FlaskForm):
         csrf = False  # a GET form: it changes nothing
 
     bank = SelectField("Bank", default="")
-    since = DateField("From", validators=[Optional()], description="The first day, in UTC.")
-    until = DateField("To", validators=[Optional()], description="The last day, in UTC.")
+    since = DateField("From", validators=[Optional()], description="The first day.")
+    until = DateField("To", validators=[Optional()], description="The last day.")
 
     def __init__(self, banks: Iterable[tuple[str, str]], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.bank.choices = [SelectChoice("", "All banks")] + [
             SelectChoice(bank_id, title) for bank_id, title in banks]
+        for day in (self.since, self.until):  # the school's days: services/results.day_start
+            day.description = f"{day.description[:-1]}, in {zone_name()}."
 
     def validate_until(self, field: DateField) -> None:
         """The last day is not before the first."""
@@ -73,8 +76,8 @@ class AssignmentForm(FlaskForm):
         "Give every student the same questions, in the same order",
         description="Otherwise each attempt draws its own questions from the bank.",
     )
-    opens = DateTimeLocalField("Opens (UTC)", validators=[InputRequired()])
-    closes = DateTimeLocalField("Closes (UTC)", validators=[Optional()],
+    opens = DateTimeLocalField("Opens", validators=[InputRequired()])
+    closes = DateTimeLocalField("Closes", validators=[Optional()],
                                 description="Leave empty to keep it open.")
     max_attempts = IntegerField(
         "Attempts allowed to each student",
@@ -85,11 +88,14 @@ class AssignmentForm(FlaskForm):
     def __init__(self, banks: Iterable[tuple[str, str]], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.bank.choices = [SelectChoice(bank_id, title) for bank_id, title in banks]
+        for moment in (self.opens, self.closes):  # typed in the school's zone, stored in UTC
+            moment.label.text = f"{moment.label.text} ({zone_name()})"
 
     def settings(self) -> AssignmentSettings:
         """The settings the form holds (call after validation)."""
         return AssignmentSettings(
             title=self.title.data, bank=self.bank.data, mode=self.mode.data,
             length=self.length.data, same_questions=self.same_questions.data,
-            opens=self.opens.data, closes=self.closes.data, max_attempts=self.max_attempts.data,
+            opens=to_utc(self.opens.data), closes=to_utc(self.closes.data),
+            max_attempts=self.max_attempts.data,
         )

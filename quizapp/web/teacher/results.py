@@ -10,14 +10,18 @@ from ...models import Assignment
 from ...services.assignments import find_assignment
 from ...services.exports import attempts_csv, items_csv
 from ...services.results import (
+    BINS,
     ResultFilter,
     any_attempt,
     bank_choices,
-    class_results,
+    class_summary,
     find_learner,
     learner_attempts,
+    practice_results,
+    quiz_results,
 )
 from ...services.review import review
+from ..charts import histogram
 from ..errors import render_error
 from .blueprint import bp
 from .forms import ResultFilterForm
@@ -47,11 +51,16 @@ def _problem_text(form: ResultFilterForm) -> str:
 
 @bp.get("/results")
 def results():
-    """Every learner with attempts: attempts, best and last percent; filtered by bank and days."""
+    """Every learner with quiz attempts (best and last percent), the class's average, median and
+    spread of best percents, and practice answers apart; filtered by bank and days."""
     form, flt, assignment = read_filters()
-    rows = class_results(flt) if flt is not None else []
-    return render_template("teacher/results.html", form=form, rows=rows, assignment=assignment,
-                           args=filter_args()), 200 if flt is not None else 400
+    rows = quiz_results(flt) if flt is not None else []
+    practice = practice_results(flt) if flt is not None else []
+    summary = class_summary(rows)
+    return render_template(
+        "teacher/results.html", form=form, rows=rows, practice=practice, summary=summary,
+        chart=histogram(BINS, summary.counts), bins=list(zip(BINS, summary.counts, strict=True)),
+        assignment=assignment, args=filter_args()), 200 if flt is not None else 400
 
 
 @bp.get("/learners/<int:learner_id>")
