@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..bank.export import EXPORTERS
 from ..bank.generate import generate_questions
@@ -134,6 +134,12 @@ def export_bank(bank_id: str, file_format: str) -> Download:
     return Download(write(bank), f"{bank.id}{suffix}", media_type)
 
 
+# Built once: building it cost more than running it.
+SWITCHES = select(
+    BankSetting.bank, BankSetting.exam_only, BankSetting.changed_by, BankSetting.changed,
+).where(BankSetting.bank.in_(bindparam("banks", expanding=True)))
+
+
 @dataclass(frozen=True)
 class ExamOnly:
     """Whether a bank is for assigned quizzes only, and who said so: its file, or a teacher's
@@ -156,9 +162,8 @@ def exam_only(banks: Iterable[Bank]) -> dict[str, ExamOnly]:
     One query of the (small) settings table, whatever the number of banks.
     """
     wanted = {bank.id: bank for bank in banks}
-    switches = {row.bank: row for row in db.session.execute(
-        select(BankSetting.bank, BankSetting.exam_only, BankSetting.changed_by,
-               BankSetting.changed).where(BankSetting.bank.in_(wanted)))} if wanted else {}
+    switches = {row.bank: row for row in db.session.connection().execute(
+        SWITCHES, {"banks": list(wanted)})} if wanted else {}
     flags = {}
     for bank_id, bank in wanted.items():
         row = switches.get(bank_id)

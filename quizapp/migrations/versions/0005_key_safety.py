@@ -26,12 +26,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('bank', name=op.f('pk_bank_setting'))
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.create_index('ix_assignment_bank_opens', ['bank', 'opens'], unique=False)
+        batch_op.create_index('ix_assignment_bank_closes', ['bank', 'closes'], unique=False)
 
 
 def downgrade() -> None:
     """Undo this revision."""
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_index('ix_assignment_bank_opens')
+        batch_op.drop_index('ix_assignment_bank_closes')
 
     op.drop_table('bank_setting')
