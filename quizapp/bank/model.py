@@ -120,6 +120,7 @@ class Bank:
     questions: tuple[Question, ...] = ()
     path: str = ""
     line: int = 0  # the line of its `bank:` key (0: not from a file)
+    exam_only: bool = False  # for assigned quizzes only: never offered for self-study
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:

@@ -14,7 +14,7 @@ from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
-BANK_KEYS = Keys(allowed=("bank", "title", "facts", "people", "questions"),
+BANK_KEYS = Keys(allowed=("bank", "title", "exam_only", "facts", "people", "questions"),
                  required=("bank", "title"))
 FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags"),
                  required=("id", "text"))
@@ -54,6 +54,7 @@ def _parse(text: str, path: str) -> ParseResult:
         return ParseResult(None, tuple(r.problems))
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
+    exam_only = r.boolean(found.get("exam_only"), "")
     fact_refs: list[Ref] = []
     leader_refs: list[Ref] = []
     facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
@@ -67,7 +68,8 @@ def _parse(text: str, path: str) -> ParseResult:
     if r.problems or bank_id is None or title is None:
         return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
-                questions=tuple(questions), path=path, line=line_of(found["bank"][0]))
+                questions=tuple(questions), path=path, line=line_of(found["bank"][0]),
+                exam_only=bool(exam_only))
     return ParseResult(bank)
 
 

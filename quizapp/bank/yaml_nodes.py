@@ -162,6 +162,16 @@ class Reader:
         self.report(key, where, f"'{key.value}' must be a whole number, not {kind(node)}{hint}")
         return None
 
+    def boolean(self, field: Field | None, where: str) -> bool | None:
+        """A true/false value, as YAML reads one (a quoted "true" or a 1 is not one)."""
+        if field is None:
+            return None
+        key, node = field
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
+            return str(node.value).lower() in ("true", "yes", "on")
+        self.report(key, where, f"'{key.value}' must be true or false, not {kind(node)}")
+        return None
+
     def year(self, field: Field | None, where: str) -> int | None:
         """A whole number in the plausible range of years."""
         if field is None:

@@ -7,9 +7,10 @@ from .base import JSONText, Model, SnapshotJSON, hash_password, table_of, utcnow
 from .people import ApiToken, Learner, SignInFailure
 from .quizzes import Attempt, AttemptItem, Card, ReviewLog
 from .school import Assignment, AssignmentClass, ClassMember, Classroom, ClassTeacher
+from .settings import BankSetting
 
 __all__ = [
-    "ApiToken", "Assignment", "AssignmentClass", "Attempt", "ClassMember", "ClassTeacher",
-    "Classroom", "AttemptItem", "Card", "JSONText", "Learner", "Model",
+    "ApiToken", "Assignment", "AssignmentClass", "Attempt", "BankSetting", "ClassMember",
+    "ClassTeacher", "Classroom", "AttemptItem", "Card", "JSONText", "Learner", "Model",
     "ReviewLog", "SignInFailure", "SnapshotJSON", "hash_password", "table_of", "utcnow",
 ]

@@ -15,6 +15,8 @@ class Assignment(Model):
     """A quiz a teacher sets: fixed bank, mode and length, a time window, a short code to join."""
 
     __tablename__ = "assignment"
+    # What is open on a bank now: the exam lock's lookup on every self-study start and page.
+    __table_args__ = (Index("ix_assignment_bank_closes", "bank", "closes"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)

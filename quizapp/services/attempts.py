@@ -29,7 +29,7 @@ from ..quiz.rules import ATTEMPT_MODES, MAX_LENGTH, MIN_LENGTH, REVIEW, SEED_LIM
 from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
 from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that draw snapshots
 from ..quiz.snapshot import Snapshot as Snapshot
-from . import fast
+from . import exam_lock, fast
 from .cards import due_facts, record_reviews
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
@@ -108,8 +108,12 @@ def new_seed(seed: int | None = None) -> int:
 def start_attempt(
     learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None
 ) -> Attempt:
-    """Build a quiz and store it, with a snapshot of every question, before it is shown."""
+    """Build a quiz and store it, with a snapshot of every question, before it is shown.
+
+    Self-study: NotAllowed while an assigned quiz on the bank is open to the learner (exam_lock).
+    """
     bank = checked_bank(bank_id, mode, length, seed)
+    exam_lock.ensure_unlocked(learner, bank.id, clock.now())
     seed = new_seed(seed)
     return store(learner, bank, mode, seed, draw(learner, bank, mode, length, seed))
 

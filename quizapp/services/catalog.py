@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app
+from sqlalchemy import bindparam, select
 
 from ..bank.export import EXPORTERS
 from ..bank.generate import generate_questions
 from ..bank.loader import load_folder, scan_folder
 from ..bank.model import Bank, LoadResult, Question
+from ..database import write_transaction
+from ..extensions import db
+from ..models import BankSetting
 from ..quiz.build import QuizPool
 from .errors import NotFound
 
-__all__ = ["EXPORTERS", "Bank", "Catalog", "Download", "current_catalog", "export_bank"]
+__all__ = ["EXPORTERS", "Bank", "Catalog", "Download", "ExamOnly", "current_catalog",
+           "exam_only", "export_bank", "set_exam_only"]
 
 CHECK_INTERVAL = 1.0  # seconds between looks at the folder
 GENERATOR_SEED = 0  # fixed, so generated questions keep their ids from one load to the next
@@ -128,3 +134,58 @@ def export_bank(bank_id: str, file_format: str) -> Download:
         raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
     write, suffix, media_type = EXPORTERS[file_format]
     return Download(write(bank), f"{bank.id}{suffix}", media_type)
+
+
+# Built once: building it cost more than running it.
+SWITCHES = select(
+    BankSetting.bank, BankSetting.exam_only, BankSetting.changed_by, BankSetting.changed,
+).where(BankSetting.bank.in_(bindparam("banks", expanding=True)))
+
+
+@dataclass(frozen=True)
+class ExamOnly:
+    """Whether a bank is for assigned quizzes only, and who said so: its file, or a teacher's
+    switch on the teacher's pages (which overrides the file) with who set it and when."""
+
+    on: bool
+    in_file: bool
+    switched_by: int | None = None  # the teacher's id; None: the file decides
+    switched: datetime | None = None
+
+    @property
+    def switched_here(self) -> bool:
+        """Whether a teacher's switch, not the file, decides."""
+        return self.switched is not None
+
+
+def exam_only(banks: Iterable[Bank]) -> dict[str, ExamOnly]:
+    """Each bank's exam-only flag: the teacher's switch where there is one, else its file's.
+
+    One query of the (small) settings table, whatever the number of banks.
+    """
+    wanted = {bank.id: bank for bank in banks}
+    switches = {row.bank: row for row in db.session.connection().execute(
+        SWITCHES, {"banks": list(wanted)})} if wanted else {}
+    flags = {}
+    for bank_id, bank in wanted.items():
+        row = switches.get(bank_id)
+        flags[bank_id] = (ExamOnly(bank.exam_only, bank.exam_only) if row is None else
+                          ExamOnly(row.exam_only, bank.exam_only, row.changed_by, row.changed))
+    return flags
+
+
+def set_exam_only(teacher_id: int, bank_id: str, on: bool, now: datetime) -> ExamOnly:
+    """Switch a loaded bank to assigned quizzes only (or back to self-study), over its file's flag.
+
+    NotFound for a bank not loaded now. Checking that the caller is a teacher is the page's job.
+    """
+    bank = current_catalog().get(bank_id)
+    if bank is None:
+        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+    with write_transaction():
+        setting = db.session.get(BankSetting, bank_id)
+        if setting is None:
+            setting = BankSetting(bank=bank_id)
+            db.session.add(setting)
+        setting.exam_only, setting.changed_by, setting.changed = on, teacher_id, now
+    return ExamOnly(on, bank.exam_only, teacher_id, now)

@@ -23,6 +23,7 @@ from .attempts import Someone, find_attempt, new_seed, store
 from .cards import cards_of, due_facts
 from .catalog import current_catalog
 from .errors import NotFound, Unbuildable
+from .exam_lock import ensure_unlocked
 
 RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
 
@@ -62,7 +63,12 @@ def leaders(bank: Bank, fact: Fact) -> tuple[Person, ...]:
 
 
 def timeline(bank: Bank, learner: Someone | None, now: datetime) -> tuple[list[Entry], list[Entry]]:
-    """The bank's timeline (dated entries, then the undated), each with the learner's knowledge."""
+    """The bank's timeline (dated entries, then the undated), each with the learner's knowledge.
+
+    Paused (NotAllowed) while self-study on the bank is paused for the learner: the facts are
+    what the questions ask.
+    """
+    ensure_unlocked(learner, bank.id, now)
     cards = cards_of(learner.id, bank.id) if learner is not None else {}
     by_fact = current_catalog().pool(bank.id).by_fact
 
@@ -108,13 +114,15 @@ def practice_question(
     raise Unbuildable("There is no question to practise on this yet: choose another fact.")
 
 
-def practice_bank(bank_id: str, fact_id: str | None = None) -> Bank:
-    """The bank to practise on (and the fact, if one is named, must be in it); NotFound if not."""
+def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = None) -> Bank:
+    """The bank to practise on (and the fact, if one is named, must be in it); NotFound if not,
+    NotAllowed while self-study on it is paused for the learner (exam_lock)."""
     bank = current_catalog().get(bank_id)
     if bank is None:
         raise NotFound(f"There is no question bank {bank_id!r}.")
     if fact_id is not None and fact_id not in bank.facts_by_id:
         raise NotFound("This bank has no such fact: pick one from its timeline.")
+    ensure_unlocked(learner, bank.id, clock.now())
     return bank
 
 
@@ -125,7 +133,7 @@ def start_practice(
 
     `after` is the learner's previous practice attempt, whose question is not asked straight again.
     """
-    bank = practice_bank(bank_id, fact_id)
+    bank = practice_bank(learner, bank_id, fact_id)
     avoid: frozenset[str] = frozenset()
     if after:
         try:
@@ -141,8 +149,11 @@ def start_practice(
 
 
 def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
-    """The learner's practice attempt on this bank; NotFound for any other."""
+    """The learner's practice attempt on this bank; NotFound for any other. NotAllowed while
+    self-study on the bank is paused for them: a question opened before an assigned quiz opened
+    is neither answered nor shown with its key until self-study comes back."""
     attempt = find_attempt(learner, attempt_id)
     if attempt.mode != PRACTICE or attempt.bank != bank_id:
         raise NotFound("There is no such practice question among yours.")
+    ensure_unlocked(learner, bank_id, clock.now())
     return attempt

@@ -19,8 +19,9 @@ from ..services import accounts
 from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
 from ..services.catalog import Catalog, current_catalog
 from ..services.errors import ServiceError
+from ..services.exam_lock import Lock, locks_on
 from ..services.progress import progress
-from ..services.rules import DEFAULT_LENGTH
+from ..services.rules import DEFAULT_LENGTH, iso
 from ..services.throttle import Throttled
 from .api_json import attempt_json, attempt_summary, progress_json
 from .errors import status_of
@@ -78,11 +79,15 @@ def bearer_learner() -> Learner:
     return learner
 
 
-def bank_json(catalog: Catalog, bank_id: str) -> dict[str, Any]:
-    """One bank as listed: how many questions quizzes draw from, and how many facts it holds."""
+def bank_json(catalog: Catalog, bank_id: str, lock: Lock | None = None) -> dict[str, Any]:
+    """One bank as listed: how many questions quizzes draw from, how many facts it holds, and
+    whether the learner may start a quiz on it now (`self_study`; if not, why in `paused`)."""
     bank = catalog.banks[bank_id]
     questions = len(catalog.pool(bank_id).questions)
-    return {"id": bank.id, "title": bank.title, "questions": questions, "facts": len(bank.facts)}
+    paused = None if lock is None else {
+        "message": lock.message, "until": iso(lock.until), "exam_only": lock.exam_only}
+    return {"id": bank.id, "title": bank.title, "questions": questions, "facts": len(bank.facts),
+            "self_study": lock is None, "paused": paused}
 
 
 @bp.post("/tokens")
@@ -103,10 +108,12 @@ def create_token():
 
 @bp.get("/banks")
 def list_banks():
-    """The question banks a quiz can be started on."""
-    bearer_learner()
+    """The question banks, each saying whether a quiz can be started on it now: a bank paused for
+    an assigned quiz, or for assigned quizzes only, is listed with `"self_study": false`."""
+    locks = locks_on(bearer_learner(), clock.now())
     catalog = current_catalog()
-    return jsonify([bank_json(catalog, bank_id) for bank_id in sorted(catalog.banks)])
+    return jsonify([bank_json(catalog, bank_id, locks.get(bank_id))
+                    for bank_id in sorted(catalog.banks)])
 
 
 @bp.post("/attempts")

@@ -20,6 +20,7 @@ from ..services.attempts import (
 from ..services.cards import due_counts
 from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.exam_lock import locks_on
 from ..services.review import review
 from .errors import render_error, status_of
 from .forms import StartQuizForm, read_answers
@@ -39,9 +40,13 @@ def attempt_error(e: ServiceError):
 
 
 def _home(form: StartQuizForm, status: int = 200):
-    catalog = current_catalog()
-    banks = [(bank, catalog.pool(bank.id)) for bank in catalog.banks.values()]
-    due = due_counts(current_user.id, clock.now()) if current_user.is_authenticated else {}
+    """The home page: each bank, paused (and not offered) where self-study on it is paused."""
+    catalog, now = current_catalog(), clock.now()
+    signed_in = current_user.is_authenticated
+    locks = locks_on(current_user if signed_in else None, now)
+    banks = [(bank, catalog.pool(bank.id), locks.get(bank.id)) for bank in catalog.banks.values()]
+    form.bank.choices = [c for c in form.bank.choices if c.value not in locks]
+    due = due_counts(current_user.id, now) if signed_in else {}
     return render_template("quiz/index.html", banks=banks, form=form, due=due,
                            problems=catalog.result.problems), status
 

@@ -14,6 +14,7 @@ from ..models import Attempt
 from ..services.attempts import start_attempt, submit_attempt
 from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.exam_lock import Paused
 from ..services.progress import NEW, FactProgress, progress
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
@@ -32,6 +33,9 @@ REVIEW_LENGTH = 20  # questions in one review session; what is left stays due fo
 def attempt_error(e: ServiceError):
     """A refused study request, as a page; answering a practice question twice shows its answer."""
     args = request.view_args or {}
+    if isinstance(e, Paused):  # the timeline is paused too: the way on is the home page
+        return render_error(status_of(e), e.message, title="Self-study paused",
+                            link=(url_for("quiz.index"), "Back to the question banks"))
     if isinstance(e, AlreadySubmitted) and "attempt_id" in args:
         link = (url_for("study.practice_item", **args), "See the answer")
         return render_error(status_of(e), e.message, title="Already answered", link=link)
@@ -44,10 +48,14 @@ def attempt_error(e: ServiceError):
 
 @bp.get("/study/<bank_id>")
 def timeline_page(bank_id: str):
-    """The bank's facts in time order, with how well the signed-in learner knows each."""
+    """The bank's facts in time order, with how well the signed-in learner knows each; while
+    self-study on the bank is paused for the learner, why and until when instead (403)."""
     bank = current_catalog().get(bank_id) or abort(404)
     learner = current_user if current_user.is_authenticated else None
-    dated, undated = timeline(bank, learner, clock.now())
+    try:
+        dated, undated = timeline(bank, learner, clock.now())
+    except Paused as e:
+        return render_template("study/timeline.html", bank=bank, lock=e.lock), 403
     spans = [e.fact.span for e in dated if e.fact.span is not None]
     first = min((start for start, _ in spans), default=0)
     last = max((end for _, end in spans), default=0)
@@ -60,7 +68,7 @@ def timeline_page(bank_id: str):
 def practice_page(bank_id: str):
     """What practice is, on the fact chosen (if any), and the button that starts it."""
     fact_id = request.args.get("fact") or None
-    bank = practice_bank(bank_id, fact_id)
+    bank = practice_bank(current_user, bank_id, fact_id)
     fact = bank.facts_by_id[fact_id] if fact_id else None
     return render_template("study/practice_start.html", bank=bank, fact=fact)
 

@@ -90,8 +90,10 @@ def test_banks_list_id_title_and_what_quizzes_draw_from(client, ana, two_banks):
     response = client.get("/api/v1/banks", headers=ana)
     assert response.status_code == 200
     assert response.json == [
-        {"id": "choices", "title": "Choices only", "questions": 12, "facts": 0},
-        {"id": "sample", "title": "A sample bank", "questions": 4, "facts": 4},
+        {"id": "choices", "title": "Choices only", "questions": 12, "facts": 0,
+         "self_study": True, "paused": None},
+        {"id": "sample", "title": "A sample bank", "questions": 4, "facts": 4,
+         "self_study": True, "paused": None},
     ]
 
 

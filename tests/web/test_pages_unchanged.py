@@ -120,6 +120,9 @@ def tour(client, auth, clock, tmp_path) -> dict[str, str]:
     get("assigned-quiz", joined.location)
     get("not-found", "/join/ZZZZZZ", 404)
     get("someone-elses-attempt", quiz_url, 404)
+    # "Week 3" is open (set for no class): self-study on its bank is paused for students.
+    get("home-paused", "/")
+    get("timeline-paused", "/study/sample", 403)
     return pages
 
 

@@ -1,4 +1,5 @@
-"""The teacher's dashboard, uploading a question file, a bank's preview with its keys, exports."""
+"""The teacher's dashboard, uploading a question file, a bank's preview with its keys, exports,
+and a bank's exam-only switch."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ...services.catalog import current_catalog, export_bank
+from ... import clock
+from ...services.catalog import current_catalog, exam_only, export_bank, set_exam_only
 from ...services.uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
 from ..errors import render_error
 from .blueprint import bp
@@ -26,7 +28,8 @@ def _file_name(path: str, folder: os.PathLike[str]) -> str:
 def dashboard():
     """The banks with links to their preview and analysis, and any file that failed to load."""
     catalog = current_catalog()
-    banks = [(bank, catalog.pool(bank.id), _file_name(bank.path, catalog.folder))
+    flags = exam_only(catalog.banks.values())
+    banks = [(bank, catalog.pool(bank.id), _file_name(bank.path, catalog.folder), flags[bank.id])
              for bank in catalog.banks.values()]
     return render_template("teacher/dashboard.html", banks=banks, folder=catalog.folder,
                            problems=catalog.result.problems)
@@ -82,7 +85,25 @@ def preview(bank_id: str):
     if bank is None:
         abort(404, f"There is no question bank {bank_id!r} loaded now.")
     generated = len(catalog.pool(bank_id).questions) - len(bank.questions)
-    return render_template("teacher/preview.html", bank=bank, generated=generated)
+    return render_template("teacher/preview.html", bank=bank, generated=generated,
+                           flag=exam_only([bank])[bank.id])
+
+
+@bp.post("/banks/<bank_id>/exam-only")
+def switch_exam_only(bank_id: str):
+    """Switch a bank to assigned quizzes only ("on") or back to self-study ("off"), over its
+    file's `exam_only`; back to the page the switch was on."""
+    turn = request.form.get("exam_only")
+    if turn not in ("on", "off"):
+        return render_error(400, "Say whether the bank is for assigned quizzes only: on or off.")
+    flag = set_exam_only(current_user.id, bank_id, turn == "on", clock.now())
+    title = current_catalog().banks[bank_id].title
+    flash(f"“{title}” is for assigned quizzes only now: students no longer see it for self-study."
+          if flag.on else f"“{title}” is open for self-study again, except while an assigned quiz "
+          "on it is open.")
+    back = (url_for("teacher.preview", bank_id=bank_id) if request.form.get("back") == "preview"
+            else url_for("teacher.dashboard"))
+    return redirect(back, 303)
 
 
 @bp.get("/banks/<bank_id>/export.<any(xml, gift):file_format>")
