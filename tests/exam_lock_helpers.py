@@ -15,7 +15,7 @@ from tests.sample_bank import SAMPLE_BANK
 OPENS, CLOSES = datetime(2026, 3, 2, 8, 0), datetime(2026, 3, 2, 10, 0)  # the clock starts at 9:00
 OTHER_BANK = replace(SAMPLE_BANK, id="other", title="Another bank")
 EXAM_BANK = replace(SAMPLE_BANK, id="exam", title="Exam questions", exam_only=True)
-UNTIL = "until 02 Mar 2026, 10:00 UTC"
+UNTIL = "until 2 Mar 2026, 10:00 UTC"
 _codes = itertools.count(1)
 
 

@@ -28,7 +28,7 @@ from sqlalchemy import Row, Select, and_, bindparam, exists, false, literal, or_
 
 from ..extensions import db
 from ..models import Assignment, AssignmentClass, ClassMember, Learner, table_of
-from ..quiz.rules import when
+from .rules import shown
 from .catalog import Bank, current_catalog, exam_only
 from .errors import NotAllowed
 
@@ -73,7 +73,7 @@ class Lock:
         # The quiz is named to its own class only: a guest or a stranger learns no more than
         # that there is one.
         which = f"your class's quiz “{self.quiz}”" if self.yours else "an assigned quiz"
-        until = (f"until {when(self.until)}" if self.until is not None
+        until = (f"until {shown(self.until)}" if self.until is not None
                  else "for as long as it is open (it has no closing time)")
         return f"Self-study on {self.bank_title} is paused for {which} {until}."
 
