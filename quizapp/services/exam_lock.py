@@ -28,9 +28,9 @@ from sqlalchemy import Row, Select, and_, bindparam, exists, false, literal, or_
 
 from ..extensions import db
 from ..models import Assignment, AssignmentClass, ClassMember, Learner, table_of
-from .rules import shown
 from .catalog import Bank, current_catalog, exam_only
 from .errors import NotAllowed
+from .rules import shown
 
 if TYPE_CHECKING:  # attempts.start_attempt calls this module
     from .attempts import Someone
