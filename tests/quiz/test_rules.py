@@ -7,11 +7,15 @@ from hypothesis import strategies as st
 
 from quizapp.quiz.rules import (
     CLOSED,
+    GRACE,
     NOT_OPEN_YET,
     OPEN,
     day,
+    deadline,
     iso,
+    overdue,
     percent,
+    seconds_left,
     shown_percent,
     when,
     window,
@@ -46,3 +50,36 @@ def test_a_window_is_open_from_its_opening_until_its_closing(opens, length, now)
     expected = NOT_OPEN_YET if now < opens else CLOSED if now >= closes else OPEN
     assert window(opens, closes, now) == expected
     assert window(opens, None, now) == (NOT_OPEN_YET if now < opens else OPEN)
+
+
+@given(started=st.datetimes(max_value=datetime(9000, 1, 1)),
+       limit=st.none() | st.integers(1, 600),
+       closes=st.none() | st.datetimes(max_value=datetime(9000, 1, 1)))
+def test_a_deadline_is_the_earlier_of_the_time_limit_and_the_closing_time(started, limit, closes):
+    due = deadline(started, limit, closes)
+    if limit is None and closes is None:
+        assert due is None
+        return
+    assert due is not None
+    if limit is not None:
+        assert due <= started + timedelta(minutes=limit)
+    if closes is not None:
+        assert due <= closes
+    assert due in {closes, None if limit is None else started + timedelta(minutes=limit)}
+
+
+def test_a_deadline_examples():
+    start = datetime(2026, 3, 2, 9, 25)
+    assert deadline(start, 15, None) == datetime(2026, 3, 2, 9, 40)
+    assert deadline(start, 15, datetime(2026, 3, 2, 9, 30)) == datetime(2026, 3, 2, 9, 30)
+    assert deadline(start, None, datetime(2026, 3, 2, 9, 30)) == datetime(2026, 3, 2, 9, 30)
+    assert deadline(start, None, None) is None
+
+
+@given(due=st.datetimes(max_value=datetime(9000, 1, 1)),
+       after=st.timedeltas(min_value=timedelta(days=-2), max_value=timedelta(days=2)))
+def test_answers_count_until_the_grace_after_the_deadline_and_never_after(due, after):
+    now = due + after
+    assert overdue(due, now) == (after > GRACE)
+    assert not overdue(None, now)
+    assert seconds_left(due, now) == max(0, int(-after.total_seconds()))
