@@ -6,25 +6,21 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Learner, ReviewLog
+from quizapp.models import Attempt, Learner, ReviewLog
 from quizapp.services import accounts
 from quizapp.services.attempts import (
     attempts_of,
-    checked_bank,
-    deadline_of,
-    draw,
     find_attempt,
     history,
     open_quiz,
     start_attempt,
-    store,
     submit_attempt,
 )
 from quizapp.services.drafts import save_draft
@@ -33,8 +29,7 @@ from quizapp.services.exports import attempts_csv, items_csv
 from quizapp.services.handin import TooLate, close_overdue
 from quizapp.services.results import ResultFilter, class_results
 from quizapp.services.review import ALL, MARKS, SCORE, what_may_be_shown
-
-START = datetime(2026, 3, 2, 9, 0)
+from tests.exam_helpers import START, assigned, right, take
 
 
 @pytest.fixture
@@ -46,32 +41,6 @@ def ctx(app, clock):
 @pytest.fixture
 def ana(ctx):
     return accounts.create_guest("Ana")
-
-
-def assigned(time_limit=15, closes=None, after_submit=SCORE, after_close=ALL, length=3):
-    """An assigned quiz (set up directly: the classes' rules are not what is tested here)."""
-    teacher = accounts.create_guest("Teacher")
-    quiz = Assignment(code=f"C{teacher.id:05d}", title="Treaty test", teacher_id=teacher.id,
-                      bank="sample", mode="choice", length=length, opens=START - timedelta(days=1),
-                      closes=closes, time_limit=time_limit, review_after_submit=after_submit,
-                      review_after_close=after_close)
-    db.session.add(quiz)
-    db.session.commit()
-    return quiz
-
-
-def take(learner, quiz):
-    """Start the assigned quiz, as start_assigned stores it (with its deadline)."""
-    bank = checked_bank(quiz.bank, quiz.mode, quiz.length)
-    return store(learner, bank, quiz.mode, 7, draw(learner, bank, quiz.mode, quiz.length, 7),
-                 assignment_id=quiz.id, deadline=deadline_of(quiz))
-
-
-def right(attempt, n=None):
-    """The right answer to the first n items (all by default)."""
-    items = attempt.items if n is None else attempt.items[:n]
-    return {i.public_id: i.snapshot.key[0] if i.snapshot.type == "choice" else list(i.snapshot.key)
-            for i in items}
 
 
 def test_an_attempt_gets_the_earlier_of_its_time_limit_and_the_closing_time(ana, clock):
