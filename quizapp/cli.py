@@ -14,6 +14,7 @@ from . import backup
 from .bank.export import EXPORTERS
 from .bank.loader import load_paths
 from .bank.summary import report_lines
+from .cli_attempts import attempts_cli
 from .services import accounts
 from .services.catalog import current_catalog
 from .services.errors import NotFound
@@ -177,3 +178,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(restore_command)
     app.cli.add_command(questions_cli)
     app.cli.add_command(user_cli)
+    app.cli.add_command(attempts_cli)

@@ -338,7 +338,7 @@
     on("pointercancel", function () { if (sorter.drag) { endDrag(sorter, false); } });
   }
 
-  /* ---- Progress, and leaving with unsaved answers ---- */
+  /* ---- Progress ---- */
 
   const questions = Array.prototype.slice.call(form.querySelectorAll("fieldset.question"));
 
@@ -358,10 +358,11 @@
   function showProgress(status) {
     const text = document.createElement("span");
     const bar = document.createElement("progress");
+    const note = document.createElement("span");
     bar.max = questions.length;
     bar.setAttribute("aria-hidden", "true"); // the words say it; the bar is for the eye
-    status.append(text, bar);
-    status.hidden = false;
+    note.className = "save-note";
+    status.replaceChildren(text, bar, note);
     function update() {
       const n = answeredCount();
       const words = "Answered " + n + " of " + questions.length;
@@ -373,14 +374,184 @@
     update();
     form.addEventListener("change", update);
     form.addEventListener("input", update);
+    return note;
   }
 
-  // Nothing is saved before submitting, so any answer on the page is an unsaved one.
-  function warnBeforeLeaving() {
-    let submitting = false;
-    form.addEventListener("submit", function () { submitting = true; });
+  /* ---- Autosave: every change is on the server within about two seconds ---- */
+
+  const SAVE_AFTER = 1000; // milliseconds of quiet after a change
+  const RETRY_AFTER = 5000;
+
+  function autosave(note) {
+    const url = form.dataset.draft;
+    const state = { dirty: false, busy: false, timer: null, closed: false };
+    if (!url) {
+      return state;
+    }
+    function say(words, kind) {
+      note.textContent = words;
+      note.dataset.kind = kind || "";
+    }
+    function later(ms) {
+      clearTimeout(state.timer);
+      state.timer = setTimeout(save, ms);
+    }
+    function refused(body) {
+      state.closed = true;
+      state.dirty = false;
+      say(body.error || "This quiz is closed.", "error");
+      const link = document.createElement("a");
+      link.href = body.review || window.location.href;
+      link.textContent = "See your score";
+      note.append(" ", link);
+    }
+    function save() {
+      if (state.busy || !state.dirty || state.closed) {
+        return;
+      }
+      state.busy = true;
+      state.dirty = false; // a change while saving marks it dirty again
+      say("Saving…");
+      fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
+                   headers: { "Accept": "application/json" } })
+        .then(function (response) {
+          return response.json().then(function (body) { return { ok: response.ok,
+            status: response.status, body: body }; });
+        })
+        .then(function (r) {
+          if (r.ok) {
+            say("All answers saved", "ok");
+          } else if (r.status === 409 || r.status === 404) {
+            refused(r.body);
+          } else {
+            state.dirty = true;
+            say("Not saved: " + (r.body.error || "try again"), "error");
+          }
+        })
+        .catch(function () {
+          state.dirty = true;
+          say("Not saved yet: no connection. Trying again…", "error");
+          later(RETRY_AFTER);
+        })
+        .then(function () {
+          state.busy = false;
+          if (state.dirty && !state.closed) {
+            later(SAVE_AFTER);
+          }
+        });
+    }
+    function changed() {
+      state.dirty = true;
+      later(SAVE_AFTER);
+    }
+    form.addEventListener("change", changed);
+    state.flush = function () { clearTimeout(state.timer); save(); };
+    return state;
+  }
+
+  /* ---- Confirm before submitting with questions unanswered ---- */
+
+  function confirmStep(region) {
+    const title = region.querySelector("h2");
+    const list = region.querySelector("ul");
+    region.querySelector("[data-back]").addEventListener("click", function () {
+      region.hidden = true;
+      const first = questions.find(function (q) { return !isQuestionAnswered(q); });
+      (first || questions[0]).querySelector("input, select, [tabindex]").focus();
+    });
+    form.addEventListener("submit", function (event) {
+      const submitter = event.submitter;
+      if (submitter && (submitter.value === "save" || submitter.name === "confirm")) {
+        return; // saving, or already confirmed
+      }
+      const missing = questions.filter(function (q) { return !isQuestionAnswered(q); });
+      if (missing.length === 0) {
+        return;
+      }
+      event.preventDefault();
+      title.textContent = missing.length + " of " + questions.length +
+        " unanswered: submit anyway?";
+      list.replaceChildren.apply(list, missing.map(function (q) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = "#" + q.id;
+        a.textContent = q.querySelector(".number").textContent;
+        li.append(a, ": " + q.querySelector("legend").lastChild.textContent.trim());
+        return li;
+      }));
+      region.hidden = false;
+      title.focus();
+    });
+  }
+
+  /* ---- The time left ---- */
+
+  function countdown(line, saver) {
+    const left = parseInt(line.dataset.secondsLeft, 10);
+    if (isNaN(left)) {
+      return;
+    }
+    const ends = Date.now() + left * 1000; // the server's count: the device's clock may be wrong
+    const timer = document.createElement("span");
+    const alert = document.createElement("span");
+    timer.className = "time-left";
+    timer.setAttribute("role", "timer"); // not read out every second
+    alert.className = "visually-hidden";
+    alert.setAttribute("aria-live", "assertive");
+    line.prepend(timer, " ");
+    line.append(alert);
+    const warned = {};
+    function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
+    function tick() {
+      const seconds = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      const h = Math.floor(seconds / 3600);
+      const m = Math.floor((seconds % 3600) / 60);
+      const clock = (h ? h + ":" + twoDigits(m) : String(m)) + ":" + twoDigits(seconds % 60);
+      timer.textContent = clock + " left";
+      [300, 60].forEach(function (mark) {
+        if (seconds <= mark && seconds > mark - 5 && !warned[mark]) {
+          warned[mark] = true;
+          alert.textContent = (mark / 60) + (mark === 60 ? " minute" : " minutes") + " left.";
+        }
+      });
+      line.classList.toggle("urgent", seconds <= 60);
+      if (seconds === 0) {
+        clearInterval(interval);
+        handIn(saver, alert);
+      }
+    }
+    const interval = setInterval(tick, 1000);
+    tick();
+  }
+
+  // Time is up: hand the answers on the page in (the server allows a short grace for this).
+  function handIn(saver, alert) {
+    if (saver.closed) {
+      return;
+    }
+    alert.textContent = "Time is up: handing in your answers.";
+    const confirm = document.createElement("input");
+    confirm.type = "hidden";
+    confirm.name = "confirm";
+    confirm.value = "1";
+    form.append(confirm);
+    leaving = true;
+    form.submit(); // no submit event: the confirmation step is skipped
+  }
+
+  /* ---- Leaving with answers not saved yet ---- */
+
+  let leaving = false;
+
+  function warnBeforeLeaving(saver) {
+    form.addEventListener("submit", function (event) {
+      if (!event.defaultPrevented) {
+        leaving = true;
+      }
+    });
     window.addEventListener("beforeunload", function (event) {
-      if (!submitting && answeredCount() > 0) {
+      const unsaved = form.dataset.draft ? saver.dirty || saver.busy : answeredCount() > 0;
+      if (!leaving && unsaved) {
         event.preventDefault();
         event.returnValue = ""; // older browsers ask only when this is set
       }
@@ -393,8 +564,15 @@
     }
   });
   const status = document.getElementById("progress");
-  if (status) {
-    showProgress(status);
+  const note = status ? showProgress(status) : document.createElement("span");
+  const saver = autosave(note);
+  const region = document.getElementById("confirm");
+  if (region) {
+    confirmStep(region);
   }
-  warnBeforeLeaving();
+  const deadline = document.getElementById("deadline");
+  if (deadline) {
+    countdown(deadline, saver);
+  }
+  warnBeforeLeaving(saver);
 })();

@@ -17,6 +17,7 @@ from quizapp.services.attempts import (
     submit_attempt,
 )
 from quizapp.services.errors import AlreadySubmitted, Invalid, NotFound
+from quizapp.services.review import ALL, ReviewLevel
 from quizapp.web.api_json import attempt_json
 
 
@@ -119,7 +120,8 @@ def test_open_attempt_json_reveals_no_key_and_no_ids_of_questions_or_facts(alice
 
 def test_submitted_attempt_json_has_results(alice):
     attempt = start_attempt(alice, "sample", "mixed", 10, seed=8)
-    shown = attempt_json(submit_attempt(alice, attempt.id, right_answers(attempt)))
+    shown = attempt_json(submit_attempt(alice, attempt.id, right_answers(attempt)),
+                         ReviewLevel(ALL))
     assert shown["percent"] == 100.0 and shown["status"] == "submitted"
     assert all(i["correct"] and i["facts"] for i in shown["items"])
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Card, ReviewLog
-from quizapp.services import accounts
+from quizapp.services import accounts, handin
 from quizapp.services import attempts as attempts_module
 from quizapp.services.attempts import find_attempt, start_attempt, submit_attempt
 from quizapp.services.cards import cards_of, due_counts, due_facts
@@ -90,13 +90,13 @@ def test_a_submission_that_fails_after_reviewing_leaves_no_review_behind(
 ):
     take(alice, clock)
     before = {f: (c.fsrs, c.due) for f, c in cards_of(alice.id, "sample").items()}
-    real = attempts_module.record_reviews
+    real = handin.record_reviews
 
     def reviews_then_fails(attempt, now):
         real(attempt, now)
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(attempts_module, "record_reviews", reviews_then_fails)
+    monkeypatch.setattr(handin, "record_reviews", reviews_then_fails)
     attempt = start_attempt(alice, "sample", "choice", 10, seed=2)
     clock.advance(days=3)
     with pytest.raises(RuntimeError):

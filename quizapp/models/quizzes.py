@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..quiz.rules import percent
@@ -25,6 +25,9 @@ class Attempt(Model):
         Index("ix_attempt_assignment_learner", "assignment_id", "learner_id"),
         # Class results read a bank's scores from this index alone, never the answers.
         Index("ix_attempt_bank_results", "bank", "learner_id", "submitted", "score", "max_score"),
+        # The open attempts with a deadline, which every read of results checks for overdue ones.
+        Index("ix_attempt_open_deadline", "deadline", sqlite_where=text("submitted IS NULL"),
+              postgresql_where=text("submitted IS NULL")),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random

@@ -6,7 +6,7 @@ them, and no second copy of a number lives in a form or a template.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 MODES = ("mixed", "choice", "ordering")  # what a quiz's questions may be drawn as
@@ -15,6 +15,7 @@ ATTEMPT_MODES = (*MODES, REVIEW)  # what a quiz can be started in; practice has 
 MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10  # questions in one quiz
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
 NOT_OPEN_YET, OPEN, CLOSED = "not open yet", "open", "closed"  # an assigned quiz's window
+GRACE = timedelta(seconds=30)  # answers in flight at the deadline still count for this long
 
 
 def percent(score: float | None, max_score: float | None) -> float | None:
@@ -71,3 +72,23 @@ def window(opens: datetime, closes: datetime | None, now: datetime) -> str:
     if closes is not None and now >= closes:
         return CLOSED
     return OPEN
+
+
+def deadline(started: datetime, time_limit: int | None, closes: datetime | None) -> datetime | None:
+    """When an assigned quiz's attempt must be in: the earlier of its start plus the time limit
+    (minutes) and the quiz's closing time; None when neither applies."""
+    if time_limit is None:
+        return closes
+    limit = started + timedelta(minutes=time_limit)
+    return limit if closes is None else min(limit, closes)
+
+
+def overdue(due: datetime | None, now: datetime) -> bool:
+    """Whether an attempt with this deadline takes no more answers at `now` (past the grace)."""
+    return due is not None and now > due + GRACE
+
+
+def seconds_left(due: datetime, now: datetime) -> int:
+    """Whole seconds until the deadline, never below 0 (the grace is not shown: it is for the
+    network, not for answering)."""
+    return max(0, int((due - now).total_seconds()))

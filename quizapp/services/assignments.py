@@ -18,7 +18,7 @@ from ..database import write_transaction
 from ..extensions import db
 from ..models import Assignment, Attempt, Learner
 from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
-from .attempts import Someone, checked_bank, draw, new_seed, store
+from .attempts import Someone, checked_bank, deadline_of, draw, new_seed, store
 from .catalog import current_catalog
 from .errors import Invalid, LimitReached, NotFound, NotOpen
 from .rules import school_zone
@@ -172,7 +172,7 @@ def start_assigned(learner: Someone, assignment: Assignment) -> Attempt:
             raise LimitReached(problem)
 
     return store(learner, bank, assignment.mode, seed, quiz, assignment_id=assignment.id,
-                 check=still_allowed)
+                 check=still_allowed, deadline=deadline_of(assignment))
 
 
 def state(assignment: Assignment, now: datetime) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -21,18 +22,28 @@ from sqlalchemy import select
 
 from .. import clock
 from ..bank.model import Bank
-from ..database import serialised_writes, write_transaction
+from ..database import write_transaction
 from ..extensions import db
-from ..models import Attempt, AttemptItem
+from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.build import QuizError, QuizItem, build_quiz, build_review
-from ..quiz.rules import ATTEMPT_MODES, MAX_LENGTH, MIN_LENGTH, REVIEW, SEED_LIMIT
-from ..quiz.snapshot import AnswerError, check_answers, grade_snapshot, make_snapshot
+from ..quiz.rules import (
+    ATTEMPT_MODES,
+    MAX_LENGTH,
+    MIN_LENGTH,
+    REVIEW,
+    SEED_LIMIT,
+    deadline,
+    overdue,
+    seconds_left,
+)
+from ..quiz.snapshot import AnswerError, check_answers, make_snapshot
 from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that draw snapshots
 from ..quiz.snapshot import Snapshot as Snapshot
 from . import exam_lock, fast
-from .cards import due_facts, record_reviews
+from .cards import due_facts
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
+from .handin import by_the_clock, close_if_overdue, close_overdue, hand_in, too_late
 
 NOT_YOURS = "There is no such attempt among yours."
 SUBMITTED = "This attempt was already submitted; its score stands."
@@ -149,54 +160,93 @@ def store(
     return attempt
 
 
-def find_attempt(learner: Someone, attempt_id: Any) -> Attempt:
-    """The learner's attempt; NotFound for one that is not there or is someone else's."""
+def own_attempt(learner: Someone, attempt_id: Any) -> Attempt:
+    """The learner's attempt as stored; NotFound for one that is not there or is someone else's."""
     attempt = fast.load_attempt(attempt_id) if isinstance(attempt_id, str) else None
     if attempt is None or attempt.learner_id != learner.id:
         raise NotFound(NOT_YOURS)
     return attempt
 
 
-def open_quiz(learner: Someone, attempt_id: Any) -> tuple[Any, list[tuple[str, Snapshot]]] | None:
-    """An open attempt of the learner's as a row (id, bank), and its items as (public id,
-    snapshot) in order; None once it is submitted (its review loads it whole). NotFound as in
+def find_attempt(learner: Someone, attempt_id: Any) -> Attempt:
+    """The learner's attempt, handed in first if it is past its deadline; NotFound as in
+    own_attempt."""
+    attempt = own_attempt(learner, attempt_id)
+    close_if_overdue(attempt, clock.now())
+    return attempt
+
+
+@dataclass(frozen=True)
+class OpenQuiz:
+    """An open attempt as its page shows it: the items as (public id, snapshot) in order, the
+    answers saved so far (by item id), and the clock of an assigned quiz."""
+
+    id: str
+    bank: str
+    title: str | None  # the assigned quiz's
+    started: datetime
+    deadline: datetime | None
+    time_limit: int | None  # minutes
+    seconds_left: int | None
+    items: list[tuple[str, Snapshot]]
+    saved: dict[str, Any]
+
+
+def open_quiz(learner: Someone, attempt_id: Any) -> OpenQuiz | None:
+    """An open attempt of the learner's, read by one statement; None once it is submitted (or
+    has just been handed in, being overdue): its review loads it whole. NotFound as in
     find_attempt."""
     rows = fast.quiz_rows(attempt_id) if isinstance(attempt_id, str) else ()
     if not rows or rows[0].learner_id != learner.id:
         raise NotFound(NOT_YOURS)
-    if rows[0].submitted is not None:
+    head, now = rows[0], clock.now()
+    if head.submitted is not None:
         return None
-    return rows[0], [(row.public_id, row.snapshot) for row in rows if row.public_id is not None]
+    if overdue(head.deadline, now):
+        find_attempt(learner, attempt_id)
+        return None
+    return OpenQuiz(
+        head.id, head.bank, head.title, head.started, head.deadline, head.time_limit,
+        None if head.deadline is None else seconds_left(head.deadline, now),
+        [(row.public_id, row.snapshot) for row in rows if row.public_id is not None],
+        {row.public_id: row.answer for row in rows if row.answer not in (None, [])})
 
 
 def submit_attempt(learner: Someone, attempt_id: Any, answers: Any) -> Attempt:
-    """Grade the answers from the stored snapshots and keep the score; once only."""
-    attempt = find_attempt(learner, attempt_id)
-    if attempt.submitted is not None:
-        raise AlreadySubmitted(SUBMITTED)
-    items = {item.public_id: item for item in attempt.items}
-    try:
-        checked = check_answers({k: item.snapshot for k, item in items.items()}, answers)
-    except AnswerError as e:
-        raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
-    points = {k: grade_snapshot(item.snapshot, checked.get(k)) for k, item in items.items()}
-    now = clock.now()
+    """Grade the answers from the stored snapshots and keep the score; once only, and by the
+    deadline: later answers are refused (TooLate) and the saved ones handed in instead."""
+    attempt, now = own_attempt(learner, attempt_id), clock.now()
+    refuse_if_closed(attempt, now)
+    checked = checked_answers(attempt, answers)
     with write_transaction():
-        if not fast.claim(attempt, now, sum(points.values())):  # of parallel submissions one wins
+        if not hand_in(attempt, checked, now, now):  # of parallel submissions one wins
             raise AlreadySubmitted(SUBMITTED)
-        # One learner's submissions take turns from here: two of them at once would both find a
-        # fact's card missing and both insert it. SQLite's BEGIN IMMEDIATE already serialises
-        # every write (so the lock is skipped there: it held the write lock for nothing); on
-        # PostgreSQL this row lock does it for the learner alone.
-        if not serialised_writes():
-            fast.lock_learner(attempt.learner_id)
-        fast.store_answers((item, checked.get(k), points[k]) for k, item in items.items())
-        record_reviews(attempt, now)
     return attempt
 
 
+def refuse_if_closed(attempt: Attempt, now: datetime) -> None:
+    """AlreadySubmitted for a submitted attempt; TooLate past its deadline, once the attempt is
+    handed in with the answers saved by then."""
+    if attempt.submitted is None and not overdue(attempt.deadline, now):
+        return
+    close_if_overdue(attempt, now)
+    if by_the_clock(attempt):
+        raise too_late(attempt)
+    raise AlreadySubmitted(SUBMITTED)
+
+
+def checked_answers(attempt: Attempt, answers: Any) -> dict[str, Any]:
+    """The answers checked against the attempt's snapshots, by item id; Invalid if they do not
+    fit (an item of another attempt, an option the question does not have)."""
+    try:
+        return check_answers({item.public_id: item.snapshot for item in attempt.items}, answers)
+    except AnswerError as e:
+        raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
+
+
 def attempts_of(learner: Someone, limit: int | None = None) -> list[Attempt]:
-    """The learner's attempts, newest started first."""
+    """The learner's attempts, newest started first (any overdue one handed in first)."""
+    close_overdue(clock.now(), learner_id=learner.id)
     query = (
         select(Attempt)
         .where(Attempt.learner_id == learner.id)
@@ -204,3 +254,21 @@ def attempts_of(learner: Someone, limit: int | None = None) -> list[Attempt]:
         .limit(limit)
     )
     return list(db.session.scalars(query))
+
+
+def history(learner: Someone) -> list[tuple[Attempt, str | None]]:
+    """The learner's attempts, newest started first, each with its assigned quiz's title if any
+    (any overdue one handed in first)."""
+    close_overdue(clock.now(), learner_id=learner.id)
+    query = (
+        select(Attempt, Assignment.title)
+        .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.learner_id == learner.id)
+        .order_by(Attempt.started.desc(), Attempt.id)
+    )
+    return [(attempt, title) for attempt, title in db.session.execute(query)]
+
+
+def deadline_of(assignment: Assignment) -> Callable[[datetime], datetime | None]:
+    """How an attempt at the assigned quiz gets its deadline from its start (for `store`)."""
+    return lambda started: deadline(started, assignment.time_limit, assignment.closes)

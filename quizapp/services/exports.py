@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.rules import iso, percent
 from ..quiz.snapshot import Snapshot
-from .results import ResultFilter
+from .results import ResultFilter, settle
 
 BOM = "\ufeff"
 # What starts a formula in Excel, LibreOffice or Google Sheets (OWASP's list: = + - @, tab and
@@ -103,10 +103,12 @@ def item_rows(flt: ResultFilter) -> Iterator[tuple]:
 
 
 def attempts_csv(flt: ResultFilter) -> Iterator[str]:
-    """The attempts CSV, line by line."""
+    """The attempts CSV, line by line (the overdue attempts handed in first)."""
+    settle(flt.assignment_id)
     return csv_lines(ATTEMPT_COLUMNS, attempt_rows(flt))
 
 
 def items_csv(flt: ResultFilter) -> Iterator[str]:
-    """The items CSV, line by line."""
+    """The items CSV, line by line (the overdue attempts handed in first)."""
+    settle(flt.assignment_id)
     return csv_lines(ITEM_COLUMNS, item_rows(flt))

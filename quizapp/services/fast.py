@@ -29,20 +29,35 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Card, Learner, ReviewLog, table_of
+from ..models import Assignment, Attempt, AttemptItem, Card, Learner, ReviewLog, table_of
 
 _ATTEMPTS, _ITEMS, _LEARNERS = table_of(Attempt), table_of(AttemptItem), table_of(Learner)
+_ASSIGNMENTS = table_of(Assignment)
 CLAIM = (update(_ATTEMPTS)
          .where(_ATTEMPTS.c.id == bindparam("attempt_id"), _ATTEMPTS.c.submitted.is_(None))
          .values(submitted=bindparam("now"), score=bindparam("new_score")))
 STORE_ANSWERS = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
                  .values(answer=bindparam("answer"), points=bindparam("points")))
-# The quiz page's one statement: the attempt's owner, bank and state, with its items in order.
+# The quiz page's one statement: the attempt's owner, bank, state, start and deadline, its
+# assigned quiz's title and time limit, with its items (and their saved answers) in order.
 OPEN_QUIZ = (select(_ATTEMPTS.c.id, _ATTEMPTS.c.learner_id, _ATTEMPTS.c.bank,
-                    _ATTEMPTS.c.submitted, _ITEMS.c.public_id, _ITEMS.c.snapshot)
-             .select_from(_ATTEMPTS.outerjoin(_ITEMS, _ITEMS.c.attempt_id == _ATTEMPTS.c.id))
+                    _ATTEMPTS.c.submitted, _ATTEMPTS.c.started, _ATTEMPTS.c.deadline,
+                    _ASSIGNMENTS.c.title, _ASSIGNMENTS.c.time_limit,
+                    _ITEMS.c.public_id, _ITEMS.c.snapshot, _ITEMS.c.answer)
+             .select_from(_ATTEMPTS.outerjoin(_ITEMS, _ITEMS.c.attempt_id == _ATTEMPTS.c.id)
+                          .outerjoin(_ASSIGNMENTS,
+                                     _ASSIGNMENTS.c.id == _ATTEMPTS.c.assignment_id))
              .where(_ATTEMPTS.c.id == bindparam("attempt_id"))
              .order_by(_ITEMS.c.position))
+# A draft is saved only while its attempt is open; the row lock makes a claim wait (PostgreSQL).
+LOCK_OPEN_ATTEMPT = (select(_ATTEMPTS.c.id)
+                     .where(_ATTEMPTS.c.id == bindparam("attempt_id"),
+                            _ATTEMPTS.c.submitted.is_(None))
+                     .with_for_update())
+SAVED_ANSWERS = select(_ITEMS.c.public_id, _ITEMS.c.answer).where(
+    _ITEMS.c.attempt_id == bindparam("attempt_id"))
+SAVE_DRAFT = (update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id"))
+              .values(answer=bindparam("answer")))
 # An attempt with its items, in one statement: Session.get then a lazy load cost twice this.
 ATTEMPT_WITH_ITEMS = (select(Attempt).options(joinedload(Attempt.items))
                       .where(Attempt.id == bindparam("attempt_id")))
@@ -73,6 +88,29 @@ def quiz_rows(attempt_id: str) -> Sequence[Any]:
     """The attempt (id, learner_id, bank, submitted) on each of its items' rows (public_id,
     snapshot), in order; one row with no item fields for an attempt without items."""
     return db.session.execute(OPEN_QUIZ, {"attempt_id": attempt_id}).all()
+
+
+def lock_open_attempt(attempt_id: str) -> bool:
+    """Whether the attempt is still open, its row locked until the transaction ends (PostgreSQL;
+    SQLite's write transaction already excludes every other writer)."""
+    return db.session.execute(LOCK_OPEN_ATTEMPT, {"attempt_id": attempt_id}).first() is not None
+
+
+def saved_answers(attempt_id: str) -> dict[str, Any]:
+    """The answers stored on the attempt's items now, by public id (None: unanswered)."""
+    rows = db.session.execute(SAVED_ANSWERS, {"attempt_id": attempt_id})
+    return {public_id: answer for public_id, answer in rows}
+
+
+def save_draft(answers: Iterable[tuple[AttemptItem, Any]]) -> None:
+    """Every item's (item, saved answer) in one executemany UPDATE, and on the loaded items."""
+    given = list(answers)
+    if not given:
+        return
+    db.session.execute(SAVE_DRAFT, [{"item_id": item.id, "answer": answer}
+                                    for item, answer in given])
+    for item, answer in given:
+        set_committed_value(item, "answer", answer)
 
 
 def claim(attempt: Attempt, now: datetime, score: float) -> bool:

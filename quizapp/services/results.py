@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from .. import clock
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem, Learner
 from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
@@ -26,6 +27,7 @@ from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
 from .errors import NotFound
+from .handin import close_overdue
 from .rules import school_zone
 
 
@@ -71,6 +73,11 @@ class LearnerResult:
     latest: datetime
 
 
+def settle(assignment_id: int | None = None) -> None:
+    """Hand in the overdue attempts (of one assigned quiz, if given) before results are read."""
+    close_overdue(clock.now(), assignment_id=assignment_id)
+
+
 def percent_of(score: Any, max_score: Any) -> ColumnElement[float]:
     """quiz.rules.percent as SQL, before its rounding: 100 x score / max_score (NULL for an
     attempt not submitted)."""
@@ -79,6 +86,7 @@ def percent_of(score: Any, max_score: Any) -> ColumnElement[float]:
 
 def class_results(flt: ResultFilter) -> list[LearnerResult]:
     """Every learner with attempts that pass the filter: counts, best and last percent."""
+    settle(flt.assignment_id)
     newest_submitted_first = (Attempt.submitted.desc().nulls_last(), Attempt.id.desc())
     ranked = (
         select(
@@ -108,6 +116,7 @@ def class_results(flt: ResultFilter) -> list[LearnerResult]:
 
 def learner_attempts(learner_id: int, flt: ResultFilter) -> list[tuple[Attempt, str | None]]:
     """One learner's attempts that pass the filter, newest first, each with its quiz code if any."""
+    settle(flt.assignment_id)
     query = (
         select(Attempt, Assignment.code)
         .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
@@ -188,6 +197,7 @@ def find_learner(learner_id: int) -> Learner:
 
 def any_attempt(attempt_id: str) -> Attempt:
     """Any learner's attempt, for a teacher's page; NotFound if there is none."""
+    settle()
     found = fast.load_attempt(attempt_id)
     if found is None:
         raise NotFound("There is no such attempt.")
@@ -207,6 +217,7 @@ class ItemAnalysis:
 def item_analysis(bank_id: str, assignment: Assignment | None = None) -> ItemAnalysis:
     """Item analysis from each learner's first submitted attempt; NotFound for a bank that is
     neither loaded nor attempted."""
+    settle(assignment.id if assignment else None)
     analysis = analyse(first_attempt_rows(bank_id, assignment.id if assignment else None))
     if analysis.attempts == 0 and current_catalog().get(bank_id) is None and assignment is None:
         raise NotFound(f"There is no question bank {bank_id!r}, and no attempt on one.")

@@ -1,4 +1,5 @@
-"""The review of a submitted attempt: what the learner answered, what was right, and why.
+"""The review of a submitted attempt: what the learner answered, what was right, and why; and,
+for an assigned quiz, how much of it the learner may see yet.
 
 Read from each item's snapshot only, like grading, so a question file edited since changes nothing.
 """
@@ -6,9 +7,67 @@ Read from each item's snapshot only, like grading, so a question file edited sin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from ..models import Attempt, AttemptItem
+from ..extensions import db
+from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.grade import positions_correct
+
+# What a learner sees of a submitted attempt, least to most: the score; the score and which
+# questions were right, partly right or wrong; everything (answers, key, explanations, facts).
+SCORE, MARKS, ALL = "score", "marks", "all"
+LEVELS = (SCORE, MARKS, ALL)
+LEVEL_NAMES = {SCORE: "the score only", MARKS: "the score and which questions were right",
+               ALL: "everything: answers, key, explanations and facts"}
+
+
+@dataclass(frozen=True)
+class ReviewLevel:
+    """How much of a submitted attempt its learner may see now, and when more will show."""
+
+    shows: str  # SCORE, MARKS or ALL
+    more_from: datetime | None = None  # the quiz's closing time, if more is shown after it
+
+    @property
+    def marks(self) -> bool:
+        """Which questions were right, partly right or wrong, with their points."""
+        return self.shows in (MARKS, ALL)
+
+    @property
+    def everything(self) -> bool:
+        """The answers given, the key, the remarks, explanations and facts."""
+        return self.shows == ALL
+
+
+def _level(value: str) -> str:
+    return value if value in LEVELS else SCORE  # an unknown setting shows the least
+
+
+def what_may_be_shown(attempt: Attempt, now: datetime) -> ReviewLevel:
+    """What the learner may see of their submitted attempt at `now`: everything for practice and
+    free quizzes; for an assigned quiz, its teacher's choice "after submitting" until it closes,
+    and "after closing" from then (a quiz that never closes: the first, always)."""
+    if attempt.assignment_id is None:
+        return ReviewLevel(ALL)
+    assignment = db.session.get(Assignment, attempt.assignment_id)
+    if assignment is None:
+        return ReviewLevel(ALL)
+    after_submit = _level(assignment.review_after_submit)
+    if assignment.closes is None:
+        return ReviewLevel(after_submit)
+    if now >= assignment.closes:
+        return ReviewLevel(_level(assignment.review_after_close))
+    later = _level(assignment.review_after_close)
+    more = LEVELS.index(later) > LEVELS.index(after_submit)
+    return ReviewLevel(after_submit, assignment.closes if more else None)
+
+
+def assigned_title(attempt: Attempt) -> str | None:
+    """The title of the assigned quiz the attempt was taken at, if any."""
+    if attempt.assignment_id is None:
+        return None
+    assignment = db.session.get(Assignment, attempt.assignment_id)
+    return None if assignment is None else assignment.title
 
 
 @dataclass(frozen=True)

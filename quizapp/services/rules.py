@@ -62,6 +62,10 @@ def to_utc(local: datetime | None) -> datetime | None:
     return None if local is None else _rules.to_utc(local, school_zone())
 
 
+@overload
+def from_utc(moment: datetime) -> datetime: ...
+@overload
+def from_utc(moment: None) -> None: ...
 def from_utc(moment: datetime | None) -> datetime | None:
     """A stored time as the school's clocks read it (naive), for a form's field."""
     return None if moment is None else _rules.from_utc(moment, school_zone())

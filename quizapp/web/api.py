@@ -14,13 +14,15 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_excepti
 from werkzeug.routing import RequestRedirect
 
 from .. import clock
-from ..models import Learner
+from ..models import Attempt, Learner
 from ..services import accounts
 from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
 from ..services.catalog import Catalog, current_catalog
+from ..services.drafts import save_draft
 from ..services.errors import ServiceError
 from ..services.exam_lock import Lock, locks_on
 from ..services.progress import progress
+from ..services.review import assigned_title, what_may_be_shown
 from ..services.rules import DEFAULT_LENGTH, iso
 from ..services.throttle import Throttled
 from .api_json import attempt_json, attempt_summary, progress_json
@@ -127,7 +129,7 @@ def create_attempt():
         learner, body["bank"], body.get("mode"), body.get("length", DEFAULT_LENGTH),
         body.get("seed"),
     )
-    response = jsonify(attempt_json(attempt))
+    response = jsonify(shown(attempt))
     response.status_code = 201
     response.headers["Location"] = url_for("api.get_attempt", attempt_id=attempt.id)
     return response
@@ -139,10 +141,30 @@ def list_attempts():
     return jsonify([attempt_summary(a) for a in attempts_of(bearer_learner())])
 
 
+def shown(attempt: Attempt) -> dict[str, Any]:
+    """An attempt as JSON, with no more of its review than the review page shows now."""
+    level = what_may_be_shown(attempt, clock.now()) if attempt.submitted is not None else None
+    return attempt_json(attempt, level, title=assigned_title(attempt))
+
+
 @bp.get("/attempts/<attempt_id>")
 def get_attempt(attempt_id: str):
-    """One of the learner's attempts; with results once submitted."""
-    return jsonify(attempt_json(find_attempt(bearer_learner(), attempt_id)))
+    """One of the learner's attempts: while open, with the answers saved so far (`draft`); with
+    results once submitted (an overdue one is handed in first)."""
+    return jsonify(shown(find_attempt(bearer_learner(), attempt_id)))
+
+
+@bp.put("/attempts/<attempt_id>/draft")
+def put_draft(attempt_id: str):
+    """Save answers without submitting: they replace the saved ones (a question left out is
+    unanswered). Checked like a submission; the answer is how many questions are answered."""
+    learner = bearer_learner()
+    body = json_body('{"answers": {"<item id>": "<option id>"}}')
+    if "answers" not in body:
+        raise ApiError(
+            400, 'Send "answers", an object from item ids to option ids ({} saves none).'
+        )
+    return jsonify(saved=save_draft(learner, attempt_id, body["answers"]))
 
 
 @bp.post("/attempts/<attempt_id>/answers")
@@ -154,7 +176,7 @@ def submit_answers(attempt_id: str):
         raise ApiError(
             400, 'Send "answers", an object from item ids to option ids ({} answers nothing).'
         )
-    return jsonify(attempt_json(submit_attempt(learner, attempt_id, body["answers"])))
+    return jsonify(shown(submit_attempt(learner, attempt_id, body["answers"])))
 
 
 @bp.get("/progress")

@@ -6,9 +6,11 @@ from typing import Any
 
 from ..models import Attempt, AttemptItem
 from ..services.progress import Progress
+from ..services.review import ReviewLevel
 from ..services.rules import iso
 
 RESULT_KEYS = ("score", "max_score", "percent")  # shown once an attempt is submitted
+MARK_KEYS = ("points", "correct")  # which questions were right: from the "marks" level
 
 
 def attempt_summary(attempt: Attempt) -> dict[str, Any]:
@@ -17,30 +19,42 @@ def attempt_summary(attempt: Attempt) -> dict[str, Any]:
         "id": attempt.id, "bank": attempt.bank, "mode": attempt.mode, "status": attempt.status,
         "started": iso(attempt.started), "submitted": iso(attempt.submitted),
         "score": attempt.score, "max_score": attempt.max_score, "percent": attempt.percent,
+        "deadline": iso(attempt.deadline),
     }
 
 
-def item_json(item: AttemptItem, submitted: bool) -> dict[str, Any]:
-    """One item as the client sees it: no key, no question or fact id until submitted."""
+def item_json(item: AttemptItem, level: ReviewLevel | None) -> dict[str, Any]:
+    """One item as the client sees it: while the attempt is open (`level` None) or its review
+    shows the score only, its prompt and options; with marks, its points; with everything, the
+    answer, the key, the explanation and the facts. Never more than the review page shows."""
     snap = item.snapshot
     shown: dict[str, Any] = {
         "id": item.public_id, "type": snap.type, "prompt": snap.prompt,
         "options": [{"id": o.id, "text": o.text} for o in snap.options]}
-    if submitted:
+    if level is not None and level.marks:
+        shown |= {"points": item.points, "correct": item.points == 1.0}
+    if level is not None and level.everything:
         shown |= {
-            "points": item.points, "correct": item.points == 1.0, "answer": item.answer,
-            "key": list(snap.key), "question_id": snap.question_id,
+            "answer": item.answer, "key": list(snap.key), "question_id": snap.question_id,
             "explanation": snap.explanation,
             "facts": [{"id": f.id, "year": f.year, "text": f.text} for f in snap.facts],
         }
     return shown
 
 
-def attempt_json(attempt: Attempt) -> dict[str, Any]:
-    """The attempt as the API gives it: with results once submitted."""
+def attempt_json(attempt: Attempt, level: ReviewLevel | None = None, *,
+                 title: str | None = None) -> dict[str, Any]:
+    """The attempt as the API gives it: while open, its items and the answers saved so far
+    (`draft`); once submitted, its score and as much of its review as `level` shows."""
     done = attempt.submitted is not None
     shown = {k: v for k, v in attempt_summary(attempt).items() if done or k not in RESULT_KEYS}
-    shown["items"] = [item_json(item, done) for item in attempt.items]
+    shown["title"] = title
+    shown["items"] = [item_json(item, level if done else None) for item in attempt.items]
+    if done:
+        shown["review"] = level.shows if level is not None else "score"
+    else:
+        shown["draft"] = {item.public_id: item.answer for item in attempt.items
+                          if item.answer is not None}
     return shown
 
 

@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, NumberRange
 
 from ..models import AttemptItem
 from ..services.accounts import MIN_PASSWORD
+from ..services.attempts import Snapshot
 from ..services.catalog import Bank
 from ..services.rules import DEFAULT_LENGTH, MAX_LENGTH, MIN_LENGTH, MODES
 
@@ -144,7 +145,15 @@ def read_picks(qtype: str, values: list[str]) -> str | list[str] | None:
 def read_answers(
     items: Iterable[AttemptItem], formdata: MultiDict
 ) -> tuple[dict[str, object], dict[str, str]]:
-    """The answers `submit_attempt` takes, and a message for each item whose order is broken.
+    """The answers `submit_attempt` takes, and a message for each item whose order is broken."""
+    return read_quiz_answers(((item.public_id, item.snapshot) for item in items), formdata)
+
+
+def read_quiz_answers(
+    items: Iterable[tuple[str, Snapshot]], formdata: MultiDict
+) -> tuple[dict[str, object], dict[str, str]]:
+    """The answers to the items (public id, snapshot) in a posted form, and a message for each
+    item whose order is broken.
 
     Only answer fields are read: anything else a client sends (a score, say) is ignored. An answer
     field naming no item of this attempt is passed on, for `submit_attempt` to refuse.
@@ -152,8 +161,7 @@ def read_answers(
     answers: dict[str, object] = {}
     problems: dict[str, str] = {}
     known: set[str] = set()
-    for item in items:
-        snap, item_id = item.snapshot, item.public_id
+    for item_id, snap in items:
         if snap.type == "ordering":
             fields = {o.id: answer_field(item_id, o.id) for o in snap.options}
             known |= set(fields.values())
@@ -171,3 +179,34 @@ def read_answers(
         if name.startswith(ANSWER_PREFIX) and name not in known:
             answers[name.removeprefix(ANSWER_PREFIX)] = formdata.get(name)
     return answers, problems
+
+
+def answers_as_form(items: Iterable[tuple[str, Snapshot]], answers: Mapping[str, object]
+                    ) -> MultiDict:
+    """Saved answers (by item id) as the quiz form's fields, for the page to show them again:
+    the inverse of read_answers."""
+    given: MultiDict = MultiDict()
+    for item_id, snap in items:
+        answer = answers.get(item_id)
+        if answer is None:
+            continue
+        picked = [answer] if isinstance(answer, str) else list(answer)  # type: ignore[call-overload]
+        if snap.type == "ordering":
+            for position, option in enumerate(picked, start=1):
+                given.add(answer_field(item_id, option), str(position))
+        else:
+            for option in picked:
+                given.add(answer_field(item_id), option)
+    return given
+
+
+def unanswered(items: Iterable[tuple[str, Snapshot]], answers: Mapping[str, object],
+               problems: Mapping[str, str]) -> list[int]:
+    """The numbers (from 1) of the questions with no answer, or a broken one."""
+    return [n for n, (item_id, _) in enumerate(items, start=1)
+            if answers.get(item_id) in (None, []) or item_id in problems]
+
+
+def given_answer_fields(formdata: MultiDict) -> list[tuple[str, str]]:
+    """The answer fields of a posted quiz form, as (name, value) pairs, to post them again."""
+    return [(k, v) for k, v in formdata.items(multi=True) if k.startswith(ANSWER_PREFIX)]

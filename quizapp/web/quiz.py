@@ -1,40 +1,51 @@
-"""Taking quizzes: the banks, a quiz page, its review, and the learner's history."""
+"""Taking quizzes: the banks, a quiz page (saved as it is answered), its review, and the learner's
+history."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
 from ..services.attempts import (
-    Snapshot,
-    attempts_of,
+    OpenQuiz,
     find_attempt,
     open_quiz,
     start_attempt,
     submit_attempt,
 )
+from ..services.attempts import (
+    history as attempt_history,
+)
 from ..services.cards import due_counts
 from ..services.catalog import current_catalog
+from ..services.drafts import save_draft
 from ..services.errors import AlreadySubmitted, ServiceError
 from ..services.exam_lock import locks_on
-from ..services.review import review
+from ..services.handin import TooLate, by_the_clock
+from ..services.review import LEVEL_NAMES, assigned_title, review, what_may_be_shown
 from .errors import render_error, status_of
-from .forms import StartQuizForm, read_answers
-from .quiz_page import shown_items
+from .forms import (
+    StartQuizForm,
+    answers_as_form,
+    given_answer_fields,
+    read_quiz_answers,
+    unanswered,
+)
+from .quiz_page import deadline_words, shown_items
 
 bp = Blueprint("quiz", __name__)
 
 
 @bp.errorhandler(ServiceError)
 def attempt_error(e: ServiceError):
-    """A refused request about an attempt, as a page; a second submission points to the review."""
+    """A refused request about an attempt, as a page; a second or late submission points to the
+    review."""
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=(request.view_args or {})["attempt_id"])
-        return render_error(status_of(e), e.message, title="Already submitted",
+        title = "Time is up" if isinstance(e, TooLate) else "Already submitted"
+        return render_error(status_of(e), e.message, title=title,
                             link=(review_url, "See your score and the review"))
     return render_error(status_of(e), e.message)
 
@@ -72,41 +83,91 @@ def start():
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _quiz_page(attempt: Any, snapshots: list[tuple[str, Snapshot]], given: MultiDict,
-               problems: dict[str, str], status: int = 200):
-    """The quiz page; `snapshots` are the items' (public id, snapshot), in order. `attempt` is
-    the model or open_quiz's row: the page reads its id and bank only."""
-    items = shown_items(snapshots, given, problems)
-    return render_template("quiz/take.html", attempt=attempt, items=items, problems=problems), \
-        status
+def _quiz_page(quiz: OpenQuiz, given: MultiDict, problems: dict[str, str], status: int = 200,
+               saved: int | None = None):
+    """The quiz page, showing what was `given` (the form posted, or the saved answers)."""
+    items = shown_items(quiz.items, given, problems)
+    answered = len(quiz.items) - len(unanswered(quiz.items, _read(quiz, given)[0],
+                                                problems))
+    return render_template("quiz/take.html", quiz=quiz, items=items, problems=problems,
+                           answered=answered, saved=saved, clock_text=_clock_text(quiz)), status
+
+
+def _clock_text(quiz: OpenQuiz) -> str | None:
+    if quiz.deadline is None:
+        return None
+    return deadline_words(quiz.started, quiz.deadline, quiz.time_limit)
+
+
+def _read(quiz: OpenQuiz, formdata: MultiDict) -> tuple[dict[str, object], dict[str, str]]:
+    return read_quiz_answers(quiz.items, formdata)
 
 
 @bp.get("/attempts/<attempt_id>")
 @login_required
 def attempt(attempt_id: str):
-    """The quiz while the attempt is open; its review once submitted."""
+    """The quiz while the attempt is open, with the answers saved so far; its review once it is
+    submitted (or handed in at its deadline), as much as the quiz's review options show."""
     quiz = open_quiz(current_user, attempt_id)
     if quiz is not None:
-        return _quiz_page(*quiz, MultiDict(), {})
+        return _quiz_page(quiz, answers_as_form(quiz.items, quiz.saved), {})
     attempt = find_attempt(current_user, attempt_id)
-    return render_template("quiz/review.html", attempt=attempt, items=review(attempt))
+    level = what_may_be_shown(attempt, clock.now())
+    return render_template("quiz/review.html", attempt=attempt, level=level,
+                           items=review(attempt) if level.marks else [],
+                           title=assigned_title(attempt), by_the_clock=by_the_clock(attempt),
+                           level_names=LEVEL_NAMES)
+
+
+def _open_or_refuse(attempt_id: str) -> OpenQuiz:
+    """The open quiz; a submitted (or just handed in) attempt is refused as a submission is."""
+    quiz = open_quiz(current_user, attempt_id)
+    if quiz is None:
+        submit_attempt(current_user, attempt_id, {})  # raises AlreadySubmitted or TooLate
+        raise AssertionError("a submitted attempt was submitted again")  # pragma: no cover
+    return quiz
 
 
 @bp.post("/attempts/<attempt_id>")
 @login_required
 def submit(attempt_id: str):
-    """Grade the answers on the page; a broken order gives the page back, answers kept."""
-    attempt = find_attempt(current_user, attempt_id)
-    answers, problems = read_answers(attempt.items, request.form)
-    if problems and attempt.submitted is None:  # once submitted, submit_attempt answers 409
-        snapshots = [(item.public_id, item.snapshot) for item in attempt.items]
-        return _quiz_page(attempt, snapshots, request.form, problems, 400)
+    """Save or submit the answers on the page. A broken order gives the page back; unanswered
+    questions ask for a confirmation first. Either way the answers given are saved."""
+    quiz = _open_or_refuse(attempt_id)
+    answers, problems = _read(quiz, request.form)
+    if request.form.get("action") == "save":
+        saved = save_draft(current_user, attempt_id, answers, keep=problems)
+        return _quiz_page(quiz, request.form, problems, 400 if problems else 200, saved=saved)
+    missing = unanswered(quiz.items, answers, problems)
+    if problems or (missing and request.form.get("confirm") != "1"):
+        save_draft(current_user, attempt_id, answers, keep=problems)  # nothing typed is lost
+        if problems:
+            return _quiz_page(quiz, request.form, problems, 400)
+        prompts = [(n, quiz.items[n - 1][0], quiz.items[n - 1][1].prompt) for n in missing]
+        return render_template("quiz/confirm.html", quiz=quiz, missing=prompts,
+                               fields=given_answer_fields(request.form),
+                               clock_text=_clock_text(quiz))
     submit_attempt(current_user, attempt_id, answers)
     return redirect(url_for("quiz.attempt", attempt_id=attempt_id), 303)
+
+
+@bp.post("/attempts/<attempt_id>/draft")
+@login_required
+def draft(attempt_id: str):
+    """Autosave (quiz.js): the quiz form's answers saved as they are; JSON {"saved": n}, or
+    {"error": ...} with the status of the refusal."""
+    try:
+        quiz = _open_or_refuse(attempt_id)
+        answers, problems = _read(quiz, request.form)
+        saved = save_draft(current_user, attempt_id, answers, keep=problems)
+    except ServiceError as e:
+        response = jsonify(error=e.message, review=url_for("quiz.attempt", attempt_id=attempt_id))
+        return response, status_of(e)
+    return jsonify(saved=saved, of=len(quiz.items), problems=problems)
 
 
 @bp.get("/history")
 @login_required
 def history():
-    """The learner's attempts, newest first."""
-    return render_template("quiz/history.html", attempts=attempts_of(current_user))
+    """The learner's attempts, newest first, with the assigned quiz's title where there is one."""
+    return render_template("quiz/history.html", attempts=attempt_history(current_user))

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from ..services.attempts import ShownOption, Snapshot
+from ..services.rules import day, from_utc, zone_name
 from .forms import answer_field
 
 HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
@@ -114,3 +116,18 @@ def shown_items(
     return [ShownItem(qid, problems.get(qid),
                       question_html(qid, snap, given, problems.get(qid), n if numbered else None))
             for n, (qid, snap) in enumerate(items, 1)]
+
+
+def deadline_words(started: datetime, deadline: datetime, time_limit: int | None) -> str:
+    """An attempt's deadline for people, read without JavaScript: "Hand in by 09:40 (UTC) — 15
+    minutes from the start", or "... — when the quiz closes"; in the school's time zone, with
+    the day too if not the start's."""
+    local, began = from_utc(deadline), from_utc(started)
+    at = f"{local:%H:%M} ({zone_name()})"
+    if local.date() != began.date():
+        at = f"{day(local)}, {at}"
+    if time_limit is not None and deadline == started + timedelta(minutes=time_limit):
+        why = f"{time_limit} minute{'s' if time_limit != 1 else ''} from the start"
+    else:
+        why = "when the quiz closes"
+    return f"Hand in by {at} — {why}"

@@ -8,12 +8,16 @@ from hypothesis import strategies as st
 
 from quizapp.quiz.rules import (
     CLOSED,
+    GRACE,
     NOT_OPEN_YET,
     OPEN,
     day,
+    deadline,
     from_utc,
     iso,
+    overdue,
     percent,
+    seconds_left,
     shown_percent,
     to_utc,
     when,
@@ -83,3 +87,34 @@ def test_a_stored_time_shown_in_a_zone_reads_back_as_itself(moment, zone):
     back = to_utc(local, ZoneInfo(zone))
     assert back == moment or back == moment - timedelta(hours=1)
     assert local.tzinfo is None and back.tzinfo is None
+@given(started=st.datetimes(max_value=datetime(9000, 1, 1)),
+       limit=st.none() | st.integers(1, 600),
+       closes=st.none() | st.datetimes(max_value=datetime(9000, 1, 1)))
+def test_a_deadline_is_the_earlier_of_the_time_limit_and_the_closing_time(started, limit, closes):
+    due = deadline(started, limit, closes)
+    if limit is None and closes is None:
+        assert due is None
+        return
+    assert due is not None
+    if limit is not None:
+        assert due <= started + timedelta(minutes=limit)
+    if closes is not None:
+        assert due <= closes
+    assert due in {closes, None if limit is None else started + timedelta(minutes=limit)}
+
+
+def test_a_deadline_examples():
+    start = datetime(2026, 3, 2, 9, 25)
+    assert deadline(start, 15, None) == datetime(2026, 3, 2, 9, 40)
+    assert deadline(start, 15, datetime(2026, 3, 2, 9, 30)) == datetime(2026, 3, 2, 9, 30)
+    assert deadline(start, None, datetime(2026, 3, 2, 9, 30)) == datetime(2026, 3, 2, 9, 30)
+    assert deadline(start, None, None) is None
+
+
+@given(due=st.datetimes(max_value=datetime(9000, 1, 1)),
+       after=st.timedeltas(min_value=timedelta(days=-2), max_value=timedelta(days=2)))
+def test_answers_count_until_the_grace_after_the_deadline_and_never_after(due, after):
+    now = due + after
+    assert overdue(due, now) == (after > GRACE)
+    assert not overdue(None, now)
+    assert seconds_left(due, now) == max(0, int(-after.total_seconds()))

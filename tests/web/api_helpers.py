@@ -18,7 +18,7 @@ RESULT_ITEM_KEYS = OPEN_ITEM_KEYS | {
     "points", "correct", "answer", "key", "question_id", "explanation", "facts"
 }
 SUMMARY_KEYS = {"id", "bank", "mode", "status", "started", "submitted", "score", "max_score",
-                "percent"}
+                "percent", "deadline"}
 CHOICES_BANK = Bank(id="choices", title="Choices only", questions=tuple(
     Question(id=f"q{i}", type="choice", prompt=f"Which is {i}?", options=(str(i), "none"),
              key=(str(i),))

@@ -56,7 +56,7 @@ def test_a_quiz_submitted_without_a_token_is_not_graded(app, client, quiz):
     attempt_id = response.location.rsplit("/", 1)[1]
     assert client.post(f"/attempts/{attempt_id}", data={}).status_code == 400
     assert quiz.stored(attempt_id)[0] is None
-    data = {"csrf_token": token(client.get(f"/attempts/{attempt_id}").text)}
+    data = {"csrf_token": token(client.get(f"/attempts/{attempt_id}").text), "confirm": "1"}
     assert client.post(f"/attempts/{attempt_id}", data=data).status_code == 303
     assert quiz.stored(attempt_id)[0] == 0.0
 

@@ -107,7 +107,7 @@ def test_right_answers_score_100_percent(client, signed_in, quiz):
 
 def test_an_ordering_question_left_blank_is_unanswered(client, signed_in, quiz):
     attempt_id = quiz.start("ordering")
-    assert client.post(f"/attempts/{attempt_id}", data={}).status_code == 303
+    assert client.post(f"/attempts/{attempt_id}", data={"confirm": "1"}).status_code == 303
     assert quiz.stored(attempt_id) == (0.0, [None])
     assert "Not answered" in client.get(f"/attempts/{attempt_id}").text
 
@@ -153,7 +153,7 @@ def test_an_order_filled_in_part_is_refused_too(client, signed_in, quiz):
 
 def test_a_second_submission_gets_409_pointing_to_the_review(client, signed_in, quiz):
     attempt_id = quiz.start()
-    client.post(f"/attempts/{attempt_id}", data={})
+    client.post(f"/attempts/{attempt_id}", data={"confirm": "1"})
     response = client.post(f"/attempts/{attempt_id}", data=quiz.right_form(attempt_id))
     assert response.status_code == 409
     assert "already submitted" in response.text
@@ -185,7 +185,7 @@ def test_an_answer_naming_an_unknown_option_or_item_is_a_bad_request(client, sig
 def test_a_score_sent_by_the_client_is_ignored(client, signed_in, quiz):
     attempt_id = quiz.start()
     response = client.post(f"/attempts/{attempt_id}",
-                           data={"score": "4", "percent": "100", "points": "1"})
+                           data={"score": "4", "percent": "100", "points": "1", "confirm": "1"})
     assert response.status_code == 303
     assert quiz.stored(attempt_id)[0] == 0.0
 
@@ -197,7 +197,7 @@ def test_the_review_shows_the_answers_the_right_ones_the_explanation_and_the_fac
     served = quiz.served(attempt_id)
     embassy_id, embassy = next((i, s) for i, s in served if s.question_id == "embassy-year")
     wrong = next(o.id for o in embassy.options if o.id not in embassy.key)
-    client.post(f"/attempts/{attempt_id}", data={answer_field(embassy_id): wrong})
+    client.post(f"/attempts/{attempt_id}", data={answer_field(embassy_id): wrong, "confirm": "1"})
     page = client.get(f"/attempts/{attempt_id}").text
     assert "0.0%" in page and "0 of 3 points" in page
     assert "It opened in 1920." in page

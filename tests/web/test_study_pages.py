@@ -35,10 +35,11 @@ def knowledge(html, fact_id):
 
 
 def wrong_form(quiz, attempt_id):
-    """Every choice question answered wrong, every other left blank."""
+    """Every choice question answered wrong, every other left blank (and submitted so)."""
     return {answer_field(item_id): next(o.id for o in snap.options
                                         if o.id not in list(snap.key))
-            for item_id, snap in quiz.served(attempt_id) if snap.type == "choice"}
+            for item_id, snap in quiz.served(attempt_id) if snap.type == "choice"} | {
+        "confirm": "1"}
 
 
 def test_the_timeline_puts_dated_facts_in_order_and_undated_ones_apart(app, client, tmp_path):
@@ -131,7 +132,7 @@ def test_reviewing_with_nothing_due_says_so_with_422(client, signed_in):
 
 def test_the_quiz_review_links_each_fact_to_its_place_on_the_timeline(client, signed_in, quiz):
     attempt_id = quiz.start("choice")
-    client.post(f"/attempts/{attempt_id}", data={})
+    client.post(f"/attempts/{attempt_id}", data={"confirm": "1"})
     page = client.get(f"/attempts/{attempt_id}").text
     assert elements(page, "a", href="/study/sample#fact-embassy")
 
