@@ -6,7 +6,7 @@ them, and no second copy of a number lives in a form or a template.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 MODES = ("mixed", "choice", "ordering")  # what a quiz's questions may be drawn as
 REVIEW, PRACTICE = "review", "practice"
@@ -50,3 +50,11 @@ def window(opens: datetime, closes: datetime | None, now: datetime) -> str:
     if closes is not None and now >= closes:
         return CLOSED
     return OPEN
+
+
+def deadline(started: datetime, time_limit: int | None, closes: datetime | None) -> datetime | None:
+    """An attempt's deadline: the earlier of its start plus the time limit (minutes) and the
+    quiz's closing time; None if there is neither."""
+    limit = None if time_limit is None else started + timedelta(minutes=time_limit)
+    ends = [t for t in (limit, closes) if t is not None]
+    return min(ends) if ends else None
