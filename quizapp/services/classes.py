@@ -205,7 +205,7 @@ def add_co_teacher(viewer: Viewer, class_id: int, username: str) -> Learner:
         Learner.username_key == username_key((username or "").strip())))
     if teacher is None or not teacher.is_teacher:
         raise ClassError(f"No teacher has the username {username.strip()!r}: a co-teacher "
-                         "needs a teacher's account.")
+                         "needs a teacher’s account.")
     if teacher.id == classroom.owner_id:
         raise ClassError(f"{teacher.username} made this class: they teach it already.")
     with write_transaction():
