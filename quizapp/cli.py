@@ -87,15 +87,17 @@ class PasswordOption(click.Option):
 
 @user_cli.command("create")
 @click.argument("username")
-@click.option("--teacher", is_flag=True, help="A teacher, who sees the class's results.")
+@click.option("--teacher", is_flag=True, help="A teacher, who sees their classes' results.")
+@click.option("--admin", is_flag=True, help="An admin, who sees every class, quiz and learner.")
 @click.option(
     "--password", cls=PasswordOption, prompt=True, hide_input=True, confirmation_prompt=True,
     help="Asked for twice when left out (which keeps it out of the shell's history).",
 )
-def create_user_command(username: str, teacher: bool, password: str) -> None:
+def create_user_command(username: str, teacher: bool, admin: bool, password: str) -> None:
     """Create an account; the password is asked for twice."""
+    role = "admin" if admin else "teacher" if teacher else "student"
     try:
-        learner = accounts.register(username, password, role="teacher" if teacher else "student")
+        learner = accounts.register(username, password, role=role)
     except accounts.AccountError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"Created {learner.role} {learner.username}.")

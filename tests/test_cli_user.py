@@ -18,6 +18,12 @@ def test_user_create_asks_for_the_password_twice_and_makes_a_student(app, runner
     assert alice.role == "student" and alice.check_password("long enough")
 
 
+def test_user_create_with_admin_makes_an_admin(app, runner):
+    result = runner.invoke(args=["user", "create", "head", "--admin"], input="long enough\n" * 2)
+    assert result.exit_code == 0 and "Created admin head." in result.output
+    assert stored(app, "head").is_admin
+
+
 def test_user_create_with_teacher_makes_a_teacher(app, runner):
     result = runner.invoke(args=["user", "create", "mr-t", "--teacher"], input="long enough\n" * 2)
     assert result.exit_code == 0, result.output

@@ -19,7 +19,7 @@ from .errors import Invalid
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8
-ROLES = ("student", "teacher")
+ROLES = ("student", "teacher", "admin")
 
 
 class AccountError(Invalid):
