@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Learner, utcnow
-from quizapp.services import accounts
+from quizapp.models import Assignment, Attempt, ClassMember, Learner, utcnow
 from quizapp.services.assignments import (
     AssignmentError,
     AssignmentSettings,
@@ -18,13 +17,32 @@ from quizapp.services.assignments import (
     normal_code,
     start_assigned,
 )
+from quizapp.services.classes import Viewer, create_class
 from quizapp.services.errors import LimitReached, NotFound, NotOpen
+
+CLASS_ID = 1  # the teacher's one class, made by the `teacher` fixture
 
 
 def settings(**changes):
     base = dict(title="Race", bank="sample", mode="mixed", length=4, same_questions=False,
-                opens=datetime(2020, 1, 1), closes=None, max_attempts=1)
+                opens=datetime(2020, 1, 1), closes=None, max_attempts=1, class_ids=(CLASS_ID,))
     return AssignmentSettings(**(base | changes))
+
+
+def account(name, role="student"):
+    """An account (no password: none is needed here)."""
+    learner = Learner(username=name, display_name=name, role=role)
+    db.session.add(learner)
+    db.session.commit()
+    return learner
+
+
+def member(name, class_id=CLASS_ID):
+    """A student account in the class."""
+    learner = account(name)
+    db.session.add(ClassMember(class_id=class_id, learner_id=learner.id))
+    db.session.commit()
+    return learner
 
 
 @pytest.fixture
@@ -35,7 +53,10 @@ def ctx(app):
 
 @pytest.fixture
 def teacher(ctx):
-    return accounts.create_guest("Teacher")
+    """A teacher with one class (id CLASS_ID)."""
+    found = account("teacher", role="teacher")
+    assert create_class(Viewer.of(found), "7B").id == CLASS_ID
+    return found
 
 
 def test_a_code_is_found_however_it_is_typed(teacher):
@@ -66,13 +87,13 @@ def test_settings_that_make_no_quiz_are_refused(teacher, changes, message):
 def test_a_start_before_the_quiz_opens_is_refused_with_the_time(teacher):
     quiz = create_assignment(teacher, settings(opens=datetime(2099, 1, 1, 9, 30)))
     with pytest.raises(NotOpen, match="opens on 1 Jan 2099, 09:30 UTC"):
-        start_assigned(teacher, quiz)
+        start_assigned(member("early"), quiz)
 
 
 def test_a_quiz_that_closes_while_open_refuses_later_starts(teacher):
     quiz = create_assignment(teacher, settings(max_attempts=None,
                                                closes=utcnow() + timedelta(hours=1)))
-    student = accounts.create_guest("Late")
+    student = member("late")
     start_assigned(student, quiz)
     quiz.closes = datetime(2026, 1, 2, 3, 4)
     with pytest.raises(NotOpen, match="closed on 2 Jan 2026, 03:04 UTC"):
@@ -81,7 +102,7 @@ def test_a_quiz_that_closes_while_open_refuses_later_starts(teacher):
 
 def test_the_limit_counts_every_attempt_started(teacher):
     quiz = create_assignment(teacher, settings(max_attempts=2))
-    student = accounts.create_guest("Keen")
+    student = member("keen")
     start_assigned(student, quiz)
     start_assigned(student, quiz)  # the first is still open: it counts all the same
     with pytest.raises(LimitReached, match="all 2 of your attempts"):
@@ -90,8 +111,10 @@ def test_the_limit_counts_every_attempt_started(teacher):
 
 def test_eight_parallel_starts_with_a_limit_of_one_give_exactly_one_attempt(app):
     with app.app_context():
-        quiz = create_assignment(accounts.create_guest("Teacher"), settings())
-        student, quiz_id = accounts.create_guest("Racer").id, quiz.id
+        teacher = account("teacher", role="teacher")
+        create_class(Viewer.of(teacher), "7B")
+        quiz = create_assignment(teacher, settings())
+        student, quiz_id = member("racer").id, quiz.id
     barrier = threading.Barrier(8)
 
     def start(_):

@@ -1,39 +1,50 @@
-"""Assigned quizzes: a teacher fixes a quiz and a time window, students join it with a short code.
+"""Assigned quizzes: a teacher fixes a quiz and a time window for one or more of their classes,
+and the students of those classes join it with a short code.
 
 The rules that must hold however many requests arrive at once live here: an assigned quiz is
-started only while it is open, and no more often than its limit allows for each student.
+started only by a member of its classes, only while it is open, and no more often than its limit
+allows for each student. A quiz set before classes existed (set for no class) stays open to any
+account with its code.
 """
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import clock
 from ..database import write_transaction
 from ..extensions import db
-from ..models import Assignment, Attempt, Learner
+from ..models import Assignment, AssignmentClass, Attempt, Classroom, Learner
 from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
 from .attempts import Someone, checked_bank, deadline_of, draw, new_seed, store
 from .catalog import current_catalog
-from .errors import Invalid, LimitReached, NotFound, NotOpen
+from .classes import Viewer, is_member, taught_class_ids
+from .codes import CODE_ALPHABET, CODE_LENGTH, free_code, new_code, normal_code
+from .errors import Invalid, LimitReached, NotAllowed, NotFound, NotOpen
+from .results import sees
 from .rules import school_zone
 
-# No 0/O, 1/I: a code read off a projector or a sheet of paper is typed right the first time.
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-CODE_LENGTH = 6
+__all__ = ["CODE_ALPHABET", "CODE_LENGTH", "new_code", "normal_code"]  # and what follows
+
 MAX_TITLE = 120
 MAX_ATTEMPTS_LIMIT = 100
+MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1, 600  # minutes
+# What a student sees of a submitted attempt, right after submitting and once the quiz closes.
+REVIEW_OPTIONS = {
+    "score": "The score only",
+    "marks": "The score and which questions were right",
+    "all": "Everything: their answers, the key, explanations and facts",
+}
+DEFAULT_REVIEW_AFTER_SUBMIT, DEFAULT_REVIEW_AFTER_CLOSE = "score", "all"
+NOT_FOR_GUESTS = "Sign in, or register (your scores as a guest are kept), to take this quiz."
 
 
 class AssignmentError(Invalid):
     """An assigned quiz that cannot be set as asked, with a message for the teacher."""
-
-
 
 
 @dataclass(frozen=True)
@@ -48,16 +59,10 @@ class AssignmentSettings:
     opens: datetime
     closes: datetime | None
     max_attempts: int | None
-
-
-def normal_code(text: str | None) -> str:
-    """A code as typed, made canonical: upper case, spaces and dashes dropped."""
-    return "".join(c for c in (text or "").upper() if c not in " -\t")
-
-
-def new_code() -> str:
-    """A random code from the unambiguous alphabet."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    class_ids: tuple[int, ...] = ()
+    time_limit: int | None = None  # minutes
+    review_after_submit: str = DEFAULT_REVIEW_AFTER_SUBMIT
+    review_after_close: str = DEFAULT_REVIEW_AFTER_CLOSE
 
 
 def check_settings(s: AssignmentSettings) -> None:
@@ -70,32 +75,80 @@ def check_settings(s: AssignmentSettings) -> None:
         raise AssignmentError(e.message) from None
     if s.mode not in MODES:  # review asks each learner's own due facts: no quiz to set
         raise AssignmentError(f"A quiz mode is one of {', '.join(MODES)}.")
-    if current_catalog().pool(s.bank).count(s.mode) == 0:
+    available = current_catalog().pool(s.bank).count(s.mode)
+    if available == 0:
         raise AssignmentError("That bank has no questions for that mode: choose another mode.")
+    if s.length > available:
+        raise AssignmentError(f"This bank has {available} question{'s' if available != 1 else ''} "
+                              f"for that mode: choose {available} or fewer.")
     if s.closes is not None and s.closes <= s.opens:
         raise AssignmentError("The quiz must close after it opens.")
     if s.max_attempts is not None and not 1 <= s.max_attempts <= MAX_ATTEMPTS_LIMIT:
         raise AssignmentError(f"Allow 1 to {MAX_ATTEMPTS_LIMIT} attempts, or leave it empty.")
+    if s.time_limit is not None and not MIN_TIME_LIMIT <= s.time_limit <= MAX_TIME_LIMIT:
+        raise AssignmentError(f"A time limit is {MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} minutes, "
+                              "or leave it empty.")
+    for option in (s.review_after_submit, s.review_after_close):
+        if option not in REVIEW_OPTIONS:
+            raise AssignmentError(f"What students see is one of {', '.join(REVIEW_OPTIONS)}.")
 
 
-def create_assignment(teacher: Learner, s: AssignmentSettings) -> Assignment:
-    """Store an assigned quiz under a new code; with a fixed seed if all get the same questions."""
+def checked_classes(viewer: Viewer, class_ids: tuple[int, ...]) -> list[int]:
+    """The classes a quiz is set for, once each; AssignmentError for none chosen, or for a class
+    the teacher does not teach (a tampered form: whose class it is, is not said)."""
+    wanted = list(dict.fromkeys(class_ids))
+    if not wanted:
+        raise AssignmentError("Choose at least one class to set the quiz for.")
+    taught = set(db.session.scalars(
+        taught_class_ids(viewer).where(Classroom.id.in_(wanted))))
+    if set(wanted) - taught:
+        raise AssignmentError("You can set a quiz only for your own classes: choose among them.")
+    return wanted
+
+
+def create_assignment(teacher: Someone, s: AssignmentSettings) -> Assignment:
+    """Store an assigned quiz for the teacher's classes under a new code; with a fixed seed if
+    all get the same questions."""
     check_settings(s)
+    class_ids = checked_classes(Viewer.of(teacher), s.class_ids)
     seed = new_seed() if s.same_questions else None
-    for _ in range(5):  # a clash among 32**6 codes is rare; trying again settles it
+    for _ in range(5):  # a clash between two starts that drew the same free code: try again
         assignment = Assignment(
-            code=new_code(), title=s.title.strip(), teacher_id=teacher.id, bank=s.bank,
+            title=s.title.strip(), teacher_id=teacher.id, bank=s.bank,
             mode=s.mode, length=s.length, seed=seed, opens=s.opens, closes=s.closes,
-            max_attempts=s.max_attempts,
+            max_attempts=s.max_attempts, time_limit=s.time_limit,
+            review_after_submit=s.review_after_submit, review_after_close=s.review_after_close,
         )
         try:
             with write_transaction():
+                assignment.code = free_code()
                 db.session.add(assignment)
                 db.session.flush()
+                db.session.add_all(AssignmentClass(assignment_id=assignment.id, class_id=c)
+                                   for c in class_ids)
         except IntegrityError:
             continue
         return assignment
     raise AssignmentError("No free code was found: try again.")
+
+
+def visible(viewer: Viewer):
+    """The condition on `assignment` that the viewer sees it: set by them or for one of their
+    classes (an admin sees all)."""
+    if viewer.admin:
+        return Assignment.id.is_not(None)
+    for_their_class = exists().where(AssignmentClass.assignment_id == Assignment.id,
+                                     AssignmentClass.class_id.in_(taught_class_ids(viewer)))
+    return or_(Assignment.teacher_id == viewer.id, for_their_class)
+
+
+def teachers_assignment(viewer: Viewer, code: str) -> Assignment:
+    """An assigned quiz the viewer sees, for the teacher's pages; NotFound for another's."""
+    found = db.session.scalar(
+        select(Assignment).where(Assignment.code == normal_code(code), visible(viewer)))
+    if found is None:
+        raise NotFound(f"None of your quizzes has the code {normal_code(code) or code!r}.")
+    return found
 
 
 def find_assignment(code: str) -> Assignment:
@@ -145,6 +198,19 @@ def limit_problem(assignment: Assignment, used: int) -> str | None:
     return f"You have used {allowed} at this quiz."
 
 
+def entry_problem(learner: Someone, assignment: Assignment) -> str | None:
+    """Why the learner may not take the quiz at all, or None: a quiz set for classes is for
+    their members only; one set for no class (before classes) for any account, not a guest."""
+    if assignment.classes:
+        if is_member(learner.id, [c.id for c in assignment.classes]):
+            return None
+        names = " or ".join(c.name for c in assignment.classes)
+        return (f"This quiz is for the class {names}, and you are not in it. If you should be, "
+                "join the class with the code your teacher gives for it, or ask them to add you.")
+    account = db.session.get(Learner, learner.id)
+    return NOT_FOR_GUESTS if account is None or account.is_guest else None
+
+
 def ensure_open(assignment: Assignment, now: datetime) -> None:
     """NotOpen, with the time in the message, unless the quiz is open at `now`."""
     problem = window_problem(assignment, now)
@@ -153,7 +219,11 @@ def ensure_open(assignment: Assignment, now: datetime) -> None:
 
 
 def start_assigned(learner: Someone, assignment: Assignment) -> Attempt:
-    """Start the assigned quiz for a learner, if it is open and the limit allows another attempt."""
+    """Start the assigned quiz for a member of its classes, if it is open and the limit allows
+    another attempt. The attempt's deadline is the earlier of its time limit and the closing."""
+    problem = entry_problem(learner, assignment)
+    if problem:
+        raise NotAllowed(problem)
     ensure_open(assignment, clock.now())  # before the quiz is built: most refusals are for the time
     bank = checked_bank(assignment.bank, assignment.mode, assignment.length, assignment.seed)
     seed = new_seed(assignment.seed)
@@ -180,13 +250,15 @@ def state(assignment: Assignment, now: datetime) -> str:
     return window(assignment.opens, assignment.closes, now)
 
 
-def assignment_overview() -> list[tuple[Assignment, str, int, int]]:
-    """Every assigned quiz, newest first: who set it, its attempts, how many students took it."""
+def assignment_overview(viewer: Viewer) -> list[tuple[Assignment, str, int, int]]:
+    """The assigned quizzes the viewer sees, newest first: who set it, its attempts, how many
+    students took it (of those the viewer sees)."""
     query = (
         select(Assignment, Learner.display_name, func.count(Attempt.id),
                func.count(func.distinct(Attempt.learner_id)))
         .join(Learner, Learner.id == Assignment.teacher_id)
-        .outerjoin(Attempt, Attempt.assignment_id == Assignment.id)
+        .outerjoin(Attempt, and_(Attempt.assignment_id == Assignment.id, sees(viewer)))
+        .where(visible(viewer))
         .group_by(Assignment.id, Learner.display_name)
         .order_by(Assignment.created.desc(), Assignment.id.desc())
     )

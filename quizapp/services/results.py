@@ -3,29 +3,32 @@
 Every list is one query (a learner's name comes joined, never fetched row by row), filtered the same
 way: by bank, by the day an attempt was started (in the school's time zone, both ends included),
 and by assigned quiz.
+
+And always by who is looking (`sees`, the one place of that rule): a teacher sees the attempts of
+the learners of their classes (quizzes, practice and free quizzes alike), and the attempts at the
+quizzes they set themselves (one set before classes existed, open to anyone with its code); an
+admin sees every attempt. The lists, the CSV exports, item analysis and the lookups of one learner
+or attempt all go through it, and anything else is NotFound.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, case, exists, func, or_, select, true
 
 from .. import clock
 from ..extensions import db
-from ..models import Assignment, Attempt, AttemptItem, Learner
-from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
-from ..quiz.analysis import Analysis, ItemStats, analyse
+from ..models import Assignment, Attempt, Learner
 from ..quiz.rules import PRACTICE, shown_percent, to_utc
 from ..quiz.scores import BINS as BINS  # for the chart
 from ..quiz.scores import Summary, summarise
-from ..quiz.snapshot import Snapshot
 from . import fast
 from .catalog import current_catalog
+from .classes import Viewer, member_ids
 from .errors import NotFound
 from .handin import close_overdue
 from .rules import school_zone
@@ -36,18 +39,28 @@ def day_start(day: date) -> datetime:
     return to_utc(datetime.combine(day, time()), school_zone())
 
 
+def sees(viewer: Viewer, attempt: type[Attempt] = Attempt) -> ColumnElement[bool]:
+    """The condition on `attempt` (or an alias of it) that the viewer may see it."""
+    if viewer.admin:
+        return true()
+    set_by_viewer = select(Assignment.id).where(Assignment.teacher_id == viewer.id)
+    return or_(attempt.learner_id.in_(member_ids(viewer)),
+               attempt.assignment_id.in_(set_by_viewer))
+
+
 @dataclass(frozen=True)
 class ResultFilter:
-    """Which attempts a result covers; None means no restriction."""
+    """Which attempts a result covers: the viewer's (always), then None means no restriction."""
 
+    viewer: Viewer = field(kw_only=True)  # no default: no result is read without a viewer
     bank: str | None = None
     since: date | None = None
     until: date | None = None  # included: attempts started on that day count
     assignment_id: int | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        """The WHERE clauses on `attempt`."""
-        found = []
+        """The WHERE clauses on `attempt`, the viewer's scope first."""
+        found = [sees(self.viewer)]
         if self.bank:
             found.append(Attempt.bank == self.bank)
         if self.since:
@@ -131,55 +144,6 @@ def attempted_banks() -> list[str]:
     return list(db.session.scalars(select(Attempt.bank).distinct().order_by(Attempt.bank)))
 
 
-def _scope(attempt: type[Attempt], bank: str, assignment_id: int | None) -> list:
-    """Submitted quiz attempts on the bank (at one assigned quiz, if given): never practice."""
-    where = [attempt.bank == bank, attempt.submitted.is_not(None), attempt.mode != PRACTICE]
-    if assignment_id is not None:
-        where.append(attempt.assignment_id == assignment_id)
-    return where
-
-
-def first_attempt_rows(
-    bank: str, assignment_id: int | None = None
-) -> Iterator[tuple[str, str, float]]:
-    """(attempt id, question id, points) of each learner's first submitted attempt, by attempt.
-
-    On the bank, or at one assigned quiz. "First" is the earliest started (then the lowest id):
-    no earlier one exists. Each learner has one first attempt, so ordering by learner keeps the
-    rows of an attempt together, as item analysis reads them; and the (learner, started) index
-    gives that order without a sort (measured: twice as fast as ordering by attempt id).
-    """
-    earlier = aliased(Attempt)
-    is_first = ~exists().where(
-        earlier.learner_id == Attempt.learner_id, *_scope(earlier, bank, assignment_id),
-        or_(earlier.started < Attempt.started,
-            and_(earlier.started == Attempt.started, earlier.id < Attempt.id)),
-    )
-    query = (
-        select(AttemptItem.attempt_id, AttemptItem.question_id, AttemptItem.points)
-        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-        .where(*_scope(Attempt, bank, assignment_id), is_first)
-        .order_by(Attempt.learner_id)
-    )
-    return iter(db.session.execute(query))
-
-
-def served_questions(bank: str, question_ids: Iterable[str]) -> dict[str, Snapshot]:
-    """A snapshot of each question as it was served on the bank, by question id."""
-    ids = list(question_ids)
-    if not ids:
-        return {}
-    one_each = (
-        select(func.min(AttemptItem.id))
-        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-        .where(Attempt.bank == bank, AttemptItem.question_id.in_(ids))
-        .group_by(AttemptItem.question_id)
-    )
-    query = select(AttemptItem.question_id, AttemptItem.snapshot).where(
-        AttemptItem.id.in_(one_each))
-    return {question_id: snapshot for question_id, snapshot in db.session.execute(query)}
-
-
 def bank_choices() -> list[tuple[str, str]]:
     """(id, title) of every bank loaded or attempted: results outlive a removed file."""
     banks = current_catalog().banks
@@ -187,46 +151,31 @@ def bank_choices() -> list[tuple[str, str]]:
     return [(i, banks[i].title if i in banks else i) for i in ids]
 
 
-def find_learner(learner_id: int) -> Learner:
-    """A learner, for a teacher's page; NotFound if there is none."""
-    found = db.session.get(Learner, learner_id)
+def find_learner(viewer: Viewer, learner_id: int) -> Learner:
+    """A learner the viewer sees (of their classes, or with an attempt they see), for a
+    teacher's page; NotFound if there is none, or not one of theirs."""
+    query = select(Learner).where(Learner.id == learner_id)
+    if not viewer.admin:
+        query = query.where(or_(
+            Learner.id.in_(member_ids(viewer)),
+            exists().where(Attempt.learner_id == Learner.id, sees(viewer)),
+        ))
+    found = db.session.scalar(query)
     if found is None:
-        raise NotFound("There is no such learner.")
+        raise NotFound("There is no such learner among those of your classes.")
     return found
 
 
-def any_attempt(attempt_id: str) -> Attempt:
-    """Any learner's attempt, for a teacher's page; NotFound if there is none."""
+def any_attempt(viewer: Viewer, attempt_id: str) -> Attempt:
+    """An attempt the viewer sees, for a teacher's page; NotFound if there is none, or not
+    one of theirs."""
     settle()
-    found = fast.load_attempt(attempt_id)
+    visible = db.session.scalar(select(Attempt.id).where(Attempt.id == attempt_id, sees(viewer)))
+    found = fast.load_attempt(attempt_id) if visible is not None else None
     if found is None:
-        raise NotFound("There is no such attempt.")
+        raise NotFound("There is no such attempt among those of your classes.")
     return found
 
-
-@dataclass(frozen=True)
-class ItemAnalysis:
-    """Item analysis of a bank or an assigned quiz, with each question as it was served."""
-
-    analysis: Analysis
-    served: dict[str, Snapshot]
-    rows: list[ItemStats]  # the flagged questions first
-    flagged: int
-
-
-def item_analysis(bank_id: str, assignment: Assignment | None = None) -> ItemAnalysis:
-    """Item analysis from each learner's first submitted attempt; NotFound for a bank that is
-    neither loaded nor attempted."""
-    settle(assignment.id if assignment else None)
-    analysis = analyse(first_attempt_rows(bank_id, assignment.id if assignment else None))
-    if analysis.attempts == 0 and current_catalog().get(bank_id) is None and assignment is None:
-        raise NotFound(f"There is no question bank {bank_id!r}, and no attempt on one.")
-    served = served_questions(bank_id, [s.question_id for s in analysis.items])
-    rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))
-    return ItemAnalysis(analysis, served, rows, sum(1 for s in analysis.items if s.flags))
-
-
-# The class results page: quizzes apart from practice, and the class's numbers.
 
 @dataclass(frozen=True)
 class _QuizzesOnly(ResultFilter):

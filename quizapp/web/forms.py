@@ -7,7 +7,9 @@ check what a form can (a field filled, two passwords equal) and leave the rest t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from flask import request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
@@ -36,6 +38,17 @@ MODE_CHOICES = [SelectChoice(mode, MODE_LABELS[mode]) for mode in MODES]  # a la
 ANSWER_PREFIX = "a."  # answer fields are a.<item> and, for ordering items, a.<item>.<option>
 
 
+class PageForm(FlaskForm):
+    """A page's form: read from the posted form fields only. Flask-WTF would read a JSON body
+    as the form too, and one that is not an object (`[1]`, `false`) failed with a 500."""
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form: Any, formdata: Any) -> Any:
+            if request.is_json and not request.form:
+                formdata = request.form  # empty: a page takes no JSON
+            return super().wrap_formdata(form, formdata)
+
+
 def quiz_length_field() -> IntegerField:
     """How many questions: the one rule of quiz length, as a form field."""
     return IntegerField(
@@ -46,7 +59,7 @@ def quiz_length_field() -> IntegerField:
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PageForm):
     """A new account: a username and the password typed twice."""
 
     username = StringField(
@@ -63,7 +76,7 @@ class RegisterForm(FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PageForm):
     """Sign in with a username and password."""
 
     username = StringField(
@@ -75,7 +88,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class GuestForm(FlaskForm):
+class GuestForm(PageForm):
     """Start as a guest, known only by a display name."""
 
     display_name = StringField(
@@ -85,7 +98,7 @@ class GuestForm(FlaskForm):
     next = HiddenField()
 
 
-class StartQuizForm(FlaskForm):
+class StartQuizForm(PageForm):
     """Which bank, which kind of questions, how many."""
 
     bank = SelectField("Question bank", validators=[InputRequired()])

@@ -1,4 +1,5 @@
-"""A teacher in the browser: upload question files, set a quiz, and see a student's result.
+"""A teacher in the browser: upload question files, make a class, set a quiz for it, and see a
+student's result.
 
 Then each teacher's page, and the student's join page, is audited with axe at a phone's width and
 a desktop's, and in dark mode.
@@ -18,12 +19,14 @@ from sqlalchemy import select, update
 from quizapp import clock
 from quizapp.config import PROJECT_ROOT
 from quizapp.extensions import db
-from quizapp.models import Assignment, Learner
+from quizapp.models import Assignment, Classroom, Learner
 from quizapp.services import accounts
 from quizapp.services.assignments import AssignmentSettings, create_assignment, start_assigned
 from quizapp.services.attempts import submit_attempt
 from quizapp.services.catalog import current_catalog
-from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
+from quizapp.services.classes import Viewer, add_members, create_class
+from quizapp.services.codes import CODE_ALPHABET
+from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot, screenshot_path
 from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import (
     PASSWORD,
@@ -102,10 +105,17 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
     expect(problems.get_by_role("listitem")).to_have_text(re.compile(r"^bad-answer\.yaml:8: \S"))
     assert not (questions / "bad-answer.yaml").exists()
 
+    page.get_by_role("link", name="Classes").click()
+    page.get_by_label("Class name").fill("4B History")
+    page.get_by_role("button", name="Make the class and get its code").click()
+    expect(page.locator(".flash")).to_contain_text("Students join it with the code")
+    class_code = page.locator("#class-code").inner_text()
+
     with live_app.app_context():
         bank_title = current_catalog().get(BANK).title
     page.get_by_role("link", name="Assigned quizzes").click()
     page.get_by_label("Title").fill("Homework: the Leguía years")
+    page.get_by_label("4B History").check()
     page.get_by_label("Question bank").select_option(label=bank_title)
     page.get_by_label("Choice questions only").check()  # test_quiz.py answers orderings
     page.get_by_label("Number of questions").fill("3")
@@ -116,6 +126,15 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
 
     student_page = new_context().new_page()
     student = register(student_page)
+    student_page.get_by_label("Have a code from your teacher?").fill(code)
+    student_page.get_by_role("button", name="Join the quiz").click()
+    expect(student_page.get_by_text("This quiz is for the class 4B History")).to_be_visible()
+    student_page.goto("/")  # the class's code, in the same box
+    student_page.get_by_label("Have a code from your teacher?").fill(class_code.lower())
+    student_page.get_by_role("button", name="Join the quiz").click()
+    student_page.get_by_role("button", name="Join 4B History").click()
+    expect(student_page.locator(".flash")).to_have_text("You are in the class 4B History now.")
+    student_page.goto("/")
     student_page.get_by_label("Have a code from your teacher?").fill(f"{code[:3]}-{code[3:]}".lower())
     student_page.get_by_role("button", name="Join the quiz").click()
     expect(student_page.get_by_role("heading", level=1)).to_have_text("Homework: the Leguía years")
@@ -133,7 +152,7 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
     assert blocked == []
 
 
-# The class whose results are looked at: guests who took one assigned quiz with the same
+# The class whose results are looked at: students who took one assigned quiz with the same
 # questions for all, right on the questions their row marks, so every kind of flag shows.
 CODE = "K7M2QX"
 SEED = 1926
@@ -152,8 +171,13 @@ PAGES = {  # the page, and who looks at it: the teacher, the student or anyone
     "teacher-dashboard": "teacher", "upload-problems": "teacher", "bank-preview": "teacher",
     "teacher-results": "teacher", "teacher-learner": "teacher", "item-analysis": "teacher",
     "assignments": "teacher", "assignment": "teacher", "join": "student", "join-no-code": None,
+    "classes": "teacher", "class": "teacher", "assignment-form": "teacher",
+    "assignment-grid": "teacher", "join-class": "student",
 }
 SHOWN_IN_README = ["teacher-results", "item-analysis"]
+# Screenshots at both widths, light and dark, scrolled to the part they show.
+SCREENSHOTS = {"classes": None, "class": None, "assignment-form": "#new-heading",
+               "assignment-grid": "#grid-heading", "join-class": None}
 
 
 def upload_problems(page: Page) -> None:
@@ -182,21 +206,32 @@ def school(browser, base_url, live_app, teacher, tmp_path_factory):
     }
     with live_app.app_context():
         owner = db.session.scalar(select(Learner).filter_by(username=teacher))
+        classroom = create_class(Viewer.of(owner), "5A History")
+        db.session.execute(update(Classroom).where(Classroom.id == classroom.id)
+                           .values(code="H5A2RT"))
+        others = db.session.scalars(select(Classroom).where(Classroom.id != classroom.id))
+        for place, other in enumerate(others):  # the class made by the first test, if it ran
+            other.code = f"K4B7T{CODE_ALPHABET[place]}"  # the screenshots stay the same
+        db.session.commit()
         quiz = create_assignment(owner, AssignmentSettings(
             title="Week 3: the Leguía years", bank=BANK, mode="mixed", length=len(RIGHT),
             same_questions=True, opens=clock.now() - timedelta(days=1), closes=None,
-            max_attempts=1,
+            max_attempts=1, class_ids=(classroom.id,), time_limit=20,
         ))
         db.session.execute(update(Assignment).where(Assignment.id == quiz.id)
                            .values(code=CODE, seed=SEED))
         db.session.commit()
         db.session.refresh(quiz)
         ids = []
+        for name in CLASS:
+            db.session.add(Learner(username=name.lower().replace(" ", "."), display_name=name))
+        db.session.commit()
+        add_members(Viewer.of(owner), classroom.id, [n.lower().replace(" ", ".") for n in CLASS])
         for place, name in enumerate(CLASS):
-            guest = accounts.create_guest(name)
-            ids.append(guest.id)
-            attempt = start_assigned(guest, quiz)
-            submit_attempt(guest, attempt.id, {
+            student = db.session.scalar(select(Learner).filter_by(display_name=name))
+            ids.append(student.id)
+            attempt = start_assigned(student, quiz)
+            submit_attempt(student, attempt.id, {
                 item.public_id: (right_answer if right(place) else wrong_answer)(item.snapshot)
                 for item, right in zip(attempt.items, RIGHT, strict=True)
             })
@@ -208,6 +243,9 @@ def school(browser, base_url, live_app, teacher, tmp_path_factory):
         "item-analysis": f"/teacher/assignments/{CODE}/analysis",
         "assignments": "/teacher/assignments", "assignment": f"/teacher/assignments/{CODE}",
         "join": f"/join/{CODE}", "join-no-code": "/join?code=",
+        "classes": "/teacher/classes", "class": f"/teacher/classes/{classroom.id}",
+        "assignment-form": "/teacher/assignments", "assignment-grid": f"/teacher/assignments/{CODE}",
+        "join-class": "/classes/join?code=H5A2RT",
     }
     yield states, urls
     previewed.unlink()
@@ -225,10 +263,32 @@ def test_every_teacher_page_passes_axe_and_fits_a_phone_and_a_desktop(look, scho
         page.locator(".table-scroll").evaluate("e => { e.scrollIntoView(); e.scrollLeft = 1e4; }")
     if name in SHOWN_IN_README:
         save_screenshot(page, name, width)
+    if name in SCREENSHOTS:
+        shoot(page, name, width)
+
+
+def shoot(page: Page, name: str, width: int, scheme: str = "light") -> None:
+    """A screenshot of the part of the page it shows (docs/screenshots/<name>[-dark]-<width>),
+    the server's address as a school's would be (the tests' port changes every run)."""
+    page.evaluate("""() => document.querySelectorAll('code').forEach(e => {
+        e.textContent = e.textContent.replace(location.origin, 'https://quipu.example'); })""")
+    if SCREENSHOTS[name]:
+        page.locator(SCREENSHOTS[name]).evaluate("e => e.scrollIntoView()")
+    save_screenshot(page, name if scheme == "light" else f"{name}-dark", width)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_teacher_page_keeps_its_contrast_in_dark_mode(look, school, name):
     states, urls = school
     check_dark(look(urls[name], 1280, "dark", states[PAGES[name]]), name)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", SCREENSHOTS)
+def test_the_class_pages_form_and_grid_in_dark_mode_at_both_widths(look, school, name, width):
+    states, urls = school
+    page = look(urls[name], width, "dark", states[PAGES[name]])
+    check_dark(page, name)
+    shoot(page, name, width, "dark")
+    assert screenshot_path(f"{name}-dark", width).exists()
 

@@ -22,10 +22,27 @@ XSS = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
-def sign_in_teacher(auth, username="teach"):
-    """A teacher account, signed in on the client."""
-    auth.create(username, role="teacher")
+def sign_in_teacher(auth, username="teach", role="teacher"):
+    """A teacher account (or an admin's, who sees every learner), signed in on the client."""
+    auth.create(username, role=role)
     auth.login(username)
+
+
+def sign_in_admin(auth, username="head"):
+    """An admin account, signed in: sees every learner, guests included."""
+    sign_in_teacher(auth, username, role="admin")
+
+
+def make_class(client, name="7B", members=()):
+    """A class made through the teacher's pages (members added by username); its id."""
+    response = client.post("/teacher/classes", data={"name": name})
+    assert response.status_code == 303, response.text
+    class_id = int(response.location.rsplit("/", 1)[1])
+    if members:
+        added = client.post(f"/teacher/classes/{class_id}/members",
+                            data={"usernames": "\n".join(members)})
+        assert added.status_code == 303, added.text
+    return class_id
 
 
 def answer(snapshot, right):

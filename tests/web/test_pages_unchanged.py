@@ -21,7 +21,7 @@ import pytest
 
 from quizapp.services import accounts, attempts
 from quizapp.web import quiz as quiz_views
-from tests.web.teacher_helpers import sign_in_teacher
+from tests.web.teacher_helpers import make_class, sign_in_teacher
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 STORE = os.environ.get("QUIZAPP_STORE_PAGES") == "1"
@@ -95,10 +95,17 @@ def tour(client, auth, clock, tmp_path) -> dict[str, str]:
     get("teacher-banks", "/teacher/")
     get("teacher-bank", "/teacher/banks/sample")
     get("teacher-upload", "/teacher/upload")
+    get("teacher-assignments-no-class", "/teacher/assignments")
+    get("teacher-classes-none", "/teacher/classes")
+    auth.create("stu2")
+    class_id = make_class(client, "7B History", members=["stu", "stu2"])
+    get("teacher-classes", "/teacher/classes")
+    get("teacher-class", f"/teacher/classes/{class_id}")
     get("teacher-assignments", "/teacher/assignments")
     set_quiz = client.post("/teacher/assignments", data={
-        "title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4,
-        "opens": "2026-03-01T08:00", "closes": "2026-03-09T08:00", "max_attempts": 2})
+        "title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4, "classes": class_id,
+        "opens": "2026-03-01T08:00", "closes": "2026-03-09T08:00", "max_attempts": 2,
+        "time_limit": 15, "review_after_submit": "marks", "review_after_close": "all"})
     assert set_quiz.status_code == 303, set_quiz.text
     code = set_quiz.location.rsplit("/", 1)[1]
     get("teacher-assignment", f"/teacher/assignments/{code}")
@@ -113,13 +120,17 @@ def tour(client, auth, clock, tmp_path) -> dict[str, str]:
     get("teacher-attempt", f"/teacher/attempts/{attempt_id}")
     auth.logout()
 
-    auth.create("stu2")
     auth.login("stu2")
+    get("student-classes", "/classes/")
     get("join", "/join", 400)  # no code typed: the form again
     get("join-code", f"/join/{code}")
     joined = client.post(f"/join/{code}")
     assert joined.status_code in (302, 303), joined.text
     get("assigned-quiz", joined.location)
+    auth.logout()
+    auth.create("stu3")  # in no class
+    auth.login("stu3")
+    get("assigned-quiz-not-in-class", f"/join/{code}", 403)
     get("not-found", "/join/ZZZZZZ", 404)
     get("someone-elses-attempt", quiz_url, 404)
     # "Week 3" is open (set for no class): self-study on its bank is paused for students.
@@ -133,9 +144,9 @@ def test_every_page_is_drawn_as_stored(client, auth, clock, predictable, tmp_pat
     if STORE:
         PAGES.mkdir(parents=True, exist_ok=True)
         for name, html in pages.items():
-            (PAGES / f"{name}.html").write_text(html, encoding="utf-8")
-    changed = [name for name, html in pages.items()
-               if (PAGES / f"{name}.html").read_text(encoding="utf-8") != html]
+            (PAGES / f"{name}.html").write_bytes(html.encode())
+    changed = [name for name, html in pages.items()  # as bytes: a textarea starts with \r\n
+               if (PAGES / f"{name}.html").read_bytes().decode() != html]
     assert not changed, f"these pages differ from tests/data/pages: {changed}"
     assert sorted(p.stem for p in PAGES.glob("*.html")) == sorted(pages)
 

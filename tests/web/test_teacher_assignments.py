@@ -6,13 +6,16 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt
 from quizapp.services.assignments import CODE_ALPHABET
-from tests.web.teacher_helpers import sign_in_teacher, take
+from tests.web.teacher_helpers import make_class, sign_in_teacher, take
 
 PAST, FUTURE = "2020-01-01T01:00", "2099-01-01T09:30"
 
 
 def set_quiz(client, **fields):
-    """Set a quiz through the teacher's form; its code."""
+    """Set a quiz through the teacher's form (for their first class, made if need be); its code."""
+    if "classes" not in fields:
+        listed = client.get("/teacher/classes").text
+        fields["classes"] = make_class(client) if "no-classes" in listed else 1
     data = {"title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4,
             "opens": PAST} | fields
     response = client.post("/teacher/assignments", data=data)
@@ -23,10 +26,11 @@ def set_quiz(client, **fields):
 @pytest.fixture
 def quiz_code(client, auth):
     """A quiz set by a teacher (allowing one attempt); then a student is signed in instead."""
+    auth.create("stu")
     sign_in_teacher(auth)
+    make_class(client, members=["stu"])
     code = set_quiz(client, max_attempts=1)
     auth.logout()
-    auth.create("stu")
     auth.login("stu")
     return code
 
@@ -52,7 +56,7 @@ def test_a_quiz_gets_a_short_unambiguous_code_shown_to_the_teacher(client, auth)
 def test_settings_that_make_no_quiz_give_the_form_back(client, auth, fields, message):
     sign_in_teacher(auth)
     data = {"title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4,
-            "opens": PAST} | fields
+            "opens": PAST, "classes": make_class(client)} | fields
     response = client.post("/teacher/assignments", data=data)
     assert response.status_code == 400
     assert message in response.text
@@ -98,17 +102,26 @@ def test_a_second_start_beyond_the_limit_is_refused(client, quiz_code):
     assert "Start the quiz" not in client.get(f"/join/{quiz_code}").text
 
 
-def test_a_start_after_the_close_time_is_refused_with_the_time(client, auth):
+def as_student(client, auth, **fields):
+    """A quiz set for a class of one student, "stu", who is signed in then; its code."""
+    auth.create("stu")
     sign_in_teacher(auth)
-    code = set_quiz(client, opens="2019-12-01T00:00", closes=PAST)
+    make_class(client, members=["stu"])
+    code = set_quiz(client, **fields)
+    auth.logout()
+    auth.login("stu")
+    return code
+
+
+def test_a_start_after_the_close_time_is_refused_with_the_time(client, auth):
+    code = as_student(client, auth, opens="2019-12-01T00:00", closes=PAST)
     response = client.post(f"/join/{code}")
     assert response.status_code == 403
     assert "closed on 1 Jan 2020, 01:00 UTC" in response.text
 
 
 def test_a_start_before_the_open_time_is_refused_with_the_time(client, auth):
-    sign_in_teacher(auth)
-    code = set_quiz(client, opens=FUTURE)
+    code = as_student(client, auth, opens=FUTURE)
     response = client.post(f"/join/{code}")
     assert response.status_code == 403
     assert "opens on 1 Jan 2099, 09:30 UTC" in response.text
@@ -117,12 +130,14 @@ def test_a_start_before_the_open_time_is_refused_with_the_time(client, auth):
 def test_a_fixed_seed_gives_every_student_the_same_questions_in_the_same_order(
     app, client, auth
 ):
+    auth.create("ana")
+    auth.create("ben")
     sign_in_teacher(auth)
+    make_class(client, members=["ana", "ben"])
     code = set_quiz(client, same_questions="y", mode="choice", length=2)
     served = []
     for name in ("ana", "ben"):
         auth.logout()
-        auth.create(name)
         auth.login(name)
         attempt_id = client.post(f"/join/{code}").location.rsplit("/", 1)[1]
         with app.app_context():

@@ -10,10 +10,18 @@ from quizapp.bank.model import LoadResult
 from quizapp.bank.moodle_xml import parse_moodle_xml
 from quizapp.services import catalog
 from tests.sample_bank import QUESTIONS, SAMPLE_BANK
-from tests.web.teacher_helpers import ESCAPED, XSS, learner_id, sign_in_teacher, take
+from tests.web.teacher_helpers import (
+    ESCAPED,
+    XSS,
+    learner_id,
+    make_class,
+    sign_in_admin,
+    sign_in_teacher,
+    take,
+)
 
 SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF",
-                 "file_format": "xml"}
+                 "file_format": "xml", "class_id": 1, "teacher_id": 1}
 
 
 def teacher_routes(app):
@@ -31,7 +39,9 @@ def test_the_teacher_blueprint_has_every_page_the_issue_asks_for(app):
     urls = {url for _, url in teacher_routes(app)}
     assert {"/teacher/", "/teacher/upload", "/teacher/results", "/teacher/results/attempts.csv",
             "/teacher/results/items.csv", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
-            "/teacher/assignments"} <= urls
+            "/teacher/assignments", "/teacher/classes", "/teacher/classes/1",
+            "/teacher/classes/1/members", "/teacher/classes/1/members/1/remove",
+            "/teacher/classes/1/teachers", "/teacher/classes/1/teachers/1/remove"} <= urls
 
 
 def test_a_student_gets_403_on_every_teacher_page(app, client, auth):
@@ -122,14 +132,16 @@ def test_text_typed_by_teachers_and_students_shows_as_text_on_every_teacher_page
     app, client, auth, hostile
 ):
     attempt_id = take(app, XSS, right={"canal-year"})
-    sign_in_teacher(auth)
-    code = _set_quiz(client, title=f"Quiz {XSS}")
+    sign_in_admin(auth)  # the learner is a guest, in no class: an admin sees them
+    class_id = make_class(client, name=f"Class {XSS}")
+    code = _set_quiz(client, title=f"Quiz {XSS}", classes=class_id)
     take(app, XSS, assignment_id=1)
     pages = ["/teacher/", "/teacher/banks/sample", "/teacher/banks/sample/analysis",
              "/teacher/results", f"/teacher/learners/{learner_id(app, XSS)}",
              f"/teacher/attempts/{attempt_id}",
              "/teacher/assignments", f"/teacher/assignments/{code}",
-             f"/teacher/assignments/{code}/analysis"]
+             f"/teacher/assignments/{code}/analysis", "/teacher/classes",
+             f"/teacher/classes/{class_id}"]
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -1,4 +1,8 @@
-"""Class results, one learner's attempts, the CSV exports, and the item analysis page."""
+"""Class results, one learner's attempts, the CSV exports, and the item analysis page.
+
+Read by an admin, who sees every learner (these learners are guests, in no class); what a teacher
+sees of them is tested in test_teacher_scope.py.
+"""
 
 import csv
 import io
@@ -7,14 +11,14 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.services.exports import ATTEMPT_COLUMNS, ITEM_COLUMNS, cell
-from tests.web.teacher_helpers import XSS, at, learner_id, sign_in_teacher, take
+from tests.web.teacher_helpers import XSS, at, learner_id, sign_in_admin, take
 
 ALL = {"embassy-year", "canal-year", "early-events", "order-all"}
 
 
 @pytest.fixture
 def teacher(auth):
-    sign_in_teacher(auth)
+    sign_in_admin(auth)
 
 
 def read_csv(response):

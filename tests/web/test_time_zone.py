@@ -9,10 +9,13 @@ from quizapp import create_app
 from quizapp.config import SettingError
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt
+from quizapp.services.classes import Viewer
 from quizapp.services.results import ResultFilter, class_results
-from tests.web.teacher_helpers import sign_in_teacher
+from tests.web.teacher_helpers import make_class, sign_in_admin, sign_in_teacher
 
 LIMA = "America/Lima"  # UTC-5 all year
+
+ADMIN = Viewer(0, admin=True)  # sees every attempt: the scope is tested elsewhere
 
 
 def test_the_zone_comes_from_the_environment_and_defaults_to_utc(tmp_path, monkeypatch):
@@ -38,13 +41,15 @@ def lima(app):
 
 def test_the_assignment_form_names_the_zone_and_reads_times_in_it(lima, client, auth, clock):
     sign_in_teacher(auth)
+    class_id = make_class(client)
     page = client.get("/teacher/assignments").text
     assert "Opens (America/Lima)" in page and "Closes (America/Lima)" in page
-    assert "Times are in America/Lima; it is 2 Mar 2026, 04:00 America/Lima now." in page
+    assert "Times are in America/Lima; it is <time" in page
+    assert ">2 Mar 2026, 04:00 America/Lima</time> now." in page
     assert 'value="2026-03-02 04:00:00"' in page  # the default opening time, on Lima's clocks
     response = client.post("/teacher/assignments", data={
         "title": "Week 3", "bank": "sample", "mode": "mixed", "length": 4,
-        "opens": "2026-12-03T09:40", "closes": "2026-12-04T23:30"})
+        "opens": "2026-12-03T09:40", "closes": "2026-12-04T23:30", "classes": class_id})
     assert response.status_code == 303, response.text
     with lima.app_context():
         stored = db.session.scalar(select(Assignment))
@@ -55,13 +60,14 @@ def test_the_assignment_form_names_the_zone_and_reads_times_in_it(lima, client, 
 
 
 def test_a_student_is_told_when_a_quiz_opens_in_the_schools_zone(lima, client, auth, clock):
+    auth.create("stu")
     sign_in_teacher(auth)
+    class_id = make_class(client, members=["stu"])
     response = client.post("/teacher/assignments", data={
         "title": "Later", "bank": "sample", "mode": "mixed", "length": 4,
-        "opens": "2026-12-03T09:40"})
+        "opens": "2026-12-03T09:40", "classes": class_id})
     code = response.location.rsplit("/", 1)[1]
     auth.logout()
-    auth.create("stu")
     auth.login("stu")
     page = client.get(f"/join/{code}").text
     assert "opens on 3 Dec 2026, 09:40 America/Lima" in page
@@ -77,11 +83,11 @@ def test_the_results_days_are_the_schools_days(lima, client, auth, quiz):
         attempt.started = datetime(2026, 3, 3, 1, 30)
         db.session.commit()
         day = datetime(2026, 3, 2).date()
-        assert len(class_results(ResultFilter(since=day, until=day))) == 1
+        assert len(class_results(ResultFilter(viewer=ADMIN, since=day, until=day))) == 1
         after = datetime(2026, 3, 3).date()
-        assert class_results(ResultFilter(since=after, until=after)) == []
+        assert class_results(ResultFilter(viewer=ADMIN, since=after, until=after)) == []
     auth.logout()
-    sign_in_teacher(auth)
+    sign_in_admin(auth)  # stu is in no class: an admin sees them
     page = client.get("/teacher/results").text
     assert "The first day, in America/Lima." in page
     assert "2 Mar 2026, 20:30 America/Lima" in page

@@ -1,9 +1,10 @@
-"""The teacher's pages under /teacher: question files, class results, item analysis, set quizzes.
+"""The teacher's pages under /teacher: question files, classes, class results, item analysis,
+set quizzes.
 
 Each module adds its routes to the one blueprint of `blueprint.py`, whose check lets teachers only.
 """
 
-from . import analysis, assignments, banks, results
+from . import analysis, assignments, banks, classes, results
 from .blueprint import bp
 
-__all__ = ["analysis", "assignments", "banks", "bp", "results"]
+__all__ = ["analysis", "assignments", "banks", "bp", "classes", "results"]

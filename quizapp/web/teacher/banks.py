@@ -11,9 +11,11 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ... import clock
 from ...services.catalog import current_catalog, exam_only, export_bank, set_exam_only
+from ...services.rolls import MAX_CSV
 from ...services.uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
 from ..errors import render_error
 from .blueprint import bp
+from .classes import class_page
 from .forms import UploadForm
 
 FORM_OVERHEAD = 64 * 1024  # room in the request for the multipart headers and the CSRF token
@@ -44,6 +46,8 @@ def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
     """
     if endpoint == "teacher.upload":
         request.max_content_length = MAX_UPLOAD + FORM_OVERHEAD
+    elif endpoint == "teacher.add_members":
+        request.max_content_length = MAX_CSV + FORM_OVERHEAD
 
 
 def _upload_page(form: UploadForm, problems: list[str], status: int = 200):
@@ -72,6 +76,10 @@ def upload_too_large(e: RequestEntityTooLarge):
     """A request over the size limit: the upload page again, saying so."""
     if not (current_user.is_authenticated and current_user.is_teacher):
         return render_error(403, "These pages are for teachers.")
+    if request.endpoint == "teacher.add_members" and request.view_args:
+        return class_page(request.view_args["class_id"], problem=(
+            f"The file is larger than {MAX_CSV // 1024} KB, so nothing was added: a list of "
+            "usernames is smaller. Check it is the right file."), status=413)
     problem = (f"The file is larger than {MAX_UPLOAD // 1024} KB, so it was not saved: split the "
                "bank into smaller files.")
     return _upload_page(UploadForm(formdata=None), [problem], 413)

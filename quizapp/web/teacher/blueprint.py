@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from ...services.classes import Viewer
 from ...services.errors import ServiceError
 from ..errors import render_error, status_of
 
@@ -26,6 +27,11 @@ def teachers_only() -> Response | None:
     if not current_user.is_teacher:
         abort(403, "These pages are for teachers. Ask a teacher if you need to see them.")
     return None
+
+
+def viewer() -> Viewer:
+    """The signed-in teacher as the services scope what they see (an admin sees all)."""
+    return Viewer.of(current_user)
 
 
 @bp.after_request

@@ -1,10 +1,10 @@
-"""The teacher's forms: uploading a question file, filtering results, setting an assigned quiz."""
+"""The teacher's forms: uploading a question file, filtering results, setting an assigned quiz,
+making a class and adding its members and co-teachers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -14,18 +14,32 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
-from ...services.assignments import MAX_ATTEMPTS_LIMIT, MAX_TITLE, AssignmentSettings
+from ...services.assignments import (
+    DEFAULT_REVIEW_AFTER_CLOSE,
+    DEFAULT_REVIEW_AFTER_SUBMIT,
+    MAX_ATTEMPTS_LIMIT,
+    MAX_TIME_LIMIT,
+    MAX_TITLE,
+    MIN_TIME_LIMIT,
+    REVIEW_OPTIONS,
+    AssignmentSettings,
+)
+from ...services.classes import MAX_NAME, Viewer
 from ...services.results import ResultFilter
+from ...services.rolls import MAX_CSV
 from ...services.rules import to_utc, zone_name
 from ...services.uploads import MAX_UPLOAD, known_suffixes
-from ..forms import MODE_CHOICES, quiz_length_field
+from ..forms import MODE_CHOICES, PageForm, quiz_length_field
 
 
-class UploadForm(FlaskForm):
+class UploadForm(PageForm):
     """One question file."""
 
     file = FileField(
@@ -35,7 +49,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class ResultFilterForm(FlaskForm):
+class ResultFilterForm(PageForm):
     """Which results to show: a bank, and the days the attempts were started on (read from GET)."""
 
     class Meta:
@@ -57,18 +71,28 @@ class ResultFilterForm(FlaskForm):
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError("The last day comes before the first.")
 
-    def result_filter(self, assignment_id: int | None = None) -> ResultFilter:
-        """The filter the form describes (call after validation)."""
-        return ResultFilter(bank=self.bank.data or None, since=self.since.data,
+    def result_filter(self, viewer: Viewer, assignment_id: int | None = None) -> ResultFilter:
+        """The filter the form describes, for the viewer (call after validation)."""
+        return ResultFilter(viewer=viewer, bank=self.bank.data or None, since=self.since.data,
                             until=self.until.data, assignment_id=assignment_id)
 
 
-class AssignmentForm(FlaskForm):
-    """An assigned quiz: which questions, when, and how often."""
+def review_field(label: str, default: str) -> RadioField:
+    """What a student sees of a submitted attempt, at one moment."""
+    return RadioField(label, default=default,
+                      choices=[SelectChoice(k, v) for k, v in REVIEW_OPTIONS.items()])
+
+
+class AssignmentForm(PageForm):
+    """An assigned quiz: for which classes, which questions, when, how often, what is shown."""
 
     title = StringField("Title", validators=[DataRequired()],
                         description="What students see, e.g. “Week 3: the 1920s”.",
                         render_kw={"maxlength": MAX_TITLE})
+    classes = SelectMultipleField(
+        "For the classes", coerce=int, validate_choice=False,  # the service says whose they are
+        widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(),
+        description="Only their students can take the quiz.")
     bank = SelectField("Question bank", validators=[InputRequired()])
     mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
     length = quiz_length_field()
@@ -84,12 +108,25 @@ class AssignmentForm(FlaskForm):
         validators=[Optional(), NumberRange(1, MAX_ATTEMPTS_LIMIT)],
         description="Leave empty for no limit.", render_kw={"min": 1, "max": MAX_ATTEMPTS_LIMIT},
     )
+    time_limit = IntegerField(
+        "Time limit (minutes)",
+        validators=[Optional(), NumberRange(MIN_TIME_LIMIT, MAX_TIME_LIMIT)],
+        description=f"{MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} minutes from a student's start (never "
+                    "past the closing time). Leave empty for none.",
+        render_kw={"min": MIN_TIME_LIMIT, "max": MAX_TIME_LIMIT},
+    )
+    review_after_submit = review_field("Right after submitting, students see",
+                                       DEFAULT_REVIEW_AFTER_SUBMIT)
+    review_after_close = review_field("After the quiz closes, students see",
+                                      DEFAULT_REVIEW_AFTER_CLOSE)
 
-    def __init__(self, banks: Iterable[tuple[str, str]], *args, **kwargs) -> None:
+    def __init__(self, banks: Iterable[tuple[str, str]], classes: Iterable[tuple[int, str]],
+                 *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.bank.choices = [SelectChoice(bank_id, title) for bank_id, title in banks]
         for moment in (self.opens, self.closes):  # typed in the school's zone, stored in UTC
             moment.label.text = f"{moment.label.text} ({zone_name()})"
+        self.classes.choices = [SelectChoice(class_id, name) for class_id, name in classes]
 
     def settings(self) -> AssignmentSettings:
         """The settings the form holds (call after validation)."""
@@ -98,4 +135,35 @@ class AssignmentForm(FlaskForm):
             length=self.length.data, same_questions=self.same_questions.data,
             opens=to_utc(self.opens.data), closes=to_utc(self.closes.data),
             max_attempts=self.max_attempts.data,
+            class_ids=tuple(self.classes.data or ()), time_limit=self.time_limit.data,
+            review_after_submit=self.review_after_submit.data,
+            review_after_close=self.review_after_close.data,
         )
+
+
+class ClassForm(PageForm):
+    """A new class: its name."""
+
+    name = StringField("Class name", validators=[DataRequired()],
+                       description="As you and your students call it, e.g. “7B History”.",
+                       render_kw={"maxlength": MAX_NAME})
+
+
+class MembersForm(PageForm):
+    """Students to add to a class: usernames typed, or a CSV file of them."""
+
+    usernames = TextAreaField(
+        "Usernames", description="One a line, or separated by commas. Capitals do not matter.",
+        render_kw={"rows": 4, "autocapitalize": "none", "spellcheck": "false"})
+    file = FileField(
+        "Or a CSV file of usernames",
+        description=f"One username a line (a first line “username” is skipped), at most "
+                    f"{MAX_CSV // 1024} KB.", render_kw={"accept": ".csv,.txt,text/csv"})
+
+
+class CoTeacherForm(PageForm):
+    """A teacher to add to a class."""
+
+    username = StringField("Co-teacher’s username", validators=[DataRequired()],
+                           description="They must have a teacher’s account.",
+                           render_kw={"autocapitalize": "none", "spellcheck": "false"})

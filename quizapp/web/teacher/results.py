@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flask import Response, render_template, request, stream_with_context
 
 from ...models import Assignment
-from ...services.assignments import find_assignment
+from ...services.assignments import teachers_assignment
 from ...services.exports import attempts_csv, items_csv
 from ...services.results import (
     BINS,
@@ -23,7 +23,7 @@ from ...services.results import (
 from ...services.review import review
 from ..charts import histogram
 from ..errors import render_error
-from .blueprint import bp
+from .blueprint import bp, viewer
 from .forms import ResultFilterForm
 
 FILTER_KEYS = ("bank", "since", "until", "assignment")
@@ -37,11 +37,11 @@ def filter_args() -> dict[str, str]:
 def read_filters() -> tuple[ResultFilterForm, ResultFilter | None, Assignment | None]:
     """The filter form read from the query string, its filter (None if invalid), and the quiz."""
     code = request.args.get("assignment")
-    assignment = find_assignment(code) if code else None
+    assignment = teachers_assignment(viewer(), code) if code else None
     form = ResultFilterForm(bank_choices(), formdata=request.args)
     if not form.validate():
         return form, None, assignment
-    return form, form.result_filter(assignment.id if assignment else None), assignment
+    return form, form.result_filter(viewer(), assignment.id if assignment else None), assignment
 
 
 def _problem_text(form: ResultFilterForm) -> str:
@@ -66,7 +66,7 @@ def results():
 @bp.get("/learners/<int:learner_id>")
 def learner(learner_id: int):
     """One learner's attempts, newest first, with the same filters."""
-    person = find_learner(learner_id)
+    person = find_learner(viewer(), learner_id)
     form, flt, assignment = read_filters()
     rows = learner_attempts(learner_id, flt) if flt is not None else []
     return render_template("teacher/learner.html", learner=person, form=form, rows=rows,
@@ -75,8 +75,9 @@ def learner(learner_id: int):
 
 @bp.get("/attempts/<attempt_id>")
 def attempt(attempt_id: str):
-    """One attempt of any learner, reviewed question by question with the learner's answers."""
-    found = any_attempt(attempt_id)
+    """One attempt of a learner the teacher sees, reviewed question by question with the
+    learner's answers."""
+    found = any_attempt(viewer(), attempt_id)
     items = review(found) if found.submitted is not None else []
     return render_template("teacher/attempt.html", attempt=found, items=items)
 
