@@ -26,6 +26,7 @@ from .classes import Viewer, is_member, taught_class_ids
 from .codes import CODE_ALPHABET, CODE_LENGTH, free_code, new_code, normal_code
 from .errors import Invalid, LimitReached, NotAllowed, NotFound, NotOpen
 from .results import sees
+from .review import ALL, LEVELS, MARKS, SCORE
 from .rules import school_zone
 
 __all__ = ["CODE_ALPHABET", "CODE_LENGTH", "new_code", "normal_code"]  # and what follows
@@ -35,11 +36,12 @@ MAX_ATTEMPTS_LIMIT = 100
 MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1, 600  # minutes
 # What a student sees of a submitted attempt, right after submitting and once the quiz closes.
 REVIEW_OPTIONS = {
-    "score": "The score only",
-    "marks": "The score and which questions were right",
-    "all": "Everything: their answers, the key, explanations and facts",
+    SCORE: "The score only",
+    MARKS: "The score and which questions were right",
+    ALL: "Everything: their answers, the key, explanations and facts",
 }
-DEFAULT_REVIEW_AFTER_SUBMIT, DEFAULT_REVIEW_AFTER_CLOSE = "score", "all"
+assert set(REVIEW_OPTIONS) == set(LEVELS)  # the levels the review shows, each offered once
+DEFAULT_REVIEW_AFTER_SUBMIT, DEFAULT_REVIEW_AFTER_CLOSE = SCORE, ALL
 NOT_FOR_GUESTS = "Sign in, or register (your scores as a guest are kept), to take this quiz."
 
 

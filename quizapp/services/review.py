@@ -12,6 +12,7 @@ from datetime import datetime
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.grade import positions_correct
+from . import exam_lock
 
 # What a learner sees of a submitted attempt, least to most: the score; the score and which
 # questions were right, partly right or wrong; everything (answers, key, explanations, facts).
@@ -39,6 +40,11 @@ class ReviewLevel:
         return self.shows == ALL
 
 
+@dataclass(frozen=True)
+class _Learner:
+    id: int
+
+
 def _level(value: str) -> str:
     return value if value in LEVELS else SCORE  # an unknown setting shows the least
 
@@ -48,7 +54,10 @@ def what_may_be_shown(attempt: Attempt, now: datetime) -> ReviewLevel:
     free quizzes; for an assigned quiz, its teacher's choice "after submitting" until it closes,
     and "after closing" from then (a quiz that never closes: the first, always)."""
     if attempt.assignment_id is None:
-        return ReviewLevel(ALL)
+        # A free quiz or practice on a bank whose self-study is paused (an assigned quiz on it is
+        # open to this learner) shows the score only until then: its key is that quiz's key.
+        lock = exam_lock.lock_on(_Learner(attempt.learner_id), attempt.bank, now)
+        return ReviewLevel(ALL) if lock is None else ReviewLevel(SCORE, lock.until)
     assignment = db.session.get(Assignment, attempt.assignment_id)
     if assignment is None:
         return ReviewLevel(ALL)

@@ -171,3 +171,21 @@ def saved_state(browser, base_url, path: Path, sign_in) -> Path:
 def page(new_context):
     """A page in a fresh desktop-sized context."""
     return new_context().new_page()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def quizzes_closed_after_each_module(live_app):
+    """Every assigned quiz a module set is closed when it ends: the browser tests share one app,
+    and an open quiz on the shipped bank pauses its self-study for the modules after (by design:
+    for guests and accounts in no class too)."""
+    yield
+    from sqlalchemy import or_, update
+
+    from quizapp.models import Assignment, utcnow
+
+    with live_app.app_context():
+        now = utcnow()
+        db.session.execute(update(Assignment)
+                           .where(or_(Assignment.closes.is_(None), Assignment.closes > now))
+                           .values(closes=now))
+        db.session.commit()

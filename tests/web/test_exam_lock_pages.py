@@ -244,3 +244,27 @@ def test_a_tampered_switch_changes_nothing(app, client, auth, week3, bank, turn,
     assert switch(client, bank, turn).status_code == status
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(BankSetting)) == 0
+
+
+def test_a_free_quiz_taken_before_the_window_shows_only_its_score_while_paused(app, client,
+                                                                               auth, clock):
+    """Ana took a free quiz on the bank at 7:00; during the window its review (page and API)
+    must not give her the keys the assigned quiz draws from; at 10:00 it shows them again."""
+    install_banks(app)
+    ids = [auth.create("ms-q", role="teacher"), auth.create("ana")]
+    auth.login("ana")
+    clock.now = OPENS.replace(hour=7)
+    started = client.post("/", data={"bank": "sample", "mode": "mixed", "length": 4})
+    review_url = started.location
+    client.post(review_url, data={"confirm": "1"})
+    with app.app_context():
+        teacher, ana = (db.session.get(Learner, i) for i in ids)
+        assign(teacher, classroom("3a", teacher, ana))
+    headers = token(client)
+    attempt_id = review_url.rsplit("/", 1)[1]
+    for hour, shown in ((9, False), (10, True)):
+        clock.now = OPENS.replace(hour=hour)
+        page = client.get(review_url).text
+        assert ("When did the canal open?" in page) is shown, hour  # a question and its key
+        item = client.get(f"/api/v1/attempts/{attempt_id}", headers=headers).json["items"][0]
+        assert ("key" in item) is shown, hour
