@@ -291,6 +291,6 @@ def test_a_failed_commit_puts_the_old_file_back(app, folder, as_, people, monkey
         upload(msq, WEEK3, "small.yaml")
     assert (folder / "small.yaml").read_bytes() == SMALL and kept(app) == []
     with pytest.raises(RuntimeError):
-        upload(msq, SMALL, "new.yaml")
+        upload(msq, OTHER_ID, "new.yaml")
     assert not (folder / "new.yaml").exists()
     assert seen == [["small.yaml"], ["new.yaml", "small.yaml"]]
