@@ -188,7 +188,8 @@ def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
                 if before is not None and before.id != bank.id:
                     refuse_if_in_use(name, before.id, now)
                 if old != data:
-                    file_time = datetime.fromtimestamp(target.stat().st_mtime, UTC).replace(tzinfo=None)
+                    mtime = target.stat().st_mtime
+                    file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
                     bank_versions.keep(name, old, before.id if before else "",
                                        before.title if before else "(a file that did not load)",
                                        was, file_time, who.id, now)
