@@ -4,6 +4,12 @@ A file is parsed by the same loader the questions folder is read with, so an upl
 every format the loader knows (by suffix), and refused with each problem as `name:line: message`.
 It is written under a hidden temporary name in the questions folder and renamed into place, so a
 server process reloading the folder at that moment reads the old file or the new one, never half.
+
+Files have owners: the teacher who first uploaded one; a file nobody uploaded came with Quipu and
+belongs to the admins. Only its owner or an admin replaces a file. A replacement keeps the bytes
+it replaces as a version (`services/bank_versions.py`), which the owner can restore (a restore
+keeps the bytes it replaces in turn), and is refused if it drops a bank id that an assigned quiz
+not yet closed uses. These rules are here, once, for uploads and restores alike.
 """
 
 from __future__ import annotations
@@ -11,15 +17,24 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Protocol
 
+from sqlalchemy import or_, select
 from werkzeug.utils import secure_filename
 
 from ..bank.loader import QUESTION_FILE_PATTERNS, known_suffix, known_suffixes, load_file
 from ..bank.model import Bank
+from ..database import write_transaction
+from ..extensions import db
+from ..models import Assignment
+from . import bank_versions
+from .bank_versions import Owner
 from .catalog import Catalog
-from .errors import Invalid
+from .errors import Invalid, NotAllowed, NotFound
+from .rules import shown
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
 MAX_STEM = 80  # characters of a file name before its suffix (a bank id's column holds 80)
@@ -31,6 +46,23 @@ class UploadRejected(Invalid):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+class NotYours(NotAllowed):
+    """A file that someone else owns: not replaced, and whose it is."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class Uploader(Protocol):
+    """Who uploads or restores: the signed-in teacher (`fast.SignedIn`) or an admin."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def is_admin(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -106,13 +138,113 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def save_upload(catalog: Catalog, filename: str, data: bytes) -> Upload:
-    """Check an uploaded file and, if it is good, save it in the catalog's folder and reload."""
+def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader) -> None:
+    """NotYours unless `who` may replace the file (its owner, or an admin)."""
+    if owner.may_replace(who.id, who.is_admin):
+        return
+    whose = ("came with Quipu and belongs to the admins" if owner.shipped
+             else f"belongs to {owner.name}")
+    raise NotYours([f"{name}: This file {whose}: upload it under another name."])
+
+
+def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:
+    """UploadRejected if an assigned quiz not closed yet uses the bank id a new file drops."""
+    quizzes = db.session.scalars(
+        select(Assignment).where(Assignment.bank == dropped)
+        .where(or_(Assignment.closes.is_(None), Assignment.closes > now))
+        .order_by(Assignment.opens, Assignment.id)).all()
+    problems = []
+    for quiz in quizzes:
+        until = (f"until {shown(quiz.closes)}" if quiz.closes is not None
+                 else "with no closing time")
+        when = f"open {until}" if quiz.opens <= now else f"opens {shown(quiz.opens)}, {until}"
+        problems.append(f"{name}: “{quiz.title}” ({when}) uses the bank {dropped}, which this "
+                        "file no longer has; keep that bank id, upload the new bank under "
+                        "another name, or wait until the quiz closes.")
+    if problems:
+        raise UploadRejected(problems)
+
+
+def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
+             who: Uploader, now: datetime) -> bool:
+    """Write a checked file in place of what is there, by the rules; whether it replaced one.
+
+    In one write transaction (one upload or restore at a time): the owner is checked, a dropped
+    bank id checked against the open quizzes, the bytes replaced kept as a version, and the file
+    written last; should the commit fail, the old bytes are written back.
+    """
+    old: bytes | None = None
+    written = False
+    try:
+        with write_transaction():
+            bank_versions.lock_uploads()
+            was = bank_versions.current(name)
+            replaced = target.is_file()
+            if replaced or not was.owner.shipped:  # a name nobody has is the uploader's
+                refuse_if_not_theirs(name, was.owner, who)
+            if replaced:
+                old = target.read_bytes()
+                before = load_file(target).bank  # as the folder has it now, not a second ago
+                if before is not None and before.id != bank.id:
+                    refuse_if_in_use(name, before.id, now)
+                if old != data:
+                    mtime = target.stat().st_mtime
+                    file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
+                    bank_versions.keep(name, old, before.id if before else "",
+                                       before.title if before else "(a file that did not load)",
+                                       was, file_time, who.id, now)
+            bank_versions.record_upload(name, who.id, now)
+            db.session.flush()
+            written = True
+            write_atomically(target, data)
+    except BaseException:
+        if written:  # the database said no after the file was written: put the old one back
+            if old is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomically(target, old)
+        raise
+    catalog.refresh(force=True)  # this process at once; the others within a second
+    return replaced
+
+
+def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
+                now: datetime) -> Upload:
+    """Check an uploaded file and, if it is good and `who` may, save it in the catalog's folder
+    (keeping the file it replaces as a version) and reload."""
     name = upload_name(filename)
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
     bank = check_upload(name, data, catalog.banks, target)
-    replaced = target.exists()
-    write_atomically(target, data)
-    catalog.refresh(force=True)  # this process at once; the others within a second
+    replaced = put_file(catalog, name, target, data, bank, who, now)
     return Upload(name=name, bank=bank, replaced=replaced)
+
+
+def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:
+    """A loaded bank and its file's name in the questions folder ('' for a bank made in code);
+    NotFound if no such bank is loaded."""
+    bank = catalog.get(bank_id)
+    if bank is None:
+        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+    return bank, Path(os.path.relpath(bank.path, catalog.folder)).as_posix() if bank.path else ""
+
+
+def restore_version(catalog: Catalog, bank_id: str, version_id: int, who: Uploader,
+                    now: datetime) -> Upload:
+    """Put a kept version of a bank's file back, keeping the current bytes as a version.
+
+    NotFound for an unknown version, another file's, or one of a file `who` may not replace
+    (someone else's is not shown to exist); UploadRejected if the old bytes no longer pass the
+    checks or would drop a bank an open quiz uses.
+    """
+    _, name = file_of(catalog, bank_id)
+    if not name:
+        raise NotFound("There is no such version of this file.")
+    version = bank_versions.find_version(name, version_id)
+    if not bank_versions.current(name).owner.may_replace(who.id, who.is_admin):
+        raise NotFound("There is no such version of this file.")
+    data = version.data
+    target = target_path(catalog.folder, name)
+    bank = check_upload(name, data, catalog.banks, target)
+    put_file(catalog, name, target, data, bank, who, now)
+    return Upload(name=name, bank=bank, replaced=True)

@@ -26,6 +26,7 @@ from quizapp.services.attempts import submit_attempt
 from quizapp.services.catalog import current_catalog
 from quizapp.services.classes import Viewer, add_members, create_class
 from quizapp.services.codes import CODE_ALPHABET
+from quizapp.services.uploads import save_upload
 from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot, screenshot_path
 from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import (
@@ -172,12 +173,27 @@ PAGES = {  # the page, and who looks at it: the teacher, the student or anyone
     "teacher-results": "teacher", "teacher-learner": "teacher", "item-analysis": "teacher",
     "assignments": "teacher", "assignment": "teacher", "join": "student", "join-no-code": None,
     "classes": "teacher", "class": "teacher", "assignment-form": "teacher",
-    "assignment-grid": "teacher", "join-class": "student",
+    "assignment-grid": "teacher", "join-class": "student", "bank-versions": "teacher",
 }
 SHOWN_IN_README = ["teacher-results", "item-analysis"]
 # Screenshots at both widths, light and dark, scrolled to the part they show.
 SCREENSHOTS = {"classes": None, "class": None, "assignment-form": "#new-heading",
-               "assignment-grid": "#grid-heading", "join-class": None}
+               "assignment-grid": "#grid-heading", "join-class": None,
+               "bank-versions": "#file-heading"}
+def versioned(bank: str, title: str) -> bytes:
+    """The small bank's file with another id and title: a teacher's own file."""
+    return GOOD.read_bytes().replace(b"bank: small", f"bank: {bank}".encode()).replace(
+        b"A small bank", f"\"{title}\"".encode())
+
+
+def upload_versions(app, teacher: str, name: str, titles: list[str]) -> None:
+    """The teacher's file uploaded once a title, as the upload page would: each replacement keeps
+    the one before as a version."""
+    with app.app_context():
+        owner = db.session.scalar(select(Learner).filter_by(username=teacher))
+        for title in titles:
+            save_upload(current_catalog(), name, versioned(name.removesuffix(".yaml"), title),
+                        owner, clock.now())
 
 
 def upload_problems(page: Page) -> None:
@@ -197,6 +213,8 @@ def school(browser, base_url, live_app, teacher, tmp_path_factory):
     """
     previewed = Path(live_app.config["QUESTIONS_DIR"]) / PREVIEWED.name
     shutil.copyfile(PREVIEWED, previewed)
+    upload_versions(live_app, teacher, "week-3.yaml", [
+        "Week 3: first draft", "Week 3: the Leguía years", "Week 3: the Leguía years (final)"])
     folder = tmp_path_factory.mktemp("school")
     states = {
         "teacher": saved_state(browser, base_url, folder / "teacher.json",
@@ -245,10 +263,11 @@ def school(browser, base_url, live_app, teacher, tmp_path_factory):
         "join": f"/join/{CODE}", "join-no-code": "/join?code=",
         "classes": "/teacher/classes", "class": f"/teacher/classes/{classroom.id}",
         "assignment-form": "/teacher/assignments", "assignment-grid": f"/teacher/assignments/{CODE}",
-        "join-class": "/classes/join?code=H5A2RT",
+        "join-class": "/classes/join?code=H5A2RT", "bank-versions": "/teacher/banks/week-3",
     }
     yield states, urls
     previewed.unlink()
+    (previewed.parent / "week-3.yaml").unlink()
     with live_app.app_context():
         current_catalog().refresh(force=True)
 
@@ -292,3 +311,17 @@ def test_the_class_pages_form_and_grid_in_dark_mode_at_both_widths(look, school,
     shoot(page, name, width, "dark")
     assert screenshot_path(f"{name}-dark", width).exists()
 
+
+
+def test_a_teacher_restores_an_earlier_version_of_her_file(new_context, live_app, teacher,
+                                                           questions):
+    upload_versions(live_app, teacher, "restored.yaml", ["First words", "Second words"])
+    page = new_context().new_page()
+    sign_in(page, teacher)
+    page.goto("/teacher/banks/restored")
+    versions = page.get_by_role("region", name=re.compile("Earlier versions"))
+    expect(versions.get_by_role("row")).to_have_count(2)  # the header, and the first upload
+    versions.get_by_role("button", name=re.compile("Restore this version")).click()
+    expect(page.locator(".flash")).to_contain_text("Restored restored.yaml")
+    expect(page.get_by_role("heading", level=1)).to_have_text("First words")
+    assert (questions / "restored.yaml").read_bytes() == versioned("restored", "First words")

@@ -1,19 +1,28 @@
-"""The teacher's dashboard, uploading a question file, a bank's preview with its keys, exports,
-and a bank's exam-only switch."""
+"""The teacher's dashboard, uploading a question file, a bank's preview with its keys, its file's
+owner and kept versions (restorable), exports, and a bank's exam-only switch."""
 
 from __future__ import annotations
 
 import os
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ... import clock
+from ...services import bank_versions
 from ...services.catalog import current_catalog, exam_only, export_bank, set_exam_only
 from ...services.rolls import MAX_CSV
-from ...services.uploads import MAX_UPLOAD, UploadRejected, known_suffixes, save_upload
-from ..errors import render_error
+from ...services.uploads import (
+    MAX_UPLOAD,
+    NotYours,
+    UploadRejected,
+    file_of,
+    known_suffixes,
+    restore_version,
+    save_upload,
+)
+from ..errors import render_error, status_of
 from .blueprint import bp
 from .classes import class_page
 from .forms import UploadForm
@@ -31,7 +40,9 @@ def dashboard():
     """The banks with links to their preview and analysis, and any file that failed to load."""
     catalog = current_catalog()
     flags = exam_only(catalog.banks.values())
-    banks = [(bank, catalog.pool(bank.id), _file_name(bank.path, catalog.folder), flags[bank.id])
+    files = {bank.id: _file_name(bank.path, catalog.folder) for bank in catalog.banks.values()}
+    owners = bank_versions.owners(files.values())
+    banks = [(bank, catalog.pool(bank.id), files[bank.id], flags[bank.id], owners[files[bank.id]])
              for bank in catalog.banks.values()]
     return render_template("teacher/dashboard.html", banks=banks, folder=catalog.folder,
                            problems=catalog.result.problems)
@@ -63,11 +74,13 @@ def upload():
         return _upload_page(form, [], 400 if form.errors else 200)
     storage = form.file.data
     try:
-        saved = save_upload(current_catalog(), storage.filename, storage.read(MAX_UPLOAD + 1))
-    except UploadRejected as e:
-        return _upload_page(form, e.problems, 400)
+        saved = save_upload(current_catalog(), storage.filename, storage.read(MAX_UPLOAD + 1),
+                            current_user, clock.now())
+    except (UploadRejected, NotYours) as e:
+        return _upload_page(form, e.problems, status_of(e))
     verb = "Replaced" if saved.replaced else "Saved"
-    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students now.")
+    kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
+    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students now.{kept}")
     return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
 
 
@@ -88,13 +101,31 @@ def upload_too_large(e: RequestEntityTooLarge):
 @bp.get("/banks/<bank_id>")
 def preview(bank_id: str):
     """A bank's written questions as students see them, with the keys and the explanations."""
+    return _bank_page(bank_id)
+
+
+def _bank_page(bank_id: str, problems: list[str] | None = None, status: int = 200):
     catalog = current_catalog()
-    bank = catalog.get(bank_id)
-    if bank is None:
-        abort(404, f"There is no question bank {bank_id!r} loaded now.")
+    bank, name = file_of(catalog, bank_id)
     generated = len(catalog.pool(bank_id).questions) - len(bank.questions)
-    return render_template("teacher/preview.html", bank=bank, generated=generated,
-                           flag=exam_only([bank])[bank.id])
+    owner = bank_versions.owners([name])[name]
+    return render_template(
+        "teacher/preview.html", bank=bank, generated=generated, flag=exam_only([bank])[bank.id],
+        file=name, owner=owner, versions=bank_versions.versions(name) if name else [],
+        problems=problems or [],
+        may_restore=owner.may_replace(current_user.id, current_user.is_admin)), status
+
+
+@bp.post("/banks/<bank_id>/versions/<int:version_id>")
+def restore(bank_id: str, version_id: int):
+    """Put a kept version of the bank's file back (keeping the current one as a version)."""
+    try:
+        saved = restore_version(current_catalog(), bank_id, version_id, current_user, clock.now())
+    except UploadRejected as e:
+        return _bank_page(bank_id, e.problems, status_of(e))
+    flash(f"Restored {saved.name}: the bank “{saved.bank.title}” is live for students now; the "
+          "file it replaced is kept as a version.")
+    return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
 
 
 @bp.post("/banks/<bank_id>/exam-only")

@@ -1,0 +1,139 @@
+"""Who owns each question file, and the versions its replacements kept: the tables' side.
+
+The rules (who may replace a file, what a replacement may drop) are `services/uploads.py`'s;
+this module reads and writes `bank_file` and `bank_file_version` for it and for the pages.
+The bytes are kept in the database, not in a folder beside the questions: they are then in every
+backup of the database, in the same transaction as the owner, and shared by every server of
+several using one database; a file is at most `uploads.MAX_UPLOAD` (1 MB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import aliased
+
+from ..extensions import db
+from ..models import BankFile, BankFileVersion, Learner
+from .errors import NotFound
+
+ADMINS = "the admins"  # who owns a file no teacher uploaded (it came with Quipu)
+UPLOADS_LOCK = 0x51_75_69_70  # PostgreSQL advisory lock: one upload or restore at a time
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who a file belongs to: a teacher (id and name), or the admins (`owner_id` None)."""
+
+    owner_id: int | None
+    name: str
+
+    @property
+    def shipped(self) -> bool:
+        """Whether no teacher uploaded it: it came with Quipu, and the admins own it."""
+        return self.owner_id is None
+
+    def may_replace(self, who_id: int, who_is_admin: bool) -> bool:
+        """Whether someone may replace the file or restore a version of it: its owner, an admin."""
+        return who_is_admin or (self.owner_id is not None and self.owner_id == who_id)
+
+
+SHIPPED = Owner(None, ADMINS)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One kept version of a file, for the list (its bytes stay in the table)."""
+
+    id: int
+    bank: str
+    title: str
+    size: int
+    uploaded_by: str | None  # None: it came with Quipu
+    uploaded: datetime
+    kept_by: str
+    kept: datetime
+
+
+@dataclass(frozen=True)
+class Current:
+    """A file's row: its owner, and who put its current bytes there when (None: no row)."""
+
+    owner: Owner
+    uploaded_by: int | None
+    uploaded: datetime | None
+
+
+def owners(names: Iterable[str]) -> dict[str, Owner]:
+    """Each file's owner, by its name in the questions folder: one query for them all."""
+    wanted = list(dict.fromkeys(names))
+    found: dict[str, Owner] = {}
+    if wanted:
+        rows = db.session.execute(
+            select(BankFile.name, BankFile.owner_id, Learner.display_name)
+            .join(Learner, Learner.id == BankFile.owner_id).where(BankFile.name.in_(wanted)))
+        found = {row.name: Owner(row.owner_id, row.display_name) for row in rows}
+    return {name: found.get(name, SHIPPED) for name in wanted}
+
+
+def current(name: str) -> Current:
+    """The file's owner and its last upload (SHIPPED and no upload when no teacher uploaded it)."""
+    row = db.session.execute(
+        select(BankFile, Learner.display_name).join(Learner, Learner.id == BankFile.owner_id)
+        .where(BankFile.name == name)).first()
+    if row is None:
+        return Current(SHIPPED, None, None)
+    file, owner_name = row
+    return Current(Owner(file.owner_id, owner_name), file.uploaded_by, file.uploaded)
+
+
+def versions(name: str) -> list[Version]:
+    """The kept versions of a file, the latest kept first (their bytes left in the table)."""
+    uploader, keeper = aliased(Learner), aliased(Learner)
+    rows = db.session.execute(
+        select(BankFileVersion.id, BankFileVersion.bank, BankFileVersion.title,
+               db.func.length(BankFileVersion.data), uploader.display_name,
+               BankFileVersion.uploaded, keeper.display_name, BankFileVersion.kept)
+        .outerjoin(uploader, uploader.id == BankFileVersion.uploaded_by)
+        .join(keeper, keeper.id == BankFileVersion.kept_by)
+        .where(BankFileVersion.name == name)
+        .order_by(BankFileVersion.kept.desc(), BankFileVersion.id.desc()))
+    return [Version(*row) for row in rows]
+
+
+def find_version(name: str, version_id: int) -> BankFileVersion:
+    """A kept version of this file; NotFound for an unknown id or another file's version."""
+    version = db.session.get(BankFileVersion, version_id)
+    if version is None or version.name != name:
+        raise NotFound("There is no such version of this file.")
+    return version
+
+
+def lock_uploads() -> None:
+    """Inside a write transaction: wait for any other upload or restore to finish first.
+
+    SQLite's BEGIN IMMEDIATE already excludes every other writer; on PostgreSQL a transaction
+    advisory lock does (a file's row may not exist yet, so there is no row to lock).
+    """
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPLOADS_LOCK})
+
+
+def keep(name: str, data: bytes, bank: str, title: str, was: Current, file_time: datetime,
+         kept_by: int, now: datetime) -> None:
+    """Keep a file's bytes as a version before they are replaced (inside the transaction)."""
+    db.session.add(BankFileVersion(
+        name=name, data=data, bank=bank[:80], title=title[:200], uploaded_by=was.uploaded_by,
+        uploaded=was.uploaded or file_time, kept_by=kept_by, kept=now))
+
+
+def record_upload(name: str, uploader: int, now: datetime) -> None:
+    """Say who put the file's new bytes there: its first uploader becomes its owner."""
+    row = db.session.get(BankFile, name)
+    if row is None:
+        db.session.add(BankFile(name=name, owner_id=uploader, uploaded_by=uploader, uploaded=now))
+    else:
+        row.uploaded_by, row.uploaded = uploader, now
