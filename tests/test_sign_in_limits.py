@@ -160,3 +160,18 @@ def test_forty_guesses_at_once_check_at_most_five_passwords(
     assert len(checked) == throttle.PER_ACCOUNT_AT_ADDRESS
     assert results.count("throttled") == 40 - throttle.PER_ACCOUNT_AT_ADDRESS
     assert sign_in(app, "bob", address=OWNER) is not None  # the owner, elsewhere, is fine
+
+
+def test_the_accounts_teachers_see_the_refused_sign_ins_on_its_page(
+        app, auth, client, clock, monkeypatch):
+    from tests.web.teacher_helpers import sign_in_admin
+
+    monkeypatch.setattr(throttle, "ACCOUNT_CEILING", 6)
+    bob = auth.create("bob")
+    for i in range(6):
+        sign_in(app, "bob", WRONG, f"10.9.0.{i % 2}")
+    sign_in_admin(auth)
+    page = client.get(f"/teacher/learners/{bob}").text
+    assert "Sign-ins to this account were refused 6 times from 2 addresses since" in page
+    assert "Sign-ins to this account" not in client.get(
+        f"/teacher/learners/{auth.create('ann')}").text
