@@ -96,6 +96,7 @@ class SignInFailure(Model):
     __table_args__ = (
         Index("ix_sign_in_failure_username_at", "username", "at"),
         Index("ix_sign_in_failure_address_at", "address", "at"),
+        Index("ix_sign_in_failure_at", "at"),  # forgetting the old ones
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
