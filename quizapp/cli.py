@@ -15,7 +15,7 @@ from .bank.export import EXPORTERS
 from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .cli_attempts import attempts_cli
-from .services import accounts
+from .services import accounts, sessions
 from .services.catalog import current_catalog
 from .services.errors import NotFound
 
@@ -105,6 +105,23 @@ def create_user_command(username: str, teacher: bool, admin: bool, password: str
     except accounts.AccountError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"Created {learner.role} {learner.username}.")
+
+
+@user_cli.command("password")
+@click.argument("username")
+@click.option(
+    "--password", cls=PasswordOption, prompt="New password", hide_input=True,
+    confirmation_prompt=True,
+    help="Asked for twice when left out (which keeps it out of the shell's history).",
+)
+def password_command(username: str, password: str) -> None:
+    """Set the password of the account USERNAME (a forgotten one, say): every session and API
+    token of the account ends."""
+    try:
+        learner = sessions.reset_password(username, password)
+    except (accounts.AccountError, NotFound) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"Set a new password for {learner.username}: its sessions and API tokens ended.")
 
 
 @user_cli.command("duplicates")

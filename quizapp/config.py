@@ -26,6 +26,9 @@ def from_environment(instance_path: Path) -> dict:
         "SQLITE_SYNCHRONOUS": (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper(),
         # The school's time zone: times are shown and typed in it (stored in UTC all the same).
         "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "UTC",
+        # How many days an API token lasts (a new password or DELETE /api/v1/tokens/current
+        # ends it sooner).
+        "TOKEN_DAYS": token_days(os.environ.get("QUIZAPP_TOKEN_DAYS")),
     }
 
 
@@ -43,6 +46,15 @@ def time_zone(name: str | None) -> str:
             f"QUIZAPP_TIMEZONE={name!r} is not a time zone Quipu knows: give an IANA name such as "
             "America/Lima, Europe/Paris or UTC (the default)."
         ) from None
+
+
+def token_days(given: str | None) -> int:
+    """QUIZAPP_TOKEN_DAYS as a whole number of days, 30 when unset: SettingError otherwise."""
+    text = (given or "30").strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 3650):
+        raise SettingError(f"QUIZAPP_TOKEN_DAYS={given!r} is not a number of days: give a whole "
+                           "number from 1 to 3650 (30 unless set).")
+    return int(text)
 
 
 def secret_key(instance_path: Path) -> str:

@@ -78,7 +78,7 @@ def test_failures_count_by_key_so_changing_case_gives_no_fresh_tries(app, auth, 
     for typed in ["alice", "Alice", "ALICE", "ＡＬＩＣＥ", "aLiCe"]:
         assert sign_in(app, typed, WRONG) is None
     with app.app_context():
-        assert throttle.failures("alice") == throttle.PER_ACCOUNT
+        assert throttle.failures("alice") == throttle.PER_ACCOUNT_AT_ADDRESS
     with pytest.raises(throttle.Throttled):
         sign_in(app, "alice")
 
@@ -89,11 +89,11 @@ def test_signing_in_as_a_twin_never_clears_the_other_accounts_failures(
     twin `Alice` to wipe the count. The twin's success clears only the twin's own failures."""
     auth.create("alice")
     twin(app, "Alice", password_hash)
-    for _ in range(throttle.PER_ACCOUNT - 1):
+    for _ in range(throttle.PER_ACCOUNT_AT_ADDRESS - 1):
         assert sign_in(app, "alice", WRONG) is None
     assert sign_in(app, "Alice") is not None
     with app.app_context():
-        assert throttle.failures("alice") == throttle.PER_ACCOUNT - 1
+        assert throttle.failures("alice") == throttle.PER_ACCOUNT_AT_ADDRESS - 1
     assert sign_in(app, "alice", WRONG) is None
     with pytest.raises(throttle.Throttled):
         sign_in(app, "alice", "another guess")
@@ -103,11 +103,11 @@ def test_and_the_keyed_account_signing_in_never_clears_its_twins_failures(
         app, auth, clock, password_hash):
     auth.create("alice")
     twin(app, "Alice", password_hash)
-    for _ in range(throttle.PER_ACCOUNT - 1):
+    for _ in range(throttle.PER_ACCOUNT_AT_ADDRESS - 1):
         sign_in(app, "Alice", WRONG)
     assert sign_in(app, "alice") is not None
     with app.app_context():
-        assert throttle.failures("alice") == throttle.PER_ACCOUNT - 1
+        assert throttle.failures("alice") == throttle.PER_ACCOUNT_AT_ADDRESS - 1
     sign_in(app, "Alice", WRONG)
     with pytest.raises(throttle.Throttled):
         sign_in(app, "Alice")
@@ -115,7 +115,7 @@ def test_and_the_keyed_account_signing_in_never_clears_its_twins_failures(
 
 def test_a_successful_sign_in_clears_its_own_failures(app, auth, clock):
     auth.create("alice")
-    for _ in range(throttle.PER_ACCOUNT - 1):
+    for _ in range(throttle.PER_ACCOUNT_AT_ADDRESS - 1):
         sign_in(app, "ALICE", WRONG)
     assert sign_in(app, "Alice") is not None
     with app.app_context():
@@ -124,7 +124,7 @@ def test_a_successful_sign_in_clears_its_own_failures(app, auth, clock):
 
 def test_an_underscore_or_percent_in_a_name_matches_only_itself_in_the_throttle(app, auth, clock):
     auth.create("a_b")
-    for _ in range(throttle.PER_ACCOUNT):
+    for _ in range(throttle.PER_ACCOUNT_AT_ADDRESS):
         sign_in(app, "axb", WRONG)
         sign_in(app, "a%", WRONG)
     assert sign_in(app, "a_b") is not None

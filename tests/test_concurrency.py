@@ -140,3 +140,18 @@ def test_a_submission_that_fails_inside_its_transaction_stores_nothing(server):
     assert retried.status_code == 200
     assert server.rows("SELECT score FROM attempt WHERE id = :id", id=attempt["id"]) == [
         (retried.json()["score"],)]
+
+
+def test_forty_wrong_passwords_sent_at_once_check_at_most_five(server):
+    """Each try is counted before its password is checked, under a lock every worker shares:
+    5 are checked (401), the other 35 refused unchecked (429), with 2 workers."""
+
+    def guess(i: int) -> int:
+        return requests.post(f"{server.url}/api/v1/tokens", timeout=TIMEOUT,
+                             json={"username": "pupil49", "password": f"guess {i}"}).status_code
+
+    statuses = all_at_once(guess, list(range(40)))
+    assert sorted(statuses) == [401] * 5 + [429] * 35
+    assert server.rows("SELECT count(*) FROM sign_in_failure WHERE username = 'pupil49'") == [(5,)]
+    print(f"\n40 wrong passwords at once: {statuses.count(401)} checked, "
+          f"{statuses.count(429)} refused unchecked")

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import event, select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptItem
+from quizapp.models import Attempt, AttemptItem, Learner
 from quizapp.services import accounts, fast
 from quizapp.services.attempts import start_attempt
 
@@ -90,11 +90,15 @@ def test_stored_answers_are_in_the_database_and_on_the_loaded_items(app, attempt
 def test_the_signed_in_learner_is_the_learner_row(app, auth):
     learner_id = auth.create("bo", role="teacher")
     with app.app_context():
-        signed_in = fast.load_signed_in(str(learner_id))
+        signed_in = fast.load_signed_in(f"{learner_id}.0")
         assert (signed_in.id, signed_in.username, signed_in.role) == (learner_id, "bo", "teacher")
         assert signed_in.is_teacher and not signed_in.is_guest and signed_in.is_authenticated
-        assert fast.load_signed_in("999999") is None
+        assert signed_in.get_id() == db.session.get(Learner, learner_id).get_id()
+        assert fast.load_signed_in("999999.0") is None
         assert fast.load_signed_in("1 OR 1=1") is None
+        # A session made before its epoch moved on, or before epochs were kept, is no one's.
+        assert fast.load_signed_in(f"{learner_id}.1") is None
+        assert fast.load_signed_in(str(learner_id)) is None
 
 
 def test_cards_are_written_and_read_back_as_the_orm_sees_them(app, clock):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .. import passwords
@@ -36,6 +37,9 @@ class Learner(UserMixin, Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="student")  # student, teacher or admin
     created: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of every session cookie's user id: raising it (signing out, a new password) ends every
+    # session made before, wherever its cookie was copied to.
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="learner")
 
@@ -53,6 +57,10 @@ class Learner(UserMixin, Model):
     def is_admin(self) -> bool:
         """An admin sees every class, learner and quiz of the school."""
         return self.role == "admin"
+
+    def get_id(self) -> str:
+        """What the session cookie holds: the id and the session epoch (services.fast reads it)."""
+        return f"{self.id}.{self.session_epoch or 0}"
 
     @validates("username")
     def _keyed(self, _field: str, username: str | None) -> str | None:
@@ -80,15 +88,19 @@ class ApiToken(Model):
 
 
 class SignInFailure(Model):
-    """One failed sign-in, kept for a while to slow down password guessing."""
+    """One sign-in try, noted before its password is checked (and removed if it was right), kept
+    for a while to slow down password guessing (services.throttle). `known`: the name is an
+    account's."""
 
     __tablename__ = "sign_in_failure"
     __table_args__ = (
         Index("ix_sign_in_failure_username_at", "username", "at"),
         Index("ix_sign_in_failure_address_at", "address", "at"),
+        Index("ix_sign_in_failure_at", "at"),  # forgetting the old ones
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80))
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    known: Mapped[bool] = mapped_column(default=True, server_default=sa_true())

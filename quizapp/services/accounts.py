@@ -7,9 +7,11 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 
-from sqlalchemy import or_, select, update
+from flask import current_app
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import clock, passwords
@@ -23,6 +25,7 @@ from .errors import Invalid, NotFound
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
 MIN_PASSWORD = 8
 ROLES = ("student", "teacher", "admin")
+DEFAULT_TOKEN_DAYS = 30
 
 
 class AccountError(Invalid):
@@ -142,32 +145,32 @@ def create_guest(display_name: str) -> Learner:
 def authenticate(username: str, password: str, address: str = "") -> Learner | None:
     """The learner with these credentials, or None (the same for a wrong name or password).
 
-    Raises throttle.Throttled, without looking at the password, when the account or the address
-    has failed too often of late.
+    The try is counted before the password is checked (services.throttle): throttle.Throttled,
+    with no password checked, when this account from this address, the account as a whole, or
+    made-up names from this address have failed too often of late.
     """
     now = clock.now()
     key = username_key(username or "")
-    throttle.check(key, address, now)
     learner = find_account(username or "")
+    where = _bucket(key, learner)
+    try_id = throttle.note_try(key, where, address, learner is not None, now)
     if learner is None:
         passwords.verify(_dummy_hash(), password)  # an unknown name takes as long as a known one
-    elif passwords.verify(learner.password_hash, password):
-        old = learner.password_hash or ""
-        # An older hash (scrypt, pbkdf2, other argon2 parameters) is replaced now that the
-        # password is known; hashed before the write lock, as registering does.
-        new = passwords.hash_password(password) if passwords.needs_rehash(old) else None
-        with write_transaction():
-            throttle.clear(_bucket(key, learner))
-            if new is not None:
-                db.session.execute(update(Learner).where(
-                    Learner.id == learner.id, Learner.password_hash == old
-                ).values(password_hash=new).execution_options(synchronize_session=False))
-        if new is not None:
-            learner.password_hash = new
-        return learner
+        return None
+    if not passwords.verify(learner.password_hash, password):
+        return None
+    old = learner.password_hash or ""
+    # An older hash (scrypt, pbkdf2, other argon2 parameters) is replaced now that the password
+    # is known; hashed before the write lock, as registering does.
+    new = passwords.hash_password(password) if passwords.needs_rehash(old) else None
+    learner_id = learner.id
     with write_transaction():
-        throttle.record_failure(_bucket(key, learner), address, now)
-    return None
+        throttle.succeeded(try_id, where, address)
+        if new is not None:
+            db.session.execute(update(Learner).where(
+                Learner.id == learner_id, Learner.password_hash == old
+            ).values(password_hash=new).execution_options(synchronize_session=False))
+    return db.session.get(Learner, learner_id)
 
 
 def find_account(username: str) -> Learner | None:
@@ -196,27 +199,46 @@ def _dummy_hash() -> str:
     return _dummy(passwords.hasher())
 
 
+def token_days() -> int:
+    """How many days an API token lasts (QUIZAPP_TOKEN_DAYS, 30 unless set)."""
+    return int(current_app.config.get("TOKEN_DAYS") or DEFAULT_TOKEN_DAYS)
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def issue_token(learner: Learner) -> str:
-    """A new bearer token for the learner; only its hash is kept."""
+    """A new bearer token for the learner, good for token_days(); only its hash is kept."""
     token = secrets.token_urlsafe(32)
     with write_transaction():
-        db.session.add(ApiToken(token_hash=_token_hash(token), learner_id=learner.id))
+        db.session.add(ApiToken(token_hash=_token_hash(token), learner_id=learner.id,
+                                created=clock.now()))
     return token
 
 
 def learner_for_token(token: str) -> Learner | None:
-    """The learner a bearer token belongs to, or None; notes when it was last used."""
+    """The learner a bearer token belongs to, or None (unknown, revoked, or expired: an expired
+    one is deleted); notes when it was last used."""
     if not token:
         return None
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
     if row is None:
         return None
     now = clock.now()
+    if row.created <= now - timedelta(days=token_days()):
+        with write_transaction():
+            db.session.execute(delete(ApiToken).where(ApiToken.id == row.id))
+        return None
     if row.last_used is None or (now - row.last_used).total_seconds() > 60:
         with write_transaction():  # at most once a minute: a busy client must not write each call
             db.session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used=now))
     return db.session.get(Learner, row.learner_id)
+
+
+def revoke_token(token: str) -> bool:
+    """Delete the token (signing out of the API); whether there was one."""
+    with write_transaction():
+        result = db.session.execute(delete(ApiToken).where(
+            ApiToken.token_hash == _token_hash(token)))
+    return bool(getattr(result, "rowcount", 0))

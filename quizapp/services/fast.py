@@ -72,7 +72,8 @@ INSERT_REVIEW = insert(table_of(ReviewLog))
 LOCK_LEARNER = select(_LEARNERS.c.id).where(_LEARNERS.c.id == bindparam("learner_id")) \
     .with_for_update()
 SIGNED_IN = select(_LEARNERS.c.id, _LEARNERS.c.username, _LEARNERS.c.display_name,
-                   _LEARNERS.c.role).where(_LEARNERS.c.id == bindparam("learner_id"))
+                   _LEARNERS.c.role, _LEARNERS.c.session_epoch).where(
+                       _LEARNERS.c.id == bindparam("learner_id"))
 
 
 def load_attempt(attempt_id: str) -> Attempt | None:
@@ -174,7 +175,7 @@ def lock_learner(learner_id: int) -> None:
 class SignedIn(UserMixin):
     """The signed-in learner as a request sees them: `current_user` on every page.
 
-    Not the ORM row: a page needs no more than these four columns. Code that changes a learner
+    Not the ORM row: a page needs no more than these columns. Code that changes a learner
     loads their `Learner` by this id.
     """
 
@@ -182,15 +183,21 @@ class SignedIn(UserMixin):
     username: str | None
     display_name: str
     role: str
+    session_epoch: int
+
+    get_id = Learner.get_id
 
     is_guest = Learner.is_guest
     is_teacher = Learner.is_teacher
     is_admin = Learner.is_admin
 
 
-def load_signed_in(learner_id: str) -> SignedIn | None:
-    """The signed-in learner, from the id in the session (Flask-Login's user loader)."""
-    if not learner_id.isdigit():
+def load_signed_in(user_id: str) -> SignedIn | None:
+    """The signed-in learner, from the session's user id "<learner id>.<session epoch>"
+    (Flask-Login's user loader): None, signed out, once the learner's epoch has moved on (they
+    signed out, or changed their password), and for a cookie made before epochs were kept."""
+    learner_id, dot, epoch = user_id.partition(".")
+    if not (dot and learner_id.isdigit() and epoch.isdigit()):
         return None
     row = db.session.connection().execute(SIGNED_IN, {"learner_id": int(learner_id)}).first()
-    return None if row is None else SignedIn(*row)
+    return None if row is None or row.session_epoch != int(epoch) else SignedIn(*row)

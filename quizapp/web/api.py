@@ -7,6 +7,7 @@ so a client never has to read an HTML error page.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
@@ -75,7 +76,9 @@ def bearer_learner() -> Learner:
     learner = accounts.learner_for_token(token.strip())
     if learner is None:
         raise ApiError(
-            401, "That token is not valid: get a new one from POST /api/v1/tokens.",
+            401, f"That token is not valid: it may have expired (tokens last "
+            f"{accounts.token_days()} days), been revoked, or ended with a password change. "
+            "Get a new one from POST /api/v1/tokens.",
             challenge=f'{CHALLENGE}, error="invalid_token"',
         )
     return learner
@@ -105,7 +108,18 @@ def create_token():
         raise ApiError(429, str(e), retry_after=e.retry_after) from None
     if learner is None:
         raise ApiError(401, "That username and password do not match an account: check both.")
-    return jsonify(token=accounts.issue_token(learner)), 201
+    token = accounts.issue_token(learner)
+    expires = clock.now() + timedelta(days=accounts.token_days())
+    return jsonify(token=token, expires=iso(expires)), 201
+
+
+@bp.delete("/tokens/current")
+def revoke_token():
+    """Revoke the token the request carries (signing out of the API): 204, and it no longer
+    works. A new password revokes every token of the account."""
+    bearer_learner()
+    accounts.revoke_token(request.headers["Authorization"].partition(" ")[2].strip())
+    return Response(status=204)
 
 
 @bp.get("/banks")
@@ -212,7 +226,10 @@ def http_error(e: HTTPException) -> Response:
     status = e.code or 500
     if isinstance(e, MethodNotAllowed) and e.valid_methods:
         allowed = ", ".join(sorted(e.valid_methods))
-        response = error_response(status, f"{request.method} is not taken here: use {allowed}.")
+        message = f"{request.method} is not taken here: use {allowed}."
+        if request.method == "DELETE" and request.path.rstrip("/") == "/api/v1/tokens":
+            message += " To revoke the token you send, DELETE /api/v1/tokens/current."
+        response = error_response(status, message)
         response.headers["Allow"] = allowed
         return response
     return error_response(status, MESSAGES.get(status) or e.description or "That failed.")

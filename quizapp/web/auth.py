@@ -5,12 +5,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo
 
-from ..services import accounts
+from ..services import accounts, sessions
+from ..services.accounts import MIN_PASSWORD
 from ..services.throttle import Throttled
-from .forms import GuestForm, LoginForm, RegisterForm
+from .forms import GuestForm, LoginForm, PageForm, RegisterForm
 
 bp = Blueprint("auth", __name__)
 
@@ -92,7 +95,53 @@ def guest():
 
 @bp.post("/logout")
 def logout():
-    """Sign out (a POST with the CSRF token, so no other site can sign anyone out)."""
+    """Sign out (a POST with the CSRF token, so no other site can sign anyone out): the session
+    ends on the server too, so a copy of its cookie no longer signs anyone in."""
+    if current_user.is_authenticated:
+        sessions.end_sessions(current_user.id)
     logout_user()
     flash("You are signed out.")
     return redirect(url_for("quiz.index"), 303)
+
+
+class PasswordForm(PageForm):
+    """A new password, with the current one."""
+
+    current = PasswordField("Current password", validators=[DataRequired()],
+                            render_kw={"autocomplete": "current-password"})
+    password = PasswordField(
+        "New password", validators=[DataRequired()], render_kw={"autocomplete": "new-password"},
+        description=f"At least {MIN_PASSWORD} characters.")
+    confirm = PasswordField(
+        "New password again",
+        validators=[DataRequired(), EqualTo("password", "The two new passwords differ.")],
+        render_kw={"autocomplete": "new-password"})
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password():
+    """Change one's password: every other session and API token of the account ends; this one
+    goes on, with a fresh session."""
+    if current_user.is_guest:
+        flash("A guest has no password: register to choose a username and password.")
+        return redirect(url_for("auth.register"), 303)
+    form = PasswordForm()
+    status, headers = 200, {}
+    if form.validate_on_submit():
+        try:
+            learner = sessions.change_password(current_user.id, form.current.data,
+                                               form.password.data, request.remote_addr or "")
+        except Throttled as e:
+            form.form_errors.append(str(e))
+            status, headers = 429, {"Retry-After": str(e.retry_after)}
+        except accounts.AccountError as e:
+            form.form_errors.append(str(e))
+        else:
+            login_user(learner, fresh=True)
+            flash("Your password is changed. Every other session and API token of your account "
+                  "has ended.")
+            return redirect(url_for("auth.password"), 303)
+    if status == 200 and (form.errors or form.form_errors):
+        status = 400
+    return render_template("auth/password.html", form=form), status, headers

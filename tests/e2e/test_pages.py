@@ -23,8 +23,9 @@ from tests.e2e.steps import register, right_answer, wrong_answer
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["home", "register", "login", "guest", "quiz", "review", "history", "not-found"]
-SIGNED_IN = {"quiz", "review", "history"}
+PAGES = ["home", "register", "login", "guest", "quiz", "review", "history", "password",
+         "not-found"]
+SIGNED_IN = {"quiz", "review", "history", "password"}
 SHOWN_IN_README = ["home", "quiz", "review", "history"]
 
 
@@ -52,7 +53,7 @@ def learner(browser, base_url, live_app, tmp_path_factory):
     urls = {
         "home": "/", "register": "/register", "login": "/login", "guest": "/guest",
         "quiz": f"/attempts/{still_open}", "review": f"/attempts/{done}", "history": "/history",
-        "not-found": "/no-such-page",
+        "password": "/account/password", "not-found": "/no-such-page",
     }
     return state, urls
 

@@ -21,6 +21,7 @@ from ...services.results import (
     quiz_results,
 )
 from ...services.review import review
+from ...services.throttle import refusals
 from ..charts import histogram
 from ..errors import render_error
 from .blueprint import bp, viewer
@@ -70,6 +71,7 @@ def learner(learner_id: int):
     form, flt, assignment = read_filters()
     rows = learner_attempts(learner_id, flt) if flt is not None else []
     return render_template("teacher/learner.html", learner=person, form=form, rows=rows,
+                           refused=refusals(person.username),
                            args=filter_args()), 200 if flt is not None else 400
 
 
