@@ -26,6 +26,8 @@ def from_environment(instance_path: Path) -> dict:
         "SQLITE_SYNCHRONOUS": (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper(),
         # The school's time zone: times are shown and typed in it (stored in UTC all the same).
         "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "UTC",
+        # Guests one address may start in an hour (services/limits.py): a class behind one address.
+        "GUESTS_PER_HOUR": int(os.environ.get("QUIZAPP_GUESTS_PER_HOUR") or 20),
     }
 
 

@@ -92,3 +92,14 @@ class SignInFailure(Model):
     username: Mapped[str] = mapped_column(String(80))
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class GuestCreation(Model):
+    """A guest account made from an address, kept for an hour to limit guests per address."""
+
+    __tablename__ = "guest_creation"
+    __table_args__ = (Index("ix_guest_creation_address_at", "address", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

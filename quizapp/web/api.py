@@ -19,7 +19,7 @@ from ..services import accounts
 from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
 from ..services.catalog import Catalog, current_catalog
 from ..services.drafts import save_draft
-from ..services.errors import ServiceError
+from ..services.errors import RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Lock, locks_on
 from ..services.progress import progress
 from ..services.review import assigned_title, what_may_be_shown
@@ -203,8 +203,17 @@ def api_error(e: ApiError) -> Response:
 
 @bp.errorhandler(ServiceError)
 def attempt_error(e: ServiceError) -> Response:
-    """A refusal of a service, with the status web.errors gives it."""
-    return error_response(status_of(e), e.message)
+    """A refusal of a service, with the status web.errors gives it: a rate limit says when to
+    retry (Retry-After), the limit on open quizzes which ones to finish (`open`)."""
+    response = error_response(status_of(e), e.message)
+    if isinstance(e, RateLimited):
+        response.headers["Retry-After"] = str(e.retry_after)
+    if isinstance(e, TooManyOpen):
+        response.set_data(jsonify(error=e.message, open=[
+            {"id": id_, "bank_title": title, "started": iso(started),
+             "url": url_for("api.get_attempt", attempt_id=id_)}
+            for id_, title, started in e.open]).get_data())
+    return response
 
 
 def http_error(e: HTTPException) -> Response:

@@ -1,0 +1,34 @@
+"""Guest accounts made per address, kept for an hour: the limit on guests from one address.
+
+Revision ID: 0007_h_limits
+Revises: 0005_exam_clock
+Create Date: 2026-12-03 10:30:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0007_h_limits'
+down_revision = '0005_exam_clock'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """Apply this revision."""
+    op.create_table('guest_creation',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('address', sa.String(length=64), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_guest_creation'))
+    )
+    with op.batch_alter_table('guest_creation', schema=None) as batch_op:
+        batch_op.create_index('ix_guest_creation_address_at', ['address', 'at'], unique=False)
+
+
+def downgrade() -> None:
+    """Undo this revision."""
+    with op.batch_alter_table('guest_creation', schema=None) as batch_op:
+        batch_op.drop_index('ix_guest_creation_address_at')
+
+    op.drop_table('guest_creation')
