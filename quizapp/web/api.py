@@ -21,6 +21,7 @@ from ..services.catalog import Catalog, current_catalog
 from ..services.drafts import save_draft
 from ..services.errors import RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Lock, locks_on
+from ..services.names import storable
 from ..services.progress import progress
 from ..services.review import assigned_title, what_may_be_shown
 from ..services.rules import DEFAULT_LENGTH, iso
@@ -99,6 +100,9 @@ def create_token():
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise ApiError(400, 'Send "username" and "password", both as strings.')
+    if not storable(username) or not storable(password):  # JSON's "\ud800" is no text
+        raise ApiError(400, 'A "username" or "password" holds a lone surrogate (like "\\ud800"), '
+                       "which is not text: send them as typed.")
     try:
         learner = accounts.authenticate(username, password, request.remote_addr or "")
     except Throttled as e:
