@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+LIMITS = ("OPEN_QUIZZES", "STARTS_PER_MINUTE", "PRACTICE_PER_MINUTE", "GUESTS_PER_HOUR")
+
+
 def from_environment(instance_path: Path) -> dict:
     """The settings the environment gives, with defaults for everything left unset."""
     database_url = os.environ.get("QUIZAPP_DATABASE_URL") or (
@@ -26,8 +29,9 @@ def from_environment(instance_path: Path) -> dict:
         "SQLITE_SYNCHRONOUS": (os.environ.get("QUIZAPP_SQLITE_SYNCHRONOUS") or "FULL").upper(),
         # The school's time zone: times are shown and typed in it (stored in UTC all the same).
         "TIMEZONE": os.environ.get("QUIZAPP_TIMEZONE") or "UTC",
-        # Guests one address may start in an hour (services/limits.py): a class behind one address.
-        "GUESTS_PER_HOUR": int(os.environ.get("QUIZAPP_GUESTS_PER_HOUR") or 20),
+        # What one account or address may create (services/limits.py has the defaults).
+        **{name: int(os.environ[f"QUIZAPP_{name}"]) for name in LIMITS
+           if os.environ.get(f"QUIZAPP_{name}")},
     }
 
 

@@ -244,3 +244,12 @@ def test_parallel_api_starts_never_overshoot(app, clock):
     with ThreadPoolExecutor(max_workers=16) as pool:
         statuses = sorted(pool.map(start, range(16)))
     assert statuses == [201] * limits.STARTS_PER_MINUTE + [429] * (16 - limits.STARTS_PER_MINUTE)
+
+
+def test_the_limits_are_settings(monkeypatch, tmp_path):
+    from quizapp.config import from_environment
+
+    monkeypatch.setenv("QUIZAPP_GUESTS_PER_HOUR", "40")
+    monkeypatch.setenv("QUIZAPP_OPEN_QUIZZES", "")
+    settings = from_environment(tmp_path)
+    assert settings["GUESTS_PER_HOUR"] == 40 and "OPEN_QUIZZES" not in settings
