@@ -61,13 +61,14 @@ def _in_words(seconds: int) -> str:
     return f"{minutes} minutes"
 
 
-def open_quizzes(learner_id: int) -> list[tuple[str, str, datetime]]:
-    """The learner's unfinished free and review quizzes (id, bank title, started), oldest first."""
+def open_quizzes(learner_id: int, limit: int | None = None) -> list[tuple[str, str, datetime]]:
+    """The learner's unfinished free and review quizzes (id, bank title, started), oldest first
+    (the first `limit` of them)."""
     rows = db.session.execute(
         select(Attempt.id, Attempt.bank, Attempt.started)
         .where(Attempt.learner_id == learner_id, Attempt.submitted.is_(None),
                Attempt.assignment_id.is_(None), Attempt.mode != PRACTICE)
-        .order_by(Attempt.started, Attempt.id))
+        .order_by(Attempt.started, Attempt.id).limit(limit))
     catalog = current_catalog()
     return [(id_, found.title if (found := catalog.get(bank)) else bank, started)
             for id_, bank, started in rows]
@@ -94,11 +95,11 @@ def check_start(learner_id: int, mode: str, assigned: bool, now: datetime) -> No
     if practice or assigned:
         return
     cap = _setting("OPEN_QUIZZES", OPEN_QUIZZES)
-    unfinished = open_quizzes(learner_id)
+    unfinished = open_quizzes(learner_id, max(cap, 1))  # no more rows than the cap needs
     if len(unfinished) >= cap:
-        raise TooManyOpen(f"You have {len(unfinished)} quizzes not submitted yet: finish or "
-                          f"submit one of them before starting another (at most {cap} open "
-                          "at a time).", list(unfinished))
+        raise TooManyOpen(f"You have {cap} quizzes not submitted yet: finish or submit one of "
+                          f"them before starting another (at most {cap} open at a time).",
+                          unfinished)
 
 
 def _lock_address(address: str) -> None:

@@ -1,4 +1,5 @@
-"""Guest accounts made per address, kept for an hour: the limit on guests from one address.
+"""Guest accounts made per address, kept for an hour: the limit on guests from one address; an
+index of each learner's open attempts, which every start counts.
 
 Revision ID: 0007_h_limits
 Revises: 0005_exam_clock
@@ -24,10 +25,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('guest_creation', schema=None) as batch_op:
         batch_op.create_index('ix_guest_creation_address_at', ['address', 'at'], unique=False)
+    with op.batch_alter_table('attempt', schema=None) as batch_op:
+        batch_op.create_index('ix_attempt_learner_open', ['learner_id', 'started'], unique=False,
+                              sqlite_where=sa.text('submitted IS NULL'),
+                              postgresql_where=sa.text('submitted IS NULL'))
 
 
 def downgrade() -> None:
     """Undo this revision."""
+    with op.batch_alter_table('attempt', schema=None) as batch_op:
+        batch_op.drop_index('ix_attempt_learner_open')
     with op.batch_alter_table('guest_creation', schema=None) as batch_op:
         batch_op.drop_index('ix_guest_creation_address_at')
 
