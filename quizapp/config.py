@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+LIMITS = ("OPEN_QUIZZES", "STARTS_PER_MINUTE", "PRACTICE_PER_MINUTE", "GUESTS_PER_HOUR")
+
+
 def from_environment(instance_path: Path) -> dict:
     """The settings the environment gives, with defaults for everything left unset."""
     database_url = os.environ.get("QUIZAPP_DATABASE_URL") or (
@@ -29,6 +32,9 @@ def from_environment(instance_path: Path) -> dict:
         # How many days an API token lasts (a new password or DELETE /api/v1/tokens/current
         # ends it sooner).
         "TOKEN_DAYS": token_days(os.environ.get("QUIZAPP_TOKEN_DAYS")),
+        # What one account or address may create (services/limits.py has the defaults).
+        **{name: int(os.environ[f"QUIZAPP_{name}"]) for name in LIMITS
+           if os.environ.get(f"QUIZAPP_{name}")},
     }
 
 

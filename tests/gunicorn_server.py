@@ -123,6 +123,9 @@ def gunicorn(tmp: Path, database_url: str) -> Iterator[Server]:
         "QUIZAPP_DATABASE_URL": database_url,
         "QUIZAPP_QUESTIONS_DIR": str(tmp / "questions"),
         "QUIZAPP_SECRET_KEY": "concurrency-test-secret",
+        # A learner here starts and submits quizzes as fast as the server goes (test_crash.py):
+        # what is tested is the server under load, not the limits (tests/test_limits.py).
+        "QUIZAPP_STARTS_PER_MINUTE": "1000000", "QUIZAPP_OPEN_QUIZZES": "1000000",
     }
     command = [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", "127.0.0.1:0",
                "--graceful-timeout", "5", "tests.serve_sample:create_app()"]

@@ -86,3 +86,25 @@ def test_pages_keep_working_with_an_editors_lock_link_in_the_folder(app, client,
         current_catalog().refresh(force=True)
     for _ in range(3):
         assert client.get("/").status_code == 200
+
+
+def test_requests_arriving_while_the_first_load_runs_wait_for_it_and_get_the_banks(tmp_path):
+    import threading
+    import time
+
+    shutil.copy(DATA / "good" / "small.yaml", tmp_path)
+    from quizapp.bank.loader import load_folder
+
+    def slow_load(folder):
+        time.sleep(0.2)
+        return load_folder(folder)
+
+    catalog = Catalog(tmp_path, load=slow_load)
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(
+        [bank.id for bank in catalog.refresh().banks])) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == [["small"]] * 4

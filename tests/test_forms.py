@@ -27,8 +27,15 @@ def test_an_order_left_all_blank_is_no_answer():
 @pytest.mark.parametrize(("form", "message"), [
     ({"a.i.x": "1", "a.i.y": "2"}, "Give every item a position from 1 to 3"),
     ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "2"}, "Position 2 is given to more than one item"),
-    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "4"}, "Positions run from 1 to 3"),
-    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "-3"}, "Positions run from 1 to 3"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "4"}, "Positions are the numbers 1 to 3"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "-3"}, "Positions are the numbers 1 to 3"),
+    # What the form never offered: a superscript (isdigit, but int() fails), 5,000 digits (int()
+    # refuses more than 4,300), Arabic-Indic and full-width digits (which int() reads as 3).
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "\u00b2"}, "written with the digits 0-9"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "3" * 5000}, "Positions are the numbers 1 to 3"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "\u0663"}, "Positions are the numbers 1 to 3"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "\uff13"}, "Positions are the numbers 1 to 3"),
+    ({"a.i.x": "1", "a.i.y": "2", "a.i.z": "0"}, "Positions are the numbers 1 to 3"),
 ])
 def test_an_order_with_a_gap_a_repeat_or_a_stray_position_is_refused(form, message):
     with pytest.raises(OrderingError, match=message):

@@ -104,3 +104,14 @@ class SignInFailure(Model):
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     known: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+
+
+class GuestCreation(Model):
+    """A guest account made from an address, kept for an hour to limit guests per address."""
+
+    __tablename__ = "guest_creation"
+    __table_args__ = (Index("ix_guest_creation_address_at", "address", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -28,6 +28,9 @@ class Attempt(Model):
         # The open attempts with a deadline, which every read of results checks for overdue ones.
         Index("ix_attempt_open_deadline", "deadline", sqlite_where=text("submitted IS NULL"),
               postgresql_where=text("submitted IS NULL")),
+        # A learner's open attempts, which every start counts (services/limits.py).
+        Index("ix_attempt_learner_open", "learner_id", "started",
+              sqlite_where=text("submitted IS NULL"), postgresql_where=text("submitted IS NULL")),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random

@@ -19,7 +19,7 @@ from ..database import write_transaction
 from ..extensions import db
 from ..models import ApiToken, Learner, hash_password
 from ..models.people import username_key
-from . import throttle
+from . import limits, names, throttle
 from .errors import Invalid, NotFound
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,40}$")
@@ -55,8 +55,11 @@ def twins() -> list[Learner]:
 def checked_username(typed: str, renaming: Learner | None = None) -> str:
     """The username to store for `typed` (NFKC-normalised: full-width letters become plain
     ones); AccountError if it is malformed or taken, in any case or form, by another account."""
+    problem = names.name_problem(typed or "", what="username", longest=40)
+    if problem:
+        raise AccountError(problem)
     username = unicodedata.normalize("NFKC", typed or "")
-    if not USERNAME.match(username):
+    if not USERNAME.fullmatch(username):  # match's `$` would let a final newline through
         raise AccountError(
             "A username is 3 to 40 letters, digits, dots, dashes or underscores, without spaces."
         )
@@ -67,7 +70,9 @@ def checked_username(typed: str, renaming: Learner | None = None) -> str:
 
 def check_new_account(username: str, password: str) -> str:
     """The username to store; AccountError unless it is well-formed and free (whatever its case
-    or Unicode form) and the password long enough."""
+    or Unicode form) and the password long enough and storable (no lone surrogate)."""
+    if not names.storable(password or ""):
+        raise AccountError("That password holds a character that is not text: type it again.")
     checked = checked_username(username)
     if len(password or "") < MIN_PASSWORD:
         raise AccountError(f"Choose a password of at least {MIN_PASSWORD} characters.")
@@ -130,12 +135,16 @@ def duplicates() -> list[Twin]:
     return found
 
 
-def create_guest(display_name: str) -> Learner:
-    """A guest learner known only by a display name."""
-    name = " ".join((display_name or "").split())
-    if not 1 <= len(name) <= 80:
-        raise AccountError("Give a display name of 1 to 80 characters.")
+def create_guest(display_name: str, address: str = "") -> Learner:
+    """A guest learner known only by a display name (services/names: no control or direction
+    characters, something visible). RateLimited past the guests one address may start in an
+    hour (services/limits)."""
+    problem = names.name_problem(display_name or "")
+    if problem:
+        raise AccountError(problem)
+    name = names.clean_name(display_name)
     with write_transaction():
+        limits.note_guest(address, clock.now())
         learner = Learner(display_name=name, role="student")
         db.session.add(learner)
         db.session.flush()

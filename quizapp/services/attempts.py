@@ -39,7 +39,7 @@ from ..quiz.rules import (
 from ..quiz.snapshot import AnswerError, check_answers, make_snapshot
 from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that draw snapshots
 from ..quiz.snapshot import Snapshot as Snapshot
-from . import exam_lock, fast
+from . import exam_lock, fast, limits
 from .cards import due_facts
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
@@ -136,8 +136,10 @@ def store(
 ) -> Attempt:
     """Store a built quiz as the learner's new attempt, with a snapshot of every question.
 
-    `check` runs first inside the insert's write transaction and may refuse by raising: what it
-    counts cannot change before the insert (SQLite's BEGIN IMMEDIATE, or its own row lock).
+    Inside the insert's write transaction, the learner's limits run first (services/limits: open
+    quizzes, starts per minute; RateLimited or TooManyOpen), then `check`, which may refuse by
+    raising: what they count cannot change before the insert (SQLite's BEGIN IMMEDIATE, or a row
+    lock).
     `deadline` gives the attempt's deadline from its start time (an assigned quiz's).
     """
     new_id = _ids()
@@ -151,9 +153,11 @@ def store(
         for i, item in enumerate(quiz)
     ]
     with write_transaction():
+        now = clock.now()
+        limits.check_start(learner.id, mode, assignment_id is not None, now)
         if check is not None:
             check()
-        attempt.started = clock.now()
+        attempt.started = now
         attempt.deadline = deadline(attempt.started) if deadline is not None else None
         db.session.add(attempt)
         db.session.flush()

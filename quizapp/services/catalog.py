@@ -75,13 +75,17 @@ class Catalog:
         if not force and now - self._checked < CHECK_INTERVAL:
             return self._result
         with self._lock:
-            self._checked = now
+            if not force and time.monotonic() - self._checked < CHECK_INTERVAL:
+                return self._result  # another thread looked while this one waited
             signature = self._folder_signature()
             if force or signature != self._signature:
                 result = self._load(self.folder)
                 self._banks = {b.id: b for b in result.banks}
                 self._pools = {}
                 self._result, self._signature = result, signature
+            # Only now: a request that arrives while the first load runs waits for it at the
+            # lock, rather than being told the last look was recent and getting no banks.
+            self._checked = time.monotonic()
         return self._result
 
     @property

@@ -5,6 +5,8 @@ Every refusal carries a sentence a person can act on (`message`); none knows abo
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class ServiceError(Exception):
     """A request a service cannot meet, with a message for the person who made it."""
@@ -40,3 +42,21 @@ class AlreadySubmitted(ServiceError):
 
 class Unbuildable(ServiceError):
     """Well-formed, but the bank has no questions for it."""
+
+
+class RateLimited(ServiceError):
+    """Too many of something in a short time (quiz starts, guests from one address): the same
+    request works again in `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class TooManyOpen(ServiceError):
+    """A start while the learner has as many unfinished quizzes as allowed: waiting will not help,
+    finishing one will. `open` lists them (id, bank title, when started), oldest first."""
+
+    def __init__(self, message: str, open_quizzes: list[tuple[str, str, datetime]]) -> None:
+        super().__init__(message)
+        self.open = open_quizzes

@@ -39,6 +39,16 @@ def day_start(day: date) -> datetime:
     return to_utc(datetime.combine(day, time()), school_zone())
 
 
+def clamped_start(day: date, days_after: int = 0) -> datetime:
+    """When the day `days_after` days after `day` begins (day_start), clamped to the calendar's
+    ends: 0001-01-01 in a zone ahead of UTC, or the day after 9999-12-31, are out of any clock's
+    range, and mean "no bound" (datetime.min, datetime.max), not an error."""
+    try:
+        return day_start(day + timedelta(days=days_after))
+    except OverflowError:
+        return datetime.min if day.year < 5000 else datetime.max
+
+
 def sees(viewer: Viewer, attempt: type[Attempt] = Attempt) -> ColumnElement[bool]:
     """The condition on `attempt` (or an alias of it) that the viewer may see it."""
     if viewer.admin:
@@ -64,9 +74,9 @@ class ResultFilter:
         if self.bank:
             found.append(Attempt.bank == self.bank)
         if self.since:
-            found.append(Attempt.started >= day_start(self.since))
+            found.append(Attempt.started >= clamped_start(self.since))
         if self.until:
-            found.append(Attempt.started < day_start(self.until + timedelta(days=1)))
+            found.append(Attempt.started < clamped_start(self.until, days_after=1))
         if self.assignment_id is not None:
             found.append(Attempt.assignment_id == self.assignment_id)
         return found

@@ -20,8 +20,9 @@ from ..services import accounts
 from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
 from ..services.catalog import Catalog, current_catalog
 from ..services.drafts import save_draft
-from ..services.errors import ServiceError
+from ..services.errors import RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Lock, locks_on
+from ..services.names import storable
 from ..services.progress import progress
 from ..services.review import assigned_title, what_may_be_shown
 from ..services.rules import DEFAULT_LENGTH, iso
@@ -102,6 +103,9 @@ def create_token():
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise ApiError(400, 'Send "username" and "password", both as strings.')
+    if not storable(username) or not storable(password):  # JSON's "\ud800" is no text
+        raise ApiError(400, 'A "username" or "password" holds a lone surrogate (like "\\ud800"), '
+                       "which is not text: send them as typed.")
     try:
         learner = accounts.authenticate(username, password, request.remote_addr or "")
     except Throttled as e:
@@ -217,8 +221,17 @@ def api_error(e: ApiError) -> Response:
 
 @bp.errorhandler(ServiceError)
 def attempt_error(e: ServiceError) -> Response:
-    """A refusal of a service, with the status web.errors gives it."""
-    return error_response(status_of(e), e.message)
+    """A refusal of a service, with the status web.errors gives it: a rate limit says when to
+    retry (Retry-After), the limit on open quizzes which ones to finish (`open`)."""
+    response = error_response(status_of(e), e.message)
+    if isinstance(e, RateLimited):
+        response.headers["Retry-After"] = str(e.retry_after)
+    if isinstance(e, TooManyOpen):
+        response.set_data(jsonify(error=e.message, open=[
+            {"id": id_, "bank_title": title, "started": iso(started),
+             "url": url_for("api.get_attempt", attempt_id=id_)}
+            for id_, title, started in e.open]).get_data())
+    return response
 
 
 def http_error(e: HTTPException) -> Response:

@@ -12,7 +12,9 @@ from wtforms.validators import DataRequired, EqualTo
 
 from ..services import accounts, sessions
 from ..services.accounts import MIN_PASSWORD
+from ..services.errors import RateLimited
 from ..services.throttle import Throttled
+from .errors import retry_headers
 from .forms import GuestForm, LoginForm, PageForm, RegisterForm
 
 bp = Blueprint("auth", __name__)
@@ -83,14 +85,19 @@ def login():
 def guest():
     """Start as a guest, known only by a display name."""
     form = GuestForm(next=request.args.get("next", ""))
+    headers: dict[str, str] = {}
     if form.validate_on_submit():
         try:
-            learner = accounts.create_guest(form.display_name.data)
+            learner = accounts.create_guest(form.display_name.data, request.remote_addr or "")
         except accounts.AccountError as e:
             form.display_name.errors.append(str(e))
+        except RateLimited as e:  # guests from one address in an hour (services/limits)
+            form.form_errors.append(e.message)
+            headers = retry_headers(e)
         else:
             return _signed_in(learner, form.next.data, f"Welcome, {learner.display_name}.")
-    return render_template("auth/guest.html", form=form), 400 if form.errors else 200
+    status = 429 if headers else 400 if form.errors else 200
+    return render_template("auth/guest.html", form=form), status, headers
 
 
 @bp.post("/logout")

@@ -13,7 +13,9 @@ from ..services.errors import (
     Invalid,
     NotAllowed,
     NotFound,
+    RateLimited,
     ServiceError,
+    TooManyOpen,
     Unbuildable,
 )
 
@@ -26,6 +28,7 @@ TITLES = {
     404: "Not found",
     405: "Method not allowed",
     409: "Already done",
+    429: "Too many at once",
     422: "That cannot be done",
     500: "Something went wrong on our side",
 }
@@ -42,6 +45,8 @@ STATUSES: tuple[tuple[type[ServiceError], int], ...] = (
     (NotFound, 404),
     (AlreadySubmitted, 409),
     (Unbuildable, 422),
+    (TooManyOpen, 409),  # waiting does not help, finishing a quiz does: not a 429
+    (RateLimited, 429),
 )
 
 
@@ -56,6 +61,21 @@ def render_error(
     """The error page: a title, what happened, and a way on."""
     title = title or TITLES.get(status, "That did not work")
     return render_template("error.html", title=title, message=message, link=link), status
+
+
+def retry_headers(e: ServiceError) -> dict[str, str]:
+    """Retry-After for a refusal that waiting ends (a rate limit), else no header."""
+    return {"Retry-After": str(e.retry_after)} if isinstance(e, RateLimited) else {}
+
+
+def refusal(e: ServiceError, link: tuple[str, str] | None = None) -> tuple[str, int, dict]:
+    """A limit's refusal as a page: the unfinished quizzes to finish first (TooManyOpen), or
+    when to try again (RateLimited, with Retry-After)."""
+    if isinstance(e, TooManyOpen):
+        return render_template("quiz/open_quizzes.html", message=e.message,
+                               quizzes=e.open), status_of(e), {}
+    page, status = render_error(status_of(e), e.message, link=link)
+    return page, status, retry_headers(e)
 
 
 def _wants_json() -> bool:

@@ -120,6 +120,12 @@ def answer_field(item_id: str, option_id: str | None = None) -> str:
     return name if option_id is None else f"{name}.{option_id}"
 
 
+def _position(typed: str, n: int) -> bool:
+    """Whether `typed` is one of the positions the form offers, 1 to n in ASCII digits: not `²`,
+    not Arabic-Indic `٣` (which int() reads), not 5,000 digits (which int() refuses)."""
+    return typed.isascii() and typed.isdigit() and len(typed) <= 4 and 1 <= int(typed) <= n
+
+
 def read_order(formdata: Mapping[str, str], fields: Mapping[str, str]) -> list[str] | None:
     """Option ids sorted by the positions chosen for them; None when none is chosen.
 
@@ -131,8 +137,8 @@ def read_order(formdata: Mapping[str, str], fields: Mapping[str, str]) -> list[s
     n = len(chosen)
     if not all(chosen.values()):
         raise OrderingError(f"Give every item a position from 1 to {n}, or leave them all blank.")
-    if not all(v.isdigit() and 1 <= int(v) <= n for v in chosen.values()):
-        raise OrderingError(f"Positions run from 1 to {n}.")
+    if not all(_position(v, n) for v in chosen.values()):
+        raise OrderingError(f"Positions are the numbers 1 to {n}, written with the digits 0-9.")
     positions = [int(v) for v in chosen.values()]
     twice = sorted({p for p in positions if positions.count(p) > 1})
     if twice:

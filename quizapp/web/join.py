@@ -25,8 +25,8 @@ from ..services.assignments import (
     window_problem,
 )
 from ..services.classes import class_by_code
-from ..services.errors import NotFound, ServiceError
-from .errors import render_error, status_of
+from ..services.errors import NotFound, RateLimited, ServiceError
+from .errors import refusal, render_error, status_of
 
 bp = Blueprint("join", __name__)
 
@@ -37,6 +37,8 @@ def refused(e: ServiceError):
     link = None
     if request.view_args and "code" in request.view_args and not isinstance(e, NotFound):
         link = (url_for("join.assignment", code=request.view_args["code"]), "Back to the quiz")
+    if isinstance(e, RateLimited):
+        return refusal(e, link=link)
     return render_error(status_of(e), e.message, link=link)
 
 

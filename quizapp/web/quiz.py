@@ -21,11 +21,11 @@ from ..services.attempts import (
 from ..services.cards import due_counts
 from ..services.catalog import current_catalog
 from ..services.drafts import save_draft
-from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import locks_on
 from ..services.handin import TooLate, by_the_clock
 from ..services.review import LEVEL_NAMES, assigned_title, review, what_may_be_shown
-from .errors import render_error, status_of
+from .errors import refusal, render_error, retry_headers, status_of
 from .forms import (
     StartQuizForm,
     answers_as_form,
@@ -42,6 +42,8 @@ bp = Blueprint("quiz", __name__)
 def attempt_error(e: ServiceError):
     """A refused request about an attempt, as a page; a second or late submission points to the
     review."""
+    if isinstance(e, (RateLimited, TooManyOpen)):
+        return refusal(e)
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=(request.view_args or {})["attempt_id"])
         title = "Time is up" if isinstance(e, TooLate) else "Already submitted"
@@ -77,9 +79,11 @@ def start():
         return _home(form, 400)
     try:
         attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data)
+    except TooManyOpen as e:
+        return refusal(e)
     except ServiceError as e:
         form.form_errors.append(e.message)
-        return _home(form, status_of(e))
+        return *_home(form, status_of(e)), retry_headers(e)
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 

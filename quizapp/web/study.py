@@ -13,14 +13,14 @@ from .. import clock
 from ..models import Attempt
 from ..services.attempts import start_attempt, submit_attempt
 from ..services.catalog import current_catalog
-from ..services.errors import AlreadySubmitted, ServiceError
+from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Paused
 from ..services.progress import NEW, FactProgress, progress
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
 from ..services.study import find_practice, practice_bank, start_practice, timeline
 from .charts import bar_chart, line_chart
-from .errors import render_error, status_of
+from .errors import refusal, render_error, status_of
 from .forms import read_answers
 from .quiz_page import shown_items
 
@@ -33,6 +33,8 @@ REVIEW_LENGTH = 20  # questions in one review session; what is left stays due fo
 def attempt_error(e: ServiceError):
     """A refused study request, as a page; answering a practice question twice shows its answer."""
     args = request.view_args or {}
+    if isinstance(e, (RateLimited, TooManyOpen)):
+        return refusal(e)
     if isinstance(e, Paused):  # the timeline is paused too: the way on is the home page
         return render_error(status_of(e), e.message, title="Self-study paused",
                             link=(url_for("quiz.index"), "Back to the question banks"))

@@ -1,7 +1,7 @@
 """An index of the open attempts by deadline: closing the overdue ones, on every read of results,
 is one probe of it.
 
-Revision ID: 0005_exam_clock
+Revision ID: 0006_exam_clock
 Revises: 0005_key_safety
 Create Date: 2026-12-03 10:00:00
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-03 10:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005_exam_clock'
+revision = '0006_exam_clock'
 down_revision = '0005_key_safety'
 branch_labels = None
 depends_on = None

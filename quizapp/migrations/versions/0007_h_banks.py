@@ -1,7 +1,7 @@
 """Question files' owners and the versions a replacement keeps.
 
 Revision ID: 0007_h_banks
-Revises: 0005_exam_clock
+Revises: 0006_exam_clock
 Create Date: 2026-12-04 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_h_banks'
-down_revision = '0005_exam_clock'
+down_revision = '0006_exam_clock'
 branch_labels = None
 depends_on = None
 

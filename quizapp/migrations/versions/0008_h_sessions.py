@@ -2,7 +2,7 @@
 session epoch (in every session cookie; raised on signing out and on a new password), and whether
 a noted sign-in try named an account (and an index to forget old tries by time).
 
-Revision ID: 0007_h_sessions
+Revision ID: 0008_h_sessions
 Revises: 0007_h_banks
 Create Date: 2026-12-03 10:00:00
 """
@@ -10,7 +10,7 @@ Create Date: 2026-12-03 10:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007_h_sessions'
+revision = '0008_h_sessions'
 down_revision = '0007_h_banks'
 branch_labels = None
 depends_on = None

@@ -97,6 +97,7 @@ def _export(make_lines, what: str):
     if flt is None:
         return render_error(400, f"Those filters do not work: {_problem_text(form)}")
     suffix = f"-{assignment.code}" if assignment else ""
+    flt.conditions()  # everything checked before the stream starts: no 200 cut off half-way
     return csv_response(make_lines(flt), f"quipu-{what}{suffix}.csv")
 
 
