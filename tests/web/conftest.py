@@ -77,3 +77,15 @@ def quiz(app, client):
 def signed_in(auth):
     """A guest learner signed in on the client."""
     auth.guest("Ann")
+
+
+@pytest.fixture
+def folder(app, tmp_path):
+    """The app reads a real questions folder, empty at first (uploads write to it)."""
+    from quizapp.services import catalog as catalog_module
+
+    questions = tmp_path / "questions"
+    questions.mkdir()
+    catalog_module.init_app(app, catalog_module.Catalog(
+        questions, questions=lambda bank: bank.questions))
+    return questions

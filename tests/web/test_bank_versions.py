@@ -14,22 +14,12 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, BankFile, BankFileVersion, Learner
-from quizapp.services import catalog as catalog_module
-from quizapp.services.catalog import Catalog, current_catalog
+from quizapp.services.catalog import current_catalog
 from tests.conftest import PASSWORD
 from tests.web.test_teacher_upload import SMALL, upload
 
 WEEK3 = SMALL.replace(b"A small bank", b"Week 3 questions")  # the same bank, retitled
 OTHER_ID = SMALL.replace(b"bank: small", b"bank: peru-us-relations")  # another bank id inside
-
-
-@pytest.fixture
-def folder(app, tmp_path):
-    """A real questions folder, empty at first."""
-    questions = tmp_path / "questions"
-    questions.mkdir()
-    catalog_module.init_app(app, Catalog(questions, questions=lambda bank: bank.questions))
-    return questions
 
 
 @pytest.fixture

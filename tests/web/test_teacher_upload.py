@@ -19,15 +19,6 @@ BAD = (DATA / "broken" / "bad-answer.yaml").read_bytes()
 
 
 @pytest.fixture
-def folder(app, tmp_path):
-    """The app reads a real questions folder, empty at first."""
-    questions = tmp_path / "questions"
-    questions.mkdir()
-    catalog_module.init_app(app, Catalog(questions, questions=lambda bank: bank.questions))
-    return questions
-
-
-@pytest.fixture
 def teacher(auth):
     sign_in_teacher(auth)
 
