@@ -125,7 +125,8 @@ def restore(bank_id: str, version_id: int):
         return _bank_page(bank_id, e.problems, status_of(e))
     flash(f"Restored {saved.name}: the bank “{saved.bank.title}” is live for students now; the "
           "file it replaced is kept as a version.")
-    return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
+    back = "teacher.edit" if request.form.get("back") == "edit" else "teacher.preview"
+    return redirect(url_for(back, bank_id=saved.bank.id), 303)
 
 
 @bp.post("/banks/<bank_id>/exam-only")
