@@ -43,9 +43,9 @@ def summary(before: Bank | None, after: Bank | None) -> str:
         parts.append("title changed")
     if before.exam_only != after.exam_only:
         parts.append("exam-only switched " + ("on" if after.exam_only else "off"))
-    for nouns, old, new in zip(NOUNS, (before.facts, before.people, before.questions),
-                               (after.facts, after.people, after.questions), strict=True):
-        parts.extend(_compare(old, new, nouns))
+    parts.extend(_compare(before.facts, after.facts, NOUNS[0]))
+    parts.extend(_compare(before.people, after.people, NOUNS[1]))
+    parts.extend(_compare(before.questions, after.questions, NOUNS[2]))
     if not parts:
         return "no change to its facts, people or questions"
     text = ", ".join(parts)

@@ -17,6 +17,8 @@ from .edit_draft import BANK_FIELDS, COMMAS, LINES, ROW_FIELDS, SECTIONS, Draft,
 from .model import Bank
 from .yaml_bank import parse_yaml_bank
 
+BREAKS = "\n\r\x85\u2028\u2029"
+ESCAPED_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 NUMBER = re.compile(r"-?\d{1,9}\Z")
 TYPE_FIELDS = {  # the fields only some question types have, written for those only
     "choice": ("choices", "answer"),
@@ -58,8 +60,9 @@ def scalar(value: str) -> str:
     except (yaml.YAMLError, UnicodeError):
         dumped = ""
     dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
-    if not dumped or "\n" in dumped:
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML one too
+    if not dumped or any(c in dumped for c in BREAKS):
+        # A JSON string is a YAML one too; YAML also breaks lines at NEL, LS and PS.
+        return json.dumps(value, ensure_ascii=False).translate(ESCAPED_BREAKS)
     return dumped
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ..database import write_transaction
 from ..extensions import db
@@ -60,7 +60,8 @@ def remove_editor(catalog: Catalog, bank_id: str, who: Uploader, learner_id: int
     """Take a co-owner off the bank; NotFound if they are not one."""
     name, _ = _named_by(catalog, bank_id, who)
     with write_transaction():
-        gone = db.session.execute(delete(BankEditor).where(
-            BankEditor.name == name, BankEditor.learner_id == learner_id)).rowcount
-    if not gone:
+        row = db.session.get(BankEditor, (name, learner_id))
+        if row is not None:
+            db.session.delete(row)
+    if row is None:
         raise NotFound("That teacher is not a co-owner of this bank.")
