@@ -4,6 +4,8 @@ beside its field, tampered forms refused, co-owners, restore."""
 
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import yaml
 from quizapp.extensions import db
 from quizapp.models import Learner
 from quizapp.services import bank_editor
+from quizapp.services.catalog import CHECK_INTERVAL, Catalog
 from quizapp.services.uploads import UploadRejected
 from tests.conftest import PASSWORD
 from tests.web.editor_helpers import form_of
@@ -207,3 +210,23 @@ def test_create_bank_validates_and_saves_a_yaml_text(app, folder, people):
             bank_editor.create_bank(teacher, "bank: x\ntitle: X\n")
         assert "line 1" in e.value.problems[0]
     assert (folder / "drafted.yaml").read_text() == text
+
+
+def test_a_save_is_live_in_another_process_within_a_second(app, folder, small):
+    other = Catalog(folder, questions=lambda bank: bank.questions)  # another server's catalog
+    assert other.get("small").title == "A small bank"
+    form = opened(small)
+    form["title"] = "Seen everywhere"
+    assert small.post(EDIT, data=form | {"do": "save"}).status_code == 303
+    time.sleep(CHECK_INTERVAL + 0.05)
+    assert other.get("small").title == "Seen everywhere"
+
+
+def test_the_shipped_bank_opens_for_an_admin_and_its_form_fits_the_size_limit(app, folder, as_):
+    shutil.copy(Path(__file__).resolve().parents[2] / "questions" / "peru-us-relations.yaml",
+                folder)
+    head = as_("head")
+    form = opened(head, "/teacher/banks/peru-us-relations/edit")
+    response = head.post("/teacher/banks/peru-us-relations/edit", data=form | {"do": "check"})
+    assert response.status_code == 200 and "No problems found" in response.text
+    assert as_("msq").get("/teacher/banks/peru-us-relations/edit").status_code == 403
