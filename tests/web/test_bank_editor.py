@@ -230,3 +230,15 @@ def test_the_shipped_bank_opens_for_an_admin_and_its_form_fits_the_size_limit(ap
     response = head.post("/teacher/banks/peru-us-relations/edit", data=form | {"do": "check"})
     assert response.status_code == 200 and "No problems found" in response.text
     assert as_("msq").get("/teacher/banks/peru-us-relations/edit").status_code == 403
+
+
+def test_a_co_owner_restores_a_version_as_the_owner_does(folder, small, as_):
+    original = (folder / "small.yaml").read_bytes()
+    form = opened(small)
+    form["title"] = "Retitled"
+    small.post(EDIT, data=form | {"do": "save"})
+    small.post(f"{EDIT[:-5]}/editors", data={"username": "mrr"})
+    other = as_("mrr")
+    version = other.get("/teacher/banks/small").text.split("/versions/")[1].split('"')[0]
+    assert other.post(f"/teacher/banks/small/versions/{version}").status_code == 303
+    assert (folder / "small.yaml").read_bytes() == original
