@@ -24,20 +24,24 @@ from tests.e2e.steps import PASSWORD, sign_in
 
 pytestmark = pytest.mark.e2e
 
-SMALL = (PROJECT_ROOT / "tests" / "data" / "good" / "small.yaml").read_bytes()
-EDIT = "/teacher/banks/small/edit"
+# The small test bank under a name and id of its own: test_teacher.py uploads small.yaml as
+# another teacher, whose it stays.
+SMALL = (PROJECT_ROOT / "tests" / "data" / "good" / "small.yaml").read_bytes().replace(
+    b"bank: small", b"bank: editor-sample")
+FILE = "editor-sample.yaml"
+EDIT = "/teacher/banks/editor-sample/edit"
 
 
 @pytest.fixture(scope="module")
 def editor(live_app):
-    """Ms Paz, a teacher, owns small.yaml; the file goes when the module ends."""
+    """Ms Paz, a teacher, owns editor-sample.yaml; the file goes when the module ends."""
     folder = Path(live_app.config["QUESTIONS_DIR"])
     with live_app.app_context():
         accounts.register("ms.paz", PASSWORD, role="teacher")
         owner = db.session.query(Learner).filter_by(username="ms.paz").one()
-        save_upload(current_catalog(), "small.yaml", SMALL, owner, clock.now())
+        save_upload(current_catalog(), FILE, SMALL, owner, clock.now())
     yield "ms.paz"
-    (folder / "small.yaml").unlink(missing_ok=True)
+    (folder / FILE).unlink(missing_ok=True)
     with live_app.app_context():
         current_catalog().refresh(force=True)
 
@@ -71,7 +75,7 @@ def test_a_teacher_edits_a_fact_and_a_question_previews_and_restores(page: Page,
 
     page.goto(EDIT)
     page.get_by_role("button", name="Restore this version").first.click()
-    expect(page.get_by_text("Restored small.yaml")).to_be_visible()
+    expect(page.get_by_text(f"Restored {FILE}")).to_be_visible()
     expect(page.get_by_role("group", name="Fact 1: canal").get_by_label("Text")).to_have_value(
         "The Panama Canal opens.")
     expect(page.get_by_role("region", name="Earlier versions")).to_contain_text(
