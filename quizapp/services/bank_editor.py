@@ -104,8 +104,12 @@ def open_bank(catalog: Catalog, bank_id: str, who: Uploader) -> Editing:
 
 
 def check(catalog: Catalog, draft: Draft, name: str) -> Checked:
-    """A draft checked by the loader's rules and against the other files' bank ids."""
-    checked = check_draft(draft, name)
+    """A draft checked by the loader's rules and against the other files' bank ids.
+
+    It is read as the file in the questions folder it would be, so a rule that looks beside the
+    file (a `source:` text) finds what the saved file will.
+    """
+    checked = check_draft(draft, str(catalog.folder / name))
     bank = checked.bank
     other = catalog.get(bank.id) if bank is not None else None
     if bank is not None and other is not None and file_of(catalog, bank.id)[1] != name:
@@ -167,7 +171,7 @@ def create_bank(teacher: Uploader, yaml_text: str) -> str:
 
 def create_from_draft(teacher: Uploader, draft: Draft) -> str:
     """The New bank form: a draft checked field by field, then saved by `create_bank`."""
-    checked = check(current_catalog(), draft, "new bank")
+    checked = check(current_catalog(), draft, "new-bank.yaml")
     if checked.problems or checked.bank is None:
         raise EditRejected(checked.problems)
     try:

@@ -34,7 +34,7 @@ def _page(draft: Draft, *, bank_id: str | None, base: str = "", problems=None, s
         editors = bank_editors.editors(name)
     preview = None
     if problems is None and (checked or bank_id is not None):
-        result = bank_editor.check(catalog, draft, name or "new bank")
+        result = bank_editor.check(catalog, draft, name or "new-bank.yaml")
         problems = result.problems
         if result.bank is not None:
             preview = (result.bank, bank_editor.generated(result.bank))
