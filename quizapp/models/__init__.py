@@ -4,14 +4,15 @@ Importing this package registers every table (the migrations and create_all read
 """
 
 from .base import JSONText, Model, SnapshotJSON, hash_password, table_of, utcnow
-from .files import BankFile, BankFileVersion
+from .files import BankEditor, BankFile, BankFileVersion
 from .people import ApiToken, GuestCreation, Learner, SignInFailure
 from .quizzes import Attempt, AttemptItem, Card, ReviewLog
 from .school import Assignment, AssignmentClass, ClassMember, Classroom, ClassTeacher
 from .settings import BankSetting
 
 __all__ = [
-    "ApiToken", "Assignment", "AssignmentClass", "Attempt", "BankFile", "BankFileVersion",
+    "ApiToken", "Assignment", "AssignmentClass", "Attempt", "BankEditor", "BankFile",
+    "BankFileVersion",
     "BankSetting", "ClassMember", "ClassTeacher", "Classroom", "AttemptItem", "Card",
     "GuestCreation", "JSONText", "Learner", "Model", "ReviewLog", "SignInFailure", "SnapshotJSON",
     "hash_password", "table_of", "utcnow",

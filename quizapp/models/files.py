@@ -49,3 +49,16 @@ class BankFileVersion(Model):
     uploaded: Mapped[datetime]
     kept_by: Mapped[int] = mapped_column(ForeignKey("learner.id"))
     kept: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BankEditor(Model):
+    """A co-owner of a question file: a teacher its owner (or an admin) named, who may edit,
+    replace and restore it as the owner does. A shipped file (no `bank_file` row) may have them."""
+
+    __tablename__ = "bank_editor"
+    __table_args__ = (Index("ix_bank_editor_learner", "learner_id"),)
+
+    name: Mapped[str] = mapped_column(String(FILE_NAME), primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    added_by: Mapped[int] = mapped_column(ForeignKey("learner.id"))
+    added: Mapped[datetime] = mapped_column(default=utcnow)

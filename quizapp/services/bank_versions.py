@@ -10,14 +10,14 @@ several using one database; a file is at most `uploads.MAX_UPLOAD` (1 MB).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import BankFile, BankFileVersion, Learner
+from ..models import BankEditor, BankFile, BankFileVersion, Learner
 from .errors import NotFound
 
 ADMINS = "the admins"  # who owns a file no teacher uploaded (it came with Quipu)
@@ -26,10 +26,12 @@ UPLOADS_LOCK = 0x51_75_69_70  # PostgreSQL advisory lock: one upload or restore 
 
 @dataclass(frozen=True)
 class Owner:
-    """Who a file belongs to: a teacher (id and name), or the admins (`owner_id` None)."""
+    """Who a file belongs to: a teacher (id and name), or the admins (`owner_id` None); and the
+    co-owners named to edit it (`editors`, ids: `services/bank_editors.py`)."""
 
     owner_id: int | None
     name: str
+    editors: frozenset[int] = frozenset()
 
     @property
     def shipped(self) -> bool:
@@ -37,7 +39,13 @@ class Owner:
         return self.owner_id is None
 
     def may_replace(self, who_id: int, who_is_admin: bool) -> bool:
-        """Whether someone may replace the file or restore a version of it: its owner, an admin."""
+        """Whether someone may replace, edit or restore the file: its owner, a co-owner, an
+        admin."""
+        return (who_is_admin or who_id in self.editors
+                or (self.owner_id is not None and self.owner_id == who_id))
+
+    def may_name_editors(self, who_id: int, who_is_admin: bool) -> bool:
+        """Whether someone may add and remove co-owners: its owner or an admin."""
         return who_is_admin or (self.owner_id is not None and self.owner_id == who_id)
 
 
@@ -76,7 +84,19 @@ def owners(names: Iterable[str]) -> dict[str, Owner]:
             select(BankFile.name, BankFile.owner_id, Learner.display_name)
             .join(Learner, Learner.id == BankFile.owner_id).where(BankFile.name.in_(wanted)))
         found = {row.name: Owner(row.owner_id, row.display_name) for row in rows}
-    return {name: found.get(name, SHIPPED) for name in wanted}
+    editors = editor_ids(wanted)
+    return {name: replace(found.get(name, SHIPPED), editors=editors.get(name, frozenset()))
+            for name in wanted}
+
+
+def editor_ids(names: list[str]) -> dict[str, frozenset[int]]:
+    """The co-owners' ids of each file that has some."""
+    found: dict[str, set[int]] = {}
+    if names:
+        for name, learner_id in db.session.execute(
+                select(BankEditor.name, BankEditor.learner_id).where(BankEditor.name.in_(names))):
+            found.setdefault(name, set()).add(learner_id)
+    return {name: frozenset(ids) for name, ids in found.items()}
 
 
 def current(name: str) -> Current:
@@ -84,10 +104,11 @@ def current(name: str) -> Current:
     row = db.session.execute(
         select(BankFile, Learner.display_name).join(Learner, Learner.id == BankFile.owner_id)
         .where(BankFile.name == name)).first()
+    editors = editor_ids([name]).get(name, frozenset())
     if row is None:
-        return Current(SHIPPED, None, None)
+        return Current(replace(SHIPPED, editors=editors), None, None)
     file, owner_name = row
-    return Current(Owner(file.owner_id, owner_name), file.uploaded_by, file.uploaded)
+    return Current(Owner(file.owner_id, owner_name, editors), file.uploaded_by, file.uploaded)
 
 
 def versions(name: str) -> list[Version]:

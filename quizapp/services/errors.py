@@ -40,6 +40,10 @@ class AlreadySubmitted(ServiceError):
     """A second submission: the first one's score stands."""
 
 
+class Conflict(ServiceError):
+    """A change made on an out-of-date copy: someone else changed the thing since it was read."""
+
+
 class Unbuildable(ServiceError):
     """Well-formed, but the bank has no questions for it."""
 

@@ -14,6 +14,7 @@ not yet closed uses. These rules are here, once, for uploads and restores alike.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from ..models import Assignment
 from . import bank_versions
 from .bank_versions import Owner
 from .catalog import Catalog
-from .errors import Invalid, NotAllowed, NotFound
+from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .rules import shown
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
@@ -165,11 +166,18 @@ def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:
         raise UploadRejected(problems)
 
 
+def digest(data: bytes | None) -> str:
+    """What a file's bytes were when someone read them, to tell a stale save ('' for no file)."""
+    return "" if data is None else hashlib.sha256(data).hexdigest()
+
+
 def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
-             who: Uploader, now: datetime) -> bool:
+             who: Uploader, now: datetime, expected: str | None = None) -> bool:
     """Write a checked file in place of what is there, by the rules; whether it replaced one.
 
-    In one write transaction (one upload or restore at a time): the owner is checked, a dropped
+    `expected`, if given, is the `digest` of the bytes the change was made on: Conflict if the
+    file holds others now ('' expects no file). In one write transaction (one upload, restore or
+    save at a time): the owner is checked, a dropped
     bank id checked against the open quizzes, the bytes replaced kept as a version, and the file
     written last; should the commit fail, the old bytes are written back.
     """
@@ -180,6 +188,10 @@ def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
             bank_versions.lock_uploads()
             was = bank_versions.current(name)
             replaced = target.is_file()
+            if expected is not None and digest(
+                    target.read_bytes() if replaced else None) != expected:
+                raise Conflict(f"{name} was changed by someone else since you opened it"
+                               if expected else f"{name} exists already")
             if replaced or not was.owner.shipped:  # a name nobody has is the uploader's
                 refuse_if_not_theirs(name, was.owner, who)
             if replaced:

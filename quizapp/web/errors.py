@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from ..database import discard
 from ..services.errors import (
     AlreadySubmitted,
+    Conflict,
     Invalid,
     NotAllowed,
     NotFound,
@@ -44,6 +45,7 @@ STATUSES: tuple[tuple[type[ServiceError], int], ...] = (
     (NotAllowed, 403),
     (NotFound, 404),
     (AlreadySubmitted, 409),
+    (Conflict, 409),
     (Unbuildable, 422),
     (TooManyOpen, 409),  # waiting does not help, finishing a quiz does: not a 429
     (RateLimited, 429),

@@ -28,6 +28,7 @@ from .classes import class_page
 from .forms import UploadForm
 
 FORM_OVERHEAD = 64 * 1024  # room in the request for the multipart headers and the CSRF token
+EDITOR_FORM = 3 * MAX_UPLOAD  # the largest file, URL-encoded with its field names
 
 
 def _file_name(path: str, folder: os.PathLike[str]) -> str:
@@ -59,6 +60,8 @@ def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
         request.max_content_length = MAX_UPLOAD + FORM_OVERHEAD
     elif endpoint == "teacher.add_members":
         request.max_content_length = MAX_CSV + FORM_OVERHEAD
+    elif endpoint in ("teacher.edit_post", "teacher.new_bank"):  # a bank's file as form fields
+        request.max_content_length = request.max_form_memory_size = EDITOR_FORM
 
 
 def _upload_page(form: UploadForm, problems: list[str], status: int = 200):
@@ -89,6 +92,9 @@ def upload_too_large(e: RequestEntityTooLarge):
     """A request over the size limit: the upload page again, saying so."""
     if not (current_user.is_authenticated and current_user.is_teacher):
         return render_error(403, "These pages are for teachers.")
+    if request.endpoint in ("teacher.edit_post", "teacher.new_bank"):
+        return render_error(413, f"The form is larger than {EDITOR_FORM // 1024} KB, so it was "
+                            "not saved: split the bank into smaller ones.")
     if request.endpoint == "teacher.add_members" and request.view_args:
         return class_page(request.view_args["class_id"], problem=(
             f"The file is larger than {MAX_CSV // 1024} KB, so nothing was added: a list of "
@@ -125,7 +131,8 @@ def restore(bank_id: str, version_id: int):
         return _bank_page(bank_id, e.problems, status_of(e))
     flash(f"Restored {saved.name}: the bank “{saved.bank.title}” is live for students now; the "
           "file it replaced is kept as a version.")
-    return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
+    back = "teacher.edit" if request.form.get("back") == "edit" else "teacher.preview"
+    return redirect(url_for(back, bank_id=saved.bank.id), 303)
 
 
 @bp.post("/banks/<bank_id>/exam-only")
