@@ -140,8 +140,9 @@ def paragraphs(text: str, cites: list[tuple[str, Span]]) -> list[list[Piece]]:
     out: list[list[Piece]] = []
     for block in _blocks(text):
         start, end = block
+        here = [(f, s) for f, s in cites if s.start < end and start < s.end]
         cuts = {start, end}
-        for _, span in cites:
+        for _, span in here:
             cuts.update(c for c in (span.start, span.end) if start < c < end)
         points = sorted(cuts)
         pieces: list[Piece] = []
@@ -149,9 +150,9 @@ def paragraphs(text: str, cites: list[tuple[str, Span]]) -> list[list[Piece]]:
             # A cite starts and ends on a character that is not whitespace, so inside a paragraph.
             pieces.append(Piece(
                 WHITESPACE.sub(" ", text[a:b]),
-                tuple(f for f, s in cites if s.start < b and a < s.end),
-                tuple(f for f, s in cites if s.start == a),
-                tuple(f for f, s in cites if s.end == b),
+                tuple(f for f, s in here if s.start < b and a < s.end),
+                tuple(f for f, s in here if s.start == a),
+                tuple(f for f, s in here if s.end == b),
             ))
         if pieces:
             out.append(pieces)

@@ -30,6 +30,9 @@ source: small.md
   - id: two
     text: The second fact.
     cite: "two three four"
+  - id: three
+    text: The third fact.
+    cite: "one   two"
   - id: plain
     text: A fact with no cite.
 questions:
@@ -88,12 +91,15 @@ def test_paragraphs_are_kept(client, texts):
 
 def test_overlapping_cites_each_start_and_end_once(client, texts):
     page = client.get("/study/small/text").text
-    # "one two three" and "two three four": three marks, each cite opening and closing once
-    assert ('<p><mark id="fact-one">one </mark><mark id="fact-two">two three</mark>'
-            '<a class="cite-ref" href="#about-one"><span class="visually-hidden">note </span>1</a>'
-            '<mark> four</mark><a class="cite-ref" href="#about-two"><span class="visually-hidden">'
-            'note </span>2</a> five</p>') in page
+    # "one two three", "two three four" and "one two": each cite opens and closes once; two
+    # opening at one place, the second gets an anchor of its own before the mark
+    note = '<a class="cite-ref" href="#about-{}"><span class="visually-hidden">note </span>{}</a>'
+    assert ('<p><span class="cite-anchor" id="fact-one"></span><mark id="fact-three">one </mark>'
+            '<mark id="fact-two">two</mark>' + note.format("three", 1) + '<mark> three</mark>'
+            + note.format("one", 2) + "<mark> four</mark>" + note.format("two", 3)
+            + " five</p>") in page
     assert page.count('href="#about-one"') == 1 and page.count('href="#about-two"') == 1
+    assert elements(page, "a", href="#fact-one") and elements(page, "a", href="#fact-three")
     assert "<p># Title</p>" in page  # Markdown is shown as plain paragraphs
     assert not elements(page, "a", href="/study/small/practice?fact=two")  # no question on it
 
