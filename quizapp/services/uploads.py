@@ -154,13 +154,15 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader) -> None:
+def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader, source: bool = False) -> None:
     """NotYours unless `who` may replace the file (its owner, or an admin)."""
     if owner.may_replace(who.id, who.is_admin):
         return
     whose = ("came with Quipu and belongs to the admins" if owner.shipped
              else f"belongs to {owner.name}")
-    raise NotYours([f"{name}: This file {whose}: upload it under another name."])
+    how = ("give your text another name in the bank's 'source:'" if source
+           else "upload it under another name")
+    raise NotYours([f"{name}: This file {whose}: {how}."])
 
 
 def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:
@@ -198,7 +200,7 @@ def _keep_replaced(put: Put, bank: Bank, who: Uploader, now: datetime) -> bytes 
     was = bank_versions.current(put.name)
     old = put.target.read_bytes() if put.target.is_file() else None
     if old is not None or not was.owner.shipped:  # a name nobody has is the uploader's
-        refuse_if_not_theirs(put.name, was.owner, who)
+        refuse_if_not_theirs(put.name, was.owner, who, put.source)
     if old is not None:
         before = bank if put.source else load_file(put.target).bank  # as the folder has it now
         if not put.source and before is not None and before.id != bank.id:

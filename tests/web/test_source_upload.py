@@ -109,6 +109,7 @@ def test_someone_elses_text_is_not_replaced(folder, as_):  # noqa: F811
     other = CITED.replace(b"bank: small", b"bank: other")
     response = send(as_("mrr"), bank=other, name="other.yaml", text=NEW_TEXT)
     assert response.status_code == 403
-    assert "small-text.txt: This file belongs to msq" in response.text
+    assert ("small-text.txt: This file belongs to msq: give your text another name in the "
+            "bank&#39;s &#39;source:&#39;") in response.text
     assert (folder / "small-text.txt").read_bytes() == TEXT
     assert not (folder / "other.yaml").exists()
