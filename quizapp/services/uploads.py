@@ -9,7 +9,9 @@ Files have owners: the teacher who first uploaded one; a file nobody uploaded ca
 belongs to the admins. Only its owner or an admin replaces a file. A replacement keeps the bytes
 it replaces as a version (`services/bank_versions.py`), which the owner can restore (a restore
 keeps the bytes it replaces in turn), and is refused if it drops a bank id that an assigned quiz
-not yet closed uses. These rules are here, once, for uploads and restores alike.
+not yet closed uses. These rules are here, once, for uploads and restores (services/restores.py)
+alike. A YAML bank's source text may come with it: saved beside it under the name its `source:`
+gives, owned and kept in versions the same way, the bank's cites checked against it first.
 """
 
 from __future__ import annotations
