@@ -108,3 +108,19 @@ def test_requests_arriving_while_the_first_load_runs_wait_for_it_and_get_the_ban
     for thread in threads:
         thread.join()
     assert seen == [["small"]] * 4
+
+
+def test_a_change_to_a_source_text_reloads_its_bank(tmp_path, monkeypatch):
+    from quizapp.services import catalog as catalog_module
+
+    for name in ("peru-us-relations.yaml", "peru-us-relations.txt"):
+        shutil.copy(SHIPPED / name, tmp_path)
+    monkeypatch.setattr(catalog_module, "CHECK_INTERVAL", 0.0)  # look at every call
+    catalog = Catalog(tmp_path)
+    assert catalog.get("peru-us-relations").source is not None
+    text = tmp_path / "peru-us-relations.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("an airport in Talara", "an airfield"),
+                    encoding="utf-8")  # not forced: the folder's look must see the text change
+    assert catalog.get("peru-us-relations") is None
+    (problem,) = catalog.result.problems
+    assert "fact 'talara-airport': cite not found in peru-us-relations.txt" in problem.message

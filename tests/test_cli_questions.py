@@ -114,3 +114,44 @@ def test_a_folder_without_question_files_says_so(runner, tmp_path):
     result = check(runner, tmp_path)
     assert result.exit_code == 0
     assert result.output == "No question files found.\n"
+
+
+SOURCED = """bank: sourced
+title: Sourced
+source: text.txt
+facts:
+  - id: canal
+    text: A canal opens.
+    cite: the canal opened
+  - id: trade
+    text: Trade grows.
+    cite: trade grew by half
+"""
+
+
+def test_a_cite_not_in_the_source_is_reported_at_the_cite_line(runner, tmp_path):
+    (tmp_path / "sourced.yaml").write_text(SOURCED, encoding="utf-8")
+    (tmp_path / "text.txt").write_text("In 1914 the canal\nopened.\n", encoding="utf-8")
+    result = check(runner, tmp_path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(
+        f"{tmp_path / 'sourced.yaml'}:10: fact 'trade': cite not found in text.txt")
+    assert result.output.splitlines()[-1] == "1 problem in 1 file."
+
+
+def test_a_missing_source_is_reported_and_the_bank_still_loads(runner, tmp_path):
+    (tmp_path / "sourced.yaml").write_text(SOURCED, encoding="utf-8")
+    result = check(runner, tmp_path)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'sourced.yaml'}:3: source text.txt: there is no "
+                               "such file beside it")
+    assert lines[1] == f"{tmp_path / 'sourced.yaml'}:7: fact 'canal': cite not checked: no source"
+    assert "sourced: Sourced" in lines
+
+
+def test_the_shipped_bank_finds_every_cite_in_its_text(runner):
+    from quizapp.bank.loader import load_file
+    read = load_file(Path(__file__).parents[1] / "questions" / "peru-us-relations.yaml")
+    assert read.ok and not read.notes and read.bank is not None and read.bank.source
+    assert all(f.cite is not None for f in read.bank.facts)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .aiken import parse_aiken
 from .gift import parse_gift
-from .model import Bank, BankError, LoadResult, ParseResult
+from .model import Bank, BankError, LoadResult, ParseResult, Source
 from .moodle_xml import parse_moodle_xml
+from .source import MAX_SOURCE, with_source, without_source
 from .yaml_bank import parse_yaml_bank
 
 # A parser takes (text, path) and gives the bank or None, its problems, and the questions it
@@ -76,7 +77,39 @@ def load_file(path: str | os.PathLike[str]) -> ParseResult:
         byte = data[error.start]
         return _unread(name, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line); "
                        "save it again with the UTF-8 encoding", line)
-    return _at_most(parse(text, name), MAX_PROBLEMS)
+    return _at_most(_read_source(parse(text, name)), MAX_PROBLEMS)
+
+
+def _read_source(read: ParseResult) -> ParseResult:
+    """The bank with the source it names read from beside its file, and its cites found; a source
+    not there leaves the bank without one, with notes that say so."""
+    bank = read.bank
+    if bank is None or bank.source_name is None:
+        return read
+    path = Path(bank.path).parent / bank.source_name
+    try:
+        data = path.read_bytes()[: MAX_SOURCE + 1]
+    except FileNotFoundError:
+        return replace(read, notes=tuple(without_source(bank, "there is no such file beside it")))
+    except OSError as error:
+        return replace(read, notes=tuple(without_source(bank, f"it cannot be read "
+                                                              f"({error.strerror})")))
+    problem = None
+    if len(data) > MAX_SOURCE:
+        problem = (f"source {bank.source_name} is larger than {MAX_SOURCE // 1024} KB; "
+                   "a source text is smaller")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = problem or (f"source {bank.source_name} is not UTF-8 text (line {line} of "
+                              "it); save it again with the UTF-8 encoding")
+    if problem:
+        return ParseResult(None, (BankError(bank.path, bank.source_line, problem),))
+    found, problems = with_source(bank, Source(bank.source_name, text))
+    if problems:
+        return ParseResult(None, tuple(problems))
+    return replace(read, bank=found)
 
 
 def _at_most(read: ParseResult, most: int) -> ParseResult:
@@ -122,6 +155,15 @@ def scan_folder(folder: str | os.PathLike[str]) -> tuple[list[Path], list[BankEr
     return sorted(files), sorted(passed, key=lambda p: p.path)
 
 
+def source_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The files under a folder that may be banks' source texts (*.txt, *.md; hidden ones left
+    out), sorted: a change to one reloads the banks."""
+    root = Path(folder)
+    found = {p for pattern in ("*.txt", "*.md") for p in root.rglob(pattern)
+             if _passed_over(root, p) is None}
+    return sorted(found)
+
+
 def question_files(folder: str | os.PathLike[str]) -> list[Path]:
     """The question files under a folder (scan_folder's files)."""
     return scan_folder(folder)[0]
@@ -163,11 +205,13 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
     banks: list[Bank] = []
     problems: list[BankError] = []
     skipped: list[BankError] = []
+    notes: list[BankError] = []
     first_path: dict[str, str] = {}
     for file in files:
         read = load_file(file)
         problems.extend(read.problems)
         skipped.extend(read.skipped)
+        notes.extend(read.notes)
         bank = read.bank
         if bank is None:
             continue
@@ -177,4 +221,5 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
             continue
         first_path[bank.id] = bank.path
         banks.append(bank)
-    return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped))
+    return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped),
+                      notes=tuple(notes))

@@ -25,6 +25,23 @@ DEFAULT_ORDERING_METHOD = "pairs"
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a cite is in its source text: characters [start, end), starting on `line` (from 1)."""
+
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text a bank's facts come from: its file name (beside the bank's file) and its text."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Fact:
     """One fact of the text: what happened and, where the text says, when and under whom."""
 
@@ -36,6 +53,9 @@ class Fact:
     leader: str | None = None  # id of the Person leading Peru then
     tags: tuple[str, ...] = ()
     line: int = 0  # where it is defined in its file (0: not from a file)
+    quote: str | None = None  # its `cite:`, a phrase of the bank's source text, as written
+    quote_line: int = 0  # the line of its `cite:` in its file
+    cite: Span | None = None  # where the quote is in the source (None: no cite, or no source)
 
     @property
     def last_year(self) -> int | None:
@@ -121,6 +141,9 @@ class Bank:
     path: str = ""
     line: int = 0  # the line of its `bank:` key (0: not from a file)
     exam_only: bool = False  # for assigned quizzes only: never offered for self-study
+    source_name: str | None = None  # its `source:`, a .txt or .md file beside its file
+    source_line: int = 0  # the line of its `source:`
+    source: Source | None = None  # the source text, once read (None: not named, or not there)
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:
@@ -159,6 +182,7 @@ class ParseResult:
     bank: Bank | None
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()
+    notes: tuple[BankError, ...] = ()  # not problems: the bank loads (a source not there)
 
     @property
     def ok(self) -> bool:
@@ -174,6 +198,7 @@ class LoadResult:
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()  # questions of types Quipu has not (imports), reported
     passed_over: tuple[BankError, ...] = ()  # names not read: hidden, broken links, unreadable
+    notes: tuple[BankError, ...] = ()  # remarks on banks that load (a source not there)
 
     @property
     def ok(self) -> bool:

@@ -41,6 +41,7 @@ def report_lines(result: LoadResult) -> list[str]:
     """Every problem as `path:line: message` and a count, or the summary when there are none."""
     skipped = [f"{s} (skipped)" for s in result.skipped]
     skipped += [f"{p.path}: {p.message}" for p in result.passed_over]
+    skipped += [str(note) for note in result.notes]
     if result.ok:
         return skipped + summary_lines(result.banks)
     files = len({p.path for p in result.problems})

@@ -10,13 +10,14 @@ from typing import TypeVar
 from yaml.nodes import Node, SequenceNode
 
 from .model import Bank, Fact, ParseResult, Person
+from .source import source_name_problem
 from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
-BANK_KEYS = Keys(allowed=("bank", "title", "exam_only", "facts", "people", "questions"),
+BANK_KEYS = Keys(allowed=("bank", "title", "source", "exam_only", "facts", "people", "questions"),
                  required=("bank", "title"))
-FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags"),
+FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags", "cite"),
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
@@ -55,6 +56,9 @@ def _parse(text: str, path: str) -> ParseResult:
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
     exam_only = r.boolean(found.get("exam_only"), "")
+    source = r.text(found.get("source"), "")
+    if source is not None and (why := source_name_problem(source)):
+        r.report(found["source"][0], "", why)
     fact_refs: list[Ref] = []
     leader_refs: list[Ref] = []
     facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
@@ -62,6 +66,11 @@ def _parse(text: str, path: str) -> ParseResult:
     questions, _ = _section(r, found.get("questions"), "question", read_question, fact_refs)
     _check_refs(r, fact_refs, fact_ids, "fact", "facts")
     _check_refs(r, leader_refs, person_ids, "leader", "people")
+    if source is None:
+        for fact in facts:
+            if fact.quote is not None:
+                r.report(fact.quote_line, f"fact '{fact.id}'", "'cite' quotes the bank's source "
+                         "text, but the bank names none: add 'source: NAME.txt' at the top")
     if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
         r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
     # A missing id or title was reported as a problem: the checks of None only say so to mypy.
@@ -69,7 +78,8 @@ def _parse(text: str, path: str) -> ParseResult:
         return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
                 questions=tuple(questions), path=path, line=line_of(found["bank"][0]),
-                exam_only=bool(exam_only))
+                exam_only=bool(exam_only), source_name=source,
+                source_line=line_of(found["source"][0]) if "source" in found else 0)
     return ParseResult(bank)
 
 
@@ -130,10 +140,12 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     if leader is not None:
         leader_refs.append((found["leader"][0], where, leader))
     tags = r.texts(found.get("tags"), where, "tag")
+    quote = r.text(found.get("cite"), where)
     if len(r.problems) > start or fact_id is None or text is None or tags is None:
         return None  # a missing value was reported as a problem
     return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
-                tags=tuple(t for t, _ in tags), line=line_of(node))
+                tags=tuple(t for t, _ in tags), line=line_of(node), quote=quote,
+                quote_line=line_of(found["cite"][0]) if "cite" in found else 0)
 
 
 def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person | None:

@@ -31,13 +31,13 @@ from . import bank_versions
 from .bank_versions import Owner, Version
 from .catalog import Catalog, current_catalog, quiz_questions
 from .errors import Conflict, Invalid, NotAllowed
+from .restores import file_of
 from .uploads import (
     Upload,
     Uploader,
     UploadRejected,
     check_upload,
     digest,
-    file_of,
     put_file,
     target_path,
     upload_name,

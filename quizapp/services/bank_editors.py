@@ -17,7 +17,8 @@ from ..models.people import username_key
 from . import bank_versions
 from .catalog import Catalog
 from .errors import Invalid, NotAllowed, NotFound
-from .uploads import Uploader, file_of
+from .restores import file_of
+from .uploads import Uploader
 
 
 def editors(name: str) -> list[Learner]:

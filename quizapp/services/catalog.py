@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select
 
 from ..bank.export import EXPORTERS
 from ..bank.generate import generate_questions
-from ..bank.loader import load_folder, scan_folder
+from ..bank.loader import load_folder, scan_folder, source_files
 from ..bank.model import Bank, LoadResult, Question
 from ..database import write_transaction
 from ..extensions import db
@@ -61,7 +61,8 @@ class Catalog:
         if not self.folder.is_dir():
             return ()
         entries = []
-        for path in scan_folder(self.folder)[0]:  # hidden files and broken links left out
+        # Hidden files and broken links left out; a bank's source text changes the bank too.
+        for path in scan_folder(self.folder)[0] + source_files(self.folder):
             try:
                 st = path.stat()
             except OSError:  # gone since the scan: the next look sees the folder as it is

@@ -9,7 +9,9 @@ Files have owners: the teacher who first uploaded one; a file nobody uploaded ca
 belongs to the admins. Only its owner or an admin replaces a file. A replacement keeps the bytes
 it replaces as a version (`services/bank_versions.py`), which the owner can restore (a restore
 keeps the bytes it replaces in turn), and is refused if it drops a bank id that an assigned quiz
-not yet closed uses. These rules are here, once, for uploads and restores alike.
+not yet closed uses. These rules are here, once, for uploads and restores (services/restores.py)
+alike. A YAML bank's source text may come with it: saved beside it under the name its `source:`
+gives, owned and kept in versions the same way, the bank's cites checked against it first.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from ..models import Assignment
 from . import bank_versions
 from .bank_versions import Owner
 from .catalog import Catalog
-from .errors import Conflict, Invalid, NotAllowed, NotFound
+from .errors import Conflict, Invalid, NotAllowed
 from .rules import shown
 
 MAX_UPLOAD = 1024 * 1024  # bytes; the largest shipped bank is a tenth of this
@@ -73,6 +75,7 @@ class Upload:
     name: str
     bank: Bank
     replaced: bool
+    source: str | None = None  # the name its source text was saved under, if one was uploaded
 
 
 def upload_name(filename: str) -> str:
@@ -102,18 +105,33 @@ def target_path(folder: Path, name: str) -> Path:
     return target
 
 
-def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> Bank:
-    """The bank in the bytes, or UploadRejected with every problem; nothing is written."""
-    if len(data) > MAX_UPLOAD:
-        raise UploadRejected([f"{name}: the file is larger than {MAX_UPLOAD // 1024} KB; split "
-                              "the bank into smaller files"])
+def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
+                 source: bytes | None = None) -> Bank:
+    """The bank in the bytes, or UploadRejected with every problem; nothing is written.
+
+    Its cites are checked against `source` if given, else against the source text it names in
+    the questions folder, if there; with neither, the bank simply has no source.
+    """
+    for what, size in ((name, len(data)), ("The source text", len(source or b""))):
+        if size > MAX_UPLOAD:
+            raise UploadRejected([f"{what}: the file is larger than {MAX_UPLOAD // 1024} KB; "
+                                  "split it into smaller files"])
     with tempfile.TemporaryDirectory() as scratch:  # the loader reads files: read a copy
         copy = Path(scratch) / name
         copy.write_bytes(data)
         loaded = load_file(copy)
+        named = loaded.bank.source_name if loaded.bank is not None else None
+        there = target.parent / named if named else None
+        if named and (source is not None or (there is not None and there.is_file())):
+            text = source if source is not None else target_path(target.parent, named).read_bytes()
+            (Path(scratch) / named).write_bytes(text)
+            loaded = load_file(copy)
     bank, errors = loaded.bank, loaded.problems
     if errors or bank is None:
         raise UploadRejected([f"{name}:{e.line}: {e.message}" for e in errors])
+    if source is not None and bank.source_name is None:
+        raise UploadRejected([f"{name}: a source text was given, but the bank names none: add "
+                              "'source: NAME.txt' at the top of the bank to use it"])
     other = banks.get(bank.id)
     if other is not None and Path(other.path).resolve() != target:
         owner = Path(other.path).name
@@ -139,13 +157,15 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader) -> None:
+def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader, source: bool = False) -> None:
     """NotYours unless `who` may replace the file (its owner, or an admin)."""
     if owner.may_replace(who.id, who.is_admin):
         return
     whose = ("came with Quipu and belongs to the admins" if owner.shipped
              else f"belongs to {owner.name}")
-    raise NotYours([f"{name}: This file {whose}: upload it under another name."])
+    how = ("give your text another name in the bank's 'source:'" if source
+           else "upload it under another name")
+    raise NotYours([f"{name}: This file {whose}: {how}."])
 
 
 def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:
@@ -171,92 +191,88 @@ def digest(data: bytes | None) -> str:
     return "" if data is None else hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Put:
+    """One file to write: its name in the questions folder, where, its bytes, and whether it is
+    the bank's source text (kept and owned like the bank's file, but not read as a bank)."""
+
+    name: str
+    target: Path
+    data: bytes
+    source: bool = False
+
+
+def _keep_replaced(put: Put, bank: Bank, who: Uploader, now: datetime) -> bytes | None:
+    """Check that `who` may write the file, keep the bytes it replaces, and record the upload;
+    the old bytes (None: a new file)."""
+    was = bank_versions.current(put.name)
+    old = put.target.read_bytes() if put.target.is_file() else None
+    if old is not None or not was.owner.shipped:  # a name nobody has is the uploader's
+        refuse_if_not_theirs(put.name, was.owner, who, put.source)
+    if old is not None:
+        before = bank if put.source else load_file(put.target).bank  # as the folder has it now
+        if not put.source and before is not None and before.id != bank.id:
+            refuse_if_in_use(put.name, before.id, now)
+        if old != put.data:
+            mtime = put.target.stat().st_mtime
+            file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
+            title = before.title if before else "(a file that did not load)"
+            bank_versions.keep(put.name, old, before.id if before else "",
+                               f"The source text of {title}" if put.source else title,
+                               was, file_time, who.id, now)
+    bank_versions.record_upload(put.name, who.id, now)
+    return old
+
+
 def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
-             who: Uploader, now: datetime, expected: str | None = None) -> bool:
-    """Write a checked file in place of what is there, by the rules; whether it replaced one.
+             who: Uploader, now: datetime, also: Put | None = None, source: bool = False,
+             expected: str | None = None) -> bool:
+    """Write a checked file (the bank's, or its source text if `source`; and `also`, its source
+    text) in place of what is there, by the rules; whether the first replaced one.
 
     `expected`, if given, is the `digest` of the bytes the change was made on: Conflict if the
     file holds others now ('' expects no file). In one write transaction (one upload, restore or
     save at a time): the owner is checked, a dropped
-    bank id checked against the open quizzes, the bytes replaced kept as a version, and the file
+    bank id checked against the open quizzes, the bytes replaced kept as a version, and the files
     written last; should the commit fail, the old bytes are written back.
     """
-    old: bytes | None = None
-    written = False
+    puts = [Put(name, target, data, source)] + ([also] if also else [])
+    olds: list[bytes | None] = []
+    written: list[tuple[Put, bytes | None]] = []
     try:
         with write_transaction():
             bank_versions.lock_uploads()
-            was = bank_versions.current(name)
-            replaced = target.is_file()
             if expected is not None and digest(
-                    target.read_bytes() if replaced else None) != expected:
+                    target.read_bytes() if target.is_file() else None) != expected:
                 raise Conflict(f"{name} was changed by someone else since you opened it"
                                if expected else f"{name} exists already")
-            if replaced or not was.owner.shipped:  # a name nobody has is the uploader's
-                refuse_if_not_theirs(name, was.owner, who)
-            if replaced:
-                old = target.read_bytes()
-                before = load_file(target).bank  # as the folder has it now, not a second ago
-                if before is not None and before.id != bank.id:
-                    refuse_if_in_use(name, before.id, now)
-                if old != data:
-                    mtime = target.stat().st_mtime
-                    file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
-                    bank_versions.keep(name, old, before.id if before else "",
-                                       before.title if before else "(a file that did not load)",
-                                       was, file_time, who.id, now)
-            bank_versions.record_upload(name, who.id, now)
+            olds = [_keep_replaced(put, bank, who, now) for put in puts]
             db.session.flush()
-            written = True
-            write_atomically(target, data)
+            for put, old in zip(puts, olds, strict=True):
+                written.append((put, old))
+                write_atomically(put.target, put.data)
     except BaseException:
-        if written:  # the database said no after the file was written: put the old one back
+        for put, old in written:  # the database said no after a file was written: put it back
             if old is None:
-                target.unlink(missing_ok=True)
+                put.target.unlink(missing_ok=True)
             else:
-                write_atomically(target, old)
+                write_atomically(put.target, old)
         raise
     catalog.refresh(force=True)  # this process at once; the others within a second
-    return replaced
+    return olds[0] is not None
 
 
 def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
-                now: datetime) -> Upload:
+                now: datetime, source: bytes | None = None) -> Upload:
     """Check an uploaded file and, if it is good and `who` may, save it in the catalog's folder
-    (keeping the file it replaces as a version) and reload."""
+    (keeping the file it replaces as a version) and reload. `source`, the text of the bank's
+    `source:`, is saved beside it under that name, kept and owned the same way."""
     name = upload_name(filename)
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target)
-    replaced = put_file(catalog, name, target, data, bank, who, now)
-    return Upload(name=name, bank=bank, replaced=replaced)
-
-
-def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:
-    """A loaded bank and its file's name in the questions folder ('' for a bank made in code);
-    NotFound if no such bank is loaded."""
-    bank = catalog.get(bank_id)
-    if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
-    return bank, Path(os.path.relpath(bank.path, catalog.folder)).as_posix() if bank.path else ""
-
-
-def restore_version(catalog: Catalog, bank_id: str, version_id: int, who: Uploader,
-                    now: datetime) -> Upload:
-    """Put a kept version of a bank's file back, keeping the current bytes as a version.
-
-    NotFound for an unknown version, another file's, or one of a file `who` may not replace
-    (someone else's is not shown to exist); UploadRejected if the old bytes no longer pass the
-    checks or would drop a bank an open quiz uses.
-    """
-    _, name = file_of(catalog, bank_id)
-    if not name:
-        raise NotFound("There is no such version of this file.")
-    version = bank_versions.find_version(name, version_id)
-    if not bank_versions.current(name).owner.may_replace(who.id, who.is_admin):
-        raise NotFound("There is no such version of this file.")
-    data = version.data
-    target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target)
-    put_file(catalog, name, target, data, bank, who, now)
-    return Upload(name=name, bank=bank, replaced=True)
+    bank = check_upload(name, data, catalog.banks, target, source)
+    also = None
+    if source is not None and bank.source_name is not None:
+        also = Put(bank.source_name, target_path(catalog.folder, bank.source_name), source, True)
+    replaced = put_file(catalog, name, target, data, bank, who, now, also)
+    return Upload(name=name, bank=bank, replaced=replaced, source=also.name if also else None)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, url_for
 
 from ..services.catalog import current_catalog
+from ..services.reading import cited
 from ..services.rules import iso, shown, zone_name
 
 
@@ -17,11 +18,20 @@ def bank_title(bank_id: str) -> str:
     bank = current_catalog().get(bank_id)
     return bank.title if bank is not None else bank_id
 
+def text_link(bank_id: str, fact_id: str) -> str | None:
+    """Where a fact's passage is in its bank's text (`/study/<bank>/text#fact-<id>`), or None
+    when the fact cites none or the bank has no text."""
+    if not cited(bank_id, fact_id):
+        return None
+    return url_for("study.text_page", bank_id=bank_id, _anchor=f"fact-{fact_id}")
+
 def init_app(app: Flask) -> None:
     """Register the filters (iso; when, in the school's time zone, naming it; points,
-    bank_title) and the global `time_zone()`, the zone's name for labels."""
+    bank_title) and the globals `time_zone()`, the zone's name for labels, and
+    `text_link(bank, fact)`, a fact's passage in the text."""
     for name, function in (("iso", iso), ("when", shown), ("points", points),
                            ("bank_title", bank_title)):
         app.add_template_filter(function, name)
     app.add_template_global(zone_name, "time_zone")
+    app.add_template_global(text_link, "text_link")
 

@@ -16,6 +16,7 @@ from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Paused
 from ..services.progress import NEW, FactProgress, progress
+from ..services.reading import reading
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
 from ..services.study import find_practice, practice_bank, start_practice, timeline
@@ -63,6 +64,14 @@ def timeline_page(bank_id: str):
     last = max((end for _, end in spans), default=0)
     return render_template("study/timeline.html", bank=bank, dated=dated, undated=undated,
                            first=first, last=last)
+
+
+@bp.get("/study/<bank_id>/text")
+def text_page(bank_id: str):
+    """The bank's source text, each cited passage marked and linked to its fact, with the
+    signed-in learner's state of each; 404 for a bank without a text."""
+    learner = current_user if current_user.is_authenticated else None
+    return render_template("study/text.html", reading=reading(bank_id, learner, clock.now()))
 
 
 @bp.get("/study/<bank_id>/practice")

@@ -17,10 +17,11 @@ from quizapp.bank.model import ORDERING_METHODS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BANK_FILE = REPO_ROOT / "questions" / "peru-us-relations.yaml"
-SOURCE_REL = Path("shared") / "source" / "peru-us-relations.txt"
+SOURCE_FILE = REPO_ROOT / "questions" / "peru-us-relations.txt"  # shipped beside the bank
+SHARED_REL = Path("shared") / "source" / "peru-us-relations.txt"  # where the text came from
 
-TOP_KEYS = {"bank", "title", "facts", "people", "questions"}
-FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags"}
+TOP_KEYS = {"bank", "title", "source", "facts", "people", "questions"}
+FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags", "cite"}
 PERSON_KEYS = {"id", "name", "role", "year", "until"}
 QUESTION_KEYS = {
     "id",
@@ -44,11 +45,11 @@ DANGLING_START = re.compile(r"^(?:The approach|This|That|These|Those|It|Its|They
 DANGLING_ANYWHERE = re.compile(r"\b(?:that year|the same year|that decade)\b", re.IGNORECASE)
 
 
-def source_file() -> Path | None:
-    """The source text: ../shared/source/... next to the repo (the nearest ancestor that has it,
-    so that a git worktree nested one level deeper finds it too)."""
+def shared_source() -> Path | None:
+    """The text the shipped copy was taken from: ../shared/source/... next to the repo (the
+    nearest ancestor that has it, so that a git worktree nested one level deeper finds it too)."""
     for base in REPO_ROOT.parents:
-        candidate = base / SOURCE_REL
+        candidate = base / SHARED_REL
         if candidate.is_file():
             return candidate
     return None
@@ -201,11 +202,23 @@ def _own_texts(bank):
             yield f"{q['id']} option", option
 
 
+def test_the_bank_ships_its_source(bank):
+    assert bank["source"] == SOURCE_FILE.name
+    assert SOURCE_FILE.is_file()
+    shared = shared_source()
+    if shared is not None:  # on a fresh clone there is none: the shipped copy is the text
+        assert SOURCE_FILE.read_bytes() == shared.read_bytes()
+
+
+def test_every_fact_cites_the_source(bank):
+    source = " ".join(SOURCE_FILE.read_text(encoding="utf-8").split())
+    for fact in bank["facts"]:
+        assert fact.get("cite"), f"fact {fact['id']} cites no passage of the text"
+        assert " ".join(fact["cite"].split()) in source, fact["id"]
+
+
 def test_no_long_run_copied_from_source(bank):
-    path = source_file()
-    if path is None:
-        pytest.skip(f"source text not found ({SOURCE_REL} beside the repository)")
-    source = path.read_text(encoding="utf-8")
+    source = SOURCE_FILE.read_text(encoding="utf-8")
     copied = []
     for joiner in ("", " "):
         words = _words(source, joiner)

@@ -72,7 +72,8 @@ def test_a_student_reads_the_timeline_practises_a_fact_and_sees_the_charts(page,
     page.get_by_role("button", name="Check my answer").click()
     expect(page.locator("#verdict")).to_have_text("Right")  # at once, on the next page
     expect(page.locator(".feedback .points")).to_have_text("1 of 1 point")
-    expect(page.locator(f".feedback a[href$='#fact-{FACT}']")).to_be_visible()
+    expect(page.locator(f".feedback a[href='/study/{BANK}#fact-{FACT}']")).to_be_visible()
+    expect(page.locator(f".feedback a[href='/study/{BANK}/text#fact-{FACT}']")).to_be_visible()
     page.get_by_role("link", name="Back to the timeline").click()
     expect(canal.locator(".knowledge")).not_to_have_text("Never seen")
 

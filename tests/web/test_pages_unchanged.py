@@ -84,6 +84,7 @@ def tour(client, auth, clock, tmp_path) -> dict[str, str]:
     get("review", quiz_url)
     get("history", "/history")
     get("timeline", "/study/sample")
+    get("text", "/study/sample/text")
     get("practice-start", "/study/sample/practice")
     practice = client.post("/study/sample/practice", data={})
     assert practice.status_code in (302, 303), practice.text

@@ -12,14 +12,13 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ... import clock
 from ...services import bank_versions
 from ...services.catalog import current_catalog, exam_only, export_bank, set_exam_only
+from ...services.restores import file_of, restore_version, source_of
 from ...services.rolls import MAX_CSV
 from ...services.uploads import (
     MAX_UPLOAD,
     NotYours,
     UploadRejected,
-    file_of,
     known_suffixes,
-    restore_version,
     save_upload,
 )
 from ..errors import render_error, status_of
@@ -57,7 +56,7 @@ def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
     that one reads the form: a limit set in the view would come too late.
     """
     if endpoint == "teacher.upload":
-        request.max_content_length = MAX_UPLOAD + FORM_OVERHEAD
+        request.max_content_length = 2 * MAX_UPLOAD + FORM_OVERHEAD  # a bank and its text
     elif endpoint == "teacher.add_members":
         request.max_content_length = MAX_CSV + FORM_OVERHEAD
     elif endpoint in ("teacher.edit_post", "teacher.new_bank"):  # a bank's file as form fields
@@ -75,15 +74,22 @@ def upload():
     form = UploadForm()
     if not form.validate_on_submit():
         return _upload_page(form, [], 400 if form.errors else 200)
-    storage = form.file.data
+    storage, text = form.file.data, form.source.data
     try:
         saved = save_upload(current_catalog(), storage.filename, storage.read(MAX_UPLOAD + 1),
-                            current_user, clock.now())
+                            current_user, clock.now(),
+                            text.read(MAX_UPLOAD + 1) if text and text.filename else None)
     except (UploadRejected, NotYours) as e:
         return _upload_page(form, e.problems, status_of(e))
     verb = "Replaced" if saved.replaced else "Saved"
     kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
-    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students now.{kept}")
+    named = saved.bank.source_name
+    source = (f" Its source text is saved as {saved.source}." if saved.source else
+              f" It names the source text {named}, which is not there: upload it with the bank "
+              "to give the bank its reading page (its cites are not checked until then)."
+              if named and saved.bank.source is None else "")
+    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students "
+          f"now.{kept}{source}")
     return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
 
 
@@ -115,9 +121,11 @@ def _bank_page(bank_id: str, problems: list[str] | None = None, status: int = 20
     bank, name = file_of(catalog, bank_id)
     generated = len(catalog.pool(bank_id).questions) - len(bank.questions)
     owner = bank_versions.owners([name])[name]
+    source = source_of(bank, name)
     return render_template(
         "teacher/preview.html", bank=bank, generated=generated, flag=exam_only([bank])[bank.id],
         file=name, owner=owner, versions=bank_versions.versions(name) if name else [],
+        source=source, source_versions=bank_versions.versions(source) if source else [],
         problems=problems or [],
         may_restore=owner.may_replace(current_user.id, current_user.is_admin)), status
 
@@ -129,7 +137,8 @@ def restore(bank_id: str, version_id: int):
         saved = restore_version(current_catalog(), bank_id, version_id, current_user, clock.now())
     except UploadRejected as e:
         return _bank_page(bank_id, e.problems, status_of(e))
-    flash(f"Restored {saved.name}: the bank “{saved.bank.title}” is live for students now; the "
+    restored = f"the source text {saved.source} of {saved.name}" if saved.source else saved.name
+    flash(f"Restored {restored}: the bank “{saved.bank.title}” is live for students now; the "
           "file it replaced is kept as a version.")
     back = "teacher.edit" if request.form.get("back") == "edit" else "teacher.preview"
     return redirect(url_for(back, bank_id=saved.bank.id), 303)

@@ -40,12 +40,18 @@ from ..forms import MODE_CHOICES, PageForm, quiz_length_field
 
 
 class UploadForm(PageForm):
-    """One question file."""
+    """One question file, and the source text it names (if any)."""
 
     file = FileField(
         "Question file", validators=[FileRequired("Choose a question file to upload.")],
         description=f"A file ending in {', '.join(known_suffixes())}, of at most "
                     f"{MAX_UPLOAD // 1024} KB.",
+    )
+    source = FileField(
+        "Its source text (optional)",
+        description="The .txt or .md file a YAML bank names with 'source:', saved beside it "
+                    f"under that name; at most {MAX_UPLOAD // 1024} KB. Its facts' cites are "
+                    "checked against it.",
     )
 
 
