@@ -16,6 +16,7 @@ from .model import Fact
 
 PROBES = 40  # random candidates tried per pick: small banks are searched whole, big ones sampled
 YEAR_LABEL = re.compile(r"\d{1,4}")
+SPAN_LABEL = re.compile(r"\d{1,4}\s*[–-]\s*\d{1,4}")  # "1919–1930": a period in plain years
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "D.C.": the last stop is the word's
 
 T = TypeVar("T")
@@ -63,9 +64,14 @@ def sentence(fact: Fact) -> str:
 
 
 def date_kind(fact: Fact) -> str:
-    """What kind of date a dated fact has: a plain "year", a "period", or a "moment" in words."""
+    """How a dated fact's date reads: a plain "year", a "span" of plain years ("1919–1930"), a
+    "period" in words ("the 1980s", "during World War II") or a "moment" in words ("spring 1958").
+
+    A "when" question offers labels of one kind only: "the 1980s" beside "1919–1930" would stand
+    out from the others and give itself away (or give the others away).
+    """
     if fact.last_year != fact.year:
-        return "period"
+        return "span" if SPAN_LABEL.fullmatch(fact.label) else "period"
     return "year" if YEAR_LABEL.fullmatch(fact.label) else "moment"
 
 
