@@ -165,8 +165,8 @@ def _one_fact_among(
 
 def in_year(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     """Asks "Which of these happened in <year>?": the fact against facts clear of that year."""
-    if not single_year(fact) or _states_its_date(fact):
-        return None
+    if not single_year(fact) or fact.approximate or _states_its_date(fact):
+        return None  # a year the text does not give is never asked as a year
     facts = src.timeline.apart_from(fact, 4, rng)
     if len(facts) < 3:
         return None

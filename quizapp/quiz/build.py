@@ -41,6 +41,7 @@ class QuizPool:
         self.choice_like = tuple(q for q in self.questions if q.type in ("choice", "multiple"))
         self.ordering = tuple(q for q in self.questions if q.type == "ordering")
         self.shown: dict[str, Shown] = {}  # what each question shows, worked out when first drawn
+        self.has_generated = any(q.generated for q in self.questions)
 
     @cached_property
     def by_fact(self) -> dict[str, tuple[Question, ...]]:
@@ -122,9 +123,11 @@ def _questions(pool: QuizPool, mode: str, length: int, n_ordering: int, rng: ran
     choice_src, ordering_src = pool._sources(mode)
     chosen = Chosen(pool.shown)
     questions = _pick(choice_src, length - n_ordering, rng, chosen, defer_generated)
-    # Tops up a shortfall of choice questions; then, if too few ordering ones fit, choice ones.
-    questions += _pick(ordering_src, length - len(questions), rng, chosen, defer_generated)
-    if len(questions) < length and n_ordering:
+    # Tops up a shortfall of choice questions; then, if fewer ordering ones fit than planned,
+    # choice ones again.
+    ordering = _pick(ordering_src, length - len(questions), rng, chosen, defer_generated)
+    questions += ordering
+    if len(ordering) < n_ordering:
         questions += _pick(choice_src, length - len(questions), rng, chosen, defer_generated)
     return questions
 
@@ -153,7 +156,7 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
     # Never plan more ordering questions than there are: choice questions fill the rest.
     n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
     questions = _questions(pool, mode, length, n_ordering, rng, False)
-    if len(questions) < length:
+    if len(questions) < length and pool.has_generated:
         # Generated questions took facts the written ones need: written ones first, then those.
         again = _questions(pool, mode, length, n_ordering, rng, True)
         questions = again if len(again) > len(questions) else questions

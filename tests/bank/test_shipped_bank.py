@@ -20,7 +20,7 @@ BANK_FILE = REPO_ROOT / "questions" / "peru-us-relations.yaml"
 SOURCE_REL = Path("shared") / "source" / "peru-us-relations.txt"
 
 TOP_KEYS = {"bank", "title", "facts", "people", "questions"}
-FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags"}
+FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags", "approximate"}
 PERSON_KEYS = {"id", "name", "role", "year", "until"}
 QUESTION_KEYS = {
     "id",
