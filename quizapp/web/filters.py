@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ..services.catalog import current_catalog
-from ..services.rules import iso, shown, zone_name
+from ..services.rules import iso, said, shown, zone_name
 
 
 def points(value: float | None) -> str:
@@ -18,10 +18,11 @@ def bank_title(bank_id: str) -> str:
     return bank.title if bank is not None else bank_id
 
 def init_app(app: Flask) -> None:
-    """Register the filters (iso; when, in the school's time zone, naming it; points,
-    bank_title) and the global `time_zone()`, the zone's name for labels."""
-    for name, function in (("iso", iso), ("when", shown), ("points", points),
-                           ("bank_title", bank_title)):
+    """Register the filters (iso; when, in the school's time zone, naming it; in_words, the
+    same in words against the clock where that reads better: "today at 9:40 UTC", "3 days ago";
+    points, bank_title) and the global `time_zone()`, the zone's name for labels."""
+    for name, function in (("iso", iso), ("when", shown), ("in_words", said),
+                           ("points", points), ("bank_title", bank_title)):
         app.add_template_filter(function, name)
     app.add_template_global(zone_name, "time_zone")
 
