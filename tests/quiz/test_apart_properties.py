@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from quizapp.bank.generate import generate_questions
 from quizapp.bank.loader import load_file
-from quizapp.quiz.build import QuizPool, build_quiz
+from quizapp.bank.model import Question
+from quizapp.quiz.build import QuizPool, build_quiz, build_review
 from tests.bank.test_shipped_bank import BANK_FILE
 
 MODES = ("mixed", "choice", "ordering")
@@ -115,3 +116,16 @@ def test_the_rules_catch_what_they_say():
     )
     assert any("ask the same fact" in r for r in broken_rules(bank, map(Item, same_fact)))
     assert any("from the template first-last" in r for r in broken_rules(bank, map(Item, lasts[:3])))
+
+
+def test_a_review_quiz_prefers_a_question_that_gives_none_away_but_asks_every_due_fact():
+    def when(fact, generated=True):
+        prefix = "gen-when-" if generated else "written-"
+        return Question(f"{prefix}{fact}-x", "choice", f"When did {fact} happen?",
+                        (f"{fact} 1", f"{fact} 2"), (f"{fact} 1",), facts=(fact,),
+                        generated=generated)
+
+    pool = QuizPool([when("a"), when("b"), when("c"), when("c", generated=False), when("d")])
+    quiz = build_review(pool, ["a", "b", "c", "d"], 10, random.Random(1))
+    asked = [item.question.id for item in quiz]
+    assert asked == ["gen-when-a-x", "gen-when-b-x", "written-c-x", "gen-when-d-x"]
