@@ -113,6 +113,16 @@ def _question_id(template: str, anchor: str, parts: Sequence[str]) -> str:
     return f"gen-{template}-{anchor}-{digest}"
 
 
+def template_of(question: Question) -> str | None:
+    """The template a generated question was made by (the part of its id after `gen-`), with
+    "Which of these came first?" and "...last?" as one, "first-last": the same question turned
+    round. None for a question someone wrote."""
+    if not question.generated or not question.id.startswith("gen-"):
+        return None
+    name = question.id.split("-", 2)[1]
+    return "first-last" if name in ("first", "last") else name
+
+
 def _tags(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for f in facts for tag in f.tags))
 
@@ -155,8 +165,8 @@ def _one_fact_among(
 
 def in_year(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     """Asks "Which of these happened in <year>?": the fact against facts clear of that year."""
-    if not single_year(fact) or _states_its_date(fact):
-        return None
+    if not single_year(fact) or fact.approximate or _states_its_date(fact):
+        return None  # a year the text does not give is never asked as a year
     facts = src.timeline.apart_from(fact, 4, rng)
     if len(facts) < 3:
         return None

@@ -53,6 +53,9 @@ class Fact:
     leader: str | None = None  # id of the Person leading Peru then
     tags: tuple[str, ...] = ()
     line: int = 0  # where it is defined in its file (0: not from a file)
+    # The text gives no exact years ("the mid 1970s"): `year`/`until` only order it, and it is
+    # shown by its `when` label alone, never as years or a length.
+    approximate: bool = False
     quote: str | None = None  # its `cite:`, a phrase of the bank's source text, as written
     quote_line: int = 0  # the line of its `cite:` in its file
     cite: Span | None = None  # where the quote is in the source (None: no cite, or no source)

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from .model import Fact
+from .model import Fact, Person
 
 PROBES = 40  # random candidates tried per pick: small banks are searched whole, big ones sampled
 YEAR_LABEL = re.compile(r"\d{1,4}")
+SPAN_LABEL = re.compile(r"\d{1,4}\s*[–-]\s*\d{1,4}")  # "1919–1930": a period in plain years
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "D.C.": the last stop is the word's
 
 T = TypeVar("T")
@@ -62,10 +63,41 @@ def sentence(fact: Fact) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
+def covers(person: Person, fact: Fact) -> bool:
+    """Whether the bank's years for the person's term hold every year of the dated fact.
+
+    A term with only a first year, or a fact whose years the text leaves vague, is covered by
+    nothing: leading in 1919 says nothing of 1901-1920, and a term to 1975 may or may not hold
+    "the mid 1970s".
+    """
+    if person.year is None or person.until is None or not dated(fact) or fact.approximate:
+        return False
+    first, last = years(fact)
+    return person.year <= first and last <= person.until
+
+
+def shown_extent(facts: Sequence[Fact]) -> tuple[str, str]:
+    """How a timeline of dated facts is said to run, from ... to ...: the earliest start and the
+    latest end, as years, or as the fact's own words where the text gives no exact year."""
+    if not facts:
+        return "", ""
+    start = min(facts, key=lambda f: (years(f)[0], f.approximate))
+    end = max(facts, key=lambda f: (years(f)[1], not f.approximate))
+    return (
+        start.label if start.approximate else str(years(start)[0]),
+        end.label if end.approximate else str(years(end)[1]),
+    )
+
+
 def date_kind(fact: Fact) -> str:
-    """What kind of date a dated fact has: a plain "year", a "period", or a "moment" in words."""
+    """How a dated fact's date reads: a plain "year", a "span" of plain years ("1919–1930"), a
+    "period" in words ("the 1980s", "during World War II") or a "moment" in words ("spring 1958").
+
+    A "when" question offers labels of one kind only: "the 1980s" beside "1919–1930" would stand
+    out from the others and give itself away (or give the others away).
+    """
     if fact.last_year != fact.year:
-        return "period"
+        return "span" if SPAN_LABEL.fullmatch(fact.label) else "period"
     return "year" if YEAR_LABEL.fullmatch(fact.label) else "moment"
 
 

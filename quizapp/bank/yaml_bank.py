@@ -17,7 +17,8 @@ from .yaml_syntax import compose
 
 BANK_KEYS = Keys(allowed=("bank", "title", "source", "exam_only", "facts", "people", "questions"),
                  required=("bank", "title"))
-FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags", "cite"),
+FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags", "cite",
+                           "approximate"),
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
@@ -140,11 +141,16 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     if leader is not None:
         leader_refs.append((found["leader"][0], where, leader))
     tags = r.texts(found.get("tags"), where, "tag")
+    approximate = r.boolean(found.get("approximate"), where)
+    if approximate and (year is None or when is None):
+        r.report(found["approximate"][0], where, "'approximate' needs a 'year' to order the fact "
+                 "by and a 'when' to show instead, as the text says it ('the mid 1970s')")
     quote = r.text(found.get("cite"), where)
     if len(r.problems) > start or fact_id is None or text is None or tags is None:
         return None  # a missing value was reported as a problem
     return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
-                tags=tuple(t for t, _ in tags), line=line_of(node), quote=quote,
+                tags=tuple(t for t, _ in tags), line=line_of(node), approximate=bool(approximate),
+                quote=quote,
                 quote_line=line_of(found["cite"][0]) if "cite" in found else 0)
 
 

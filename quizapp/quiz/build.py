@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..bank.model import Question
+from .apart import Chosen, Shown
 from .rules import MODES
 
 ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
@@ -39,6 +40,8 @@ class QuizPool:
         self.questions = tuple(questions)
         self.choice_like = tuple(q for q in self.questions if q.type in ("choice", "multiple"))
         self.ordering = tuple(q for q in self.questions if q.type == "ordering")
+        self.shown: dict[str, Shown] = {}  # what each question shows, worked out when first drawn
+        self.has_generated = any(q.generated for q in self.questions)
 
     @cached_property
     def by_fact(self) -> dict[str, tuple[Question, ...]]:
@@ -80,24 +83,53 @@ def _draw(questions: Sequence[Question], rng: random.Random) -> Iterator[Questio
     yield from (questions[i] for i in rest)
 
 
-def _pick(questions: Sequence[Question], count: int, rng: random.Random,
-          used: set[frozenset[str]]) -> list[Question]:
-    """Up to `count` questions, preferring ones whose facts no question picked so far tests."""
+def _pick(questions: Sequence[Question], count: int, rng: random.Random, chosen: Chosen,
+          defer_generated: bool = False) -> list[Question]:
+    """Up to `count` questions that give no other away (`quiz/apart.py`), preferring ones whose
+    facts no question picked so far tests; with `defer_generated`, questions someone wrote first.
+    """
     picked: list[Question] = []
+    later: list[Question] = []  # generated ones, deferred
     repeats: list[Question] = []
     # Past this many draws, fresh facts are rare: settle for repeats rather than scan the bank.
     budget = SMALL_POOL + 8 * count
     for drawn, q in enumerate(_draw(questions, rng)):
-        if len(picked) == count or (drawn >= budget and len(picked) + len(repeats) >= count):
+        if len(picked) == count or (
+            drawn >= budget and len(picked) + len(later) + len(repeats) >= count
+        ):
             break
-        facts = frozenset(q.facts)
-        if facts and facts in used:
+        if chosen.clashes(q):
+            continue
+        if defer_generated and q.generated:
+            if len(later) < count:
+                later.append(q)
+        elif chosen.repeats(q):
             if len(repeats) < count:
                 repeats.append(q)
-            continue
-        used.add(facts)
-        picked.append(q)
-    return picked + repeats[: count - len(picked)]
+        else:
+            chosen.add(q)
+            picked.append(q)
+    for q in later + repeats:  # checked again: others were picked since they were put aside
+        if len(picked) == count:
+            break
+        if not chosen.clashes(q):
+            chosen.add(q)
+            picked.append(q)
+    return picked
+
+
+def _questions(pool: QuizPool, mode: str, length: int, n_ordering: int, rng: random.Random,
+               defer_generated: bool) -> list[Question]:
+    choice_src, ordering_src = pool._sources(mode)
+    chosen = Chosen(pool.shown)
+    questions = _pick(choice_src, length - n_ordering, rng, chosen, defer_generated)
+    # Tops up a shortfall of choice questions; then, if fewer ordering ones fit than planned,
+    # choice ones again.
+    ordering = _pick(ordering_src, length - len(questions), rng, chosen, defer_generated)
+    questions += ordering
+    if len(ordering) < n_ordering:
+        questions += _pick(choice_src, length - len(questions), rng, chosen, defer_generated)
+    return questions
 
 
 def shown_order(question: Question, rng: random.Random) -> tuple[int, ...]:
@@ -123,21 +155,27 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
         raise QuizError(f"this bank has no questions for a {mode} quiz")
     # Never plan more ordering questions than there are: choice questions fill the rest.
     n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
-    used: set[frozenset[str]] = set()
-    questions = _pick(choice_src, length - n_ordering, rng, used)
-    questions += _pick(ordering_src, length - len(questions), rng, used)  # tops up a shortfall
+    questions = _questions(pool, mode, length, n_ordering, rng, False)
+    if len(questions) < length and pool.has_generated:
+        # Generated questions took facts the written ones need: written ones first, then those.
+        again = _questions(pool, mode, length, n_ordering, rng, True)
+        questions = again if len(again) > len(questions) else questions
     rng.shuffle(questions)
     return [QuizItem(q, shown_order(q, rng)) for q in questions]
 
 
-def question_on(pool: QuizPool, fact: str, rng: random.Random, avoid: set[str]) -> Question | None:
-    """A question testing `fact`, drawn among the most direct ones not in `avoid`; None if none."""
+def question_on(pool: QuizPool, fact: str, rng: random.Random, avoid: set[str],
+                chosen: Chosen | None = None) -> Question | None:
+    """A question testing `fact`, drawn among the most direct ones not in `avoid` (and, given
+    `chosen`, among those giving none of its questions away where any does); None if none."""
     candidates: list[Question] = []
     for q in pool.by_fact.get(fact, ()):  # stops after FACT_CHOICES + len(avoid) at most
         if q.id not in avoid:
             candidates.append(q)
             if len(candidates) == FACT_CHOICES:
                 break
+    if chosen is not None:
+        candidates = [q for q in candidates if not chosen.clashes(q)] or candidates
     if not candidates:
         return None
     fewest = len(candidates[0].facts)
@@ -152,17 +190,21 @@ def build_review(
 
     A question that also tests facts further down the list covers them, so they get no question
     of their own; a fact no question tests is passed over. `avoid` names questions not to ask.
+    Among a fact's questions, those giving no other away (`quiz/apart.py`) are preferred: every
+    due fact is asked, even where only a question breaking those rules asks it.
     """
     if length < 1:
         raise QuizError("a quiz needs at least one question")
     wanted, covered, used = set(facts), set(), set(avoid)
+    chosen = Chosen(pool.shown)
     picked: list[Question] = []
     for fact in facts:
         if len(picked) == length:
             break
-        question = None if fact in covered else question_on(pool, fact, rng, used)
+        question = None if fact in covered else question_on(pool, fact, rng, used, chosen)
         if question is not None:
             picked.append(question)
+            chosen.add(question)
             used.add(question.id)
             covered |= wanted.intersection(question.facts)
     if not picked:

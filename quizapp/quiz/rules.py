@@ -16,6 +16,8 @@ MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10  # questions in one quiz
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`
 NOT_OPEN_YET, OPEN, CLOSED = "not open yet", "open", "closed"  # an assigned quiz's window
 GRACE = timedelta(seconds=30)  # answers in flight at the deadline still count for this long
+SAID_DAYS = {-1: "yesterday", 0: "today", 1: "tomorrow"}  # days said by name, `in_words`
+RECENT_DAYS = 6  # up to this many days back a time reads "3 days ago"; further, as a date
 
 
 def percent(score: float | None, max_score: float | None) -> float | None:
@@ -42,6 +44,30 @@ def when(moment: datetime | None, zone: ZoneInfo | None = None) -> str:
         return ""
     local = from_utc(moment, zone)
     return f"{local.day} {local:%b %Y, %H:%M} {zone.key if zone is not None else 'UTC'}"
+
+
+def in_words(moment: datetime | None, now: datetime, zone: ZoneInfo | None = None) -> str:
+    """A stored UTC time as people say a recent or coming one, against `now` (naive UTC), its
+    days and clock those of `zone` (named): "just now", "5 minutes ago", "today at 9:40
+    America/Lima", "yesterday at 14:05 UTC", "3 days ago", "in 20 minutes", "tomorrow at 8:00
+    UTC"; further off, the date and time as `when` writes them."""
+    if moment is None:
+        return ""
+    seconds = (moment - now).total_seconds()
+    if -60 < seconds <= 0:
+        return "just now"
+    if -3600 < seconds < 3600:
+        minutes = max(1, round(abs(seconds) / 60))
+        count = f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return f"{count} ago" if seconds < 0 else f"in {count}"
+    local = from_utc(moment, zone)
+    days = (local.date() - from_utc(now, zone).date()).days
+    at = f"at {local.hour}:{local.minute:02d} {zone.key if zone is not None else 'UTC'}"
+    if days in SAID_DAYS:
+        return f"{SAID_DAYS[days]} {at}"
+    if -RECENT_DAYS <= days < 0:
+        return f"{-days} days ago"
+    return when(moment, zone)
 
 
 def from_utc(moment: datetime, zone: tzinfo | None) -> datetime:

@@ -1,6 +1,7 @@
 """The quiz rules (quiz/rules.py) as the pages and the API read them: views import no domain.
 
 And the school's time zone (QUIZAPP_TIMEZONE): `shown` writes a stored time in it, naming it;
+`said` in words where that reads better ("today at 9:40 America/Lima", "3 days ago");
 `to_utc` reads a time typed in it (a form's datetime-local field) as it is stored, naive UTC;
 `from_utc` turns a stored time back into what such a field shows.
 """
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from .. import clock
 from ..quiz import rules as _rules
 from ..quiz.rules import (
     ATTEMPT_MODES,
@@ -27,6 +29,7 @@ from ..quiz.rules import (
     REVIEW,
     SEED_LIMIT,
     day,
+    in_words,
     iso,
     percent,
     when,
@@ -34,8 +37,9 @@ from ..quiz.rules import (
 )
 
 __all__ = ["ATTEMPT_MODES", "CLOSED", "DEFAULT_LENGTH", "MAX_LENGTH", "MIN_LENGTH", "MODES",
-           "NOT_OPEN_YET", "OPEN", "PRACTICE", "REVIEW", "SEED_LIMIT", "day", "from_utc", "iso",
-           "percent", "school_zone", "shown", "to_utc", "when", "window", "zone_name"]
+           "NOT_OPEN_YET", "OPEN", "PRACTICE", "REVIEW", "SEED_LIMIT", "day", "from_utc",
+           "in_words", "iso", "percent", "said", "school_zone", "shown", "to_utc", "when",
+           "window", "zone_name"]
 
 
 def school_zone() -> ZoneInfo:
@@ -51,6 +55,13 @@ def zone_name() -> str:
 def shown(moment: datetime | None) -> str:
     """A stored time for people, in the school's zone: 3 Dec 2026, 09:40 America/Lima."""
     return when(moment, school_zone())
+
+
+def said(moment: datetime | None) -> str:
+    """A stored time in words against the app's clock, in the school's zone: "today at 9:40
+    America/Lima", "3 days ago"; further off, as `shown` writes it. For pages a person reads
+    now; reports and exports keep `shown`'s exact dates."""
+    return in_words(moment, clock.now(), school_zone())
 
 
 @overload

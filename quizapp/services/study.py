@@ -14,7 +14,7 @@ from datetime import datetime
 
 from .. import clock
 from ..bank.model import Bank, Fact, Person
-from ..bank.timeline import dated
+from ..bank.timeline import covers, dated, shown_extent
 from ..models import Attempt
 from ..quiz import schedule
 from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
@@ -50,16 +50,31 @@ def timeline_order(bank: Bank) -> tuple[list[Fact], list[Fact]]:
 
 
 def leaders(bank: Bank, fact: Fact) -> tuple[Person, ...]:
-    """Who led then: the fact's own leader, else the people whose years meet the fact's."""
+    """Who led then: the fact's own leader, else the people whose term covers the whole fact
+    (`bank.timeline.covers`): someone in office for part of it did not lead "then"."""
     if fact.leader in bank.people_by_id:
         return (bank.people_by_id[fact.leader],)
-    if not dated(fact):
-        return ()
-    start, end = fact.span or (0, 0)
-    return tuple(
-        p for p in bank.people
-        if p.year is not None and p.year <= end and start <= (p.until or p.year)
-    )
+    return tuple(p for p in bank.people if covers(p, fact))
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Where a timeline runs: its first and last years (to draw periods to scale) and how the
+    page says it, the text's words for a start or end the text gives no year for."""
+
+    first: int = 0
+    last: int = 0
+    shown_first: str = ""
+    shown_last: str = ""
+
+
+def extent(entries: list[Entry]) -> Extent:
+    """The extent of a timeline's dated entries."""
+    facts = [e.fact for e in entries if e.fact.span is not None]
+    spans = [f.span for f in facts if f.span is not None]
+    if not spans:
+        return Extent()
+    return Extent(min(a for a, _ in spans), max(b for _, b in spans), *shown_extent(facts))
 
 
 def timeline(bank: Bank, learner: Someone | None, now: datetime) -> tuple[list[Entry], list[Entry]]:

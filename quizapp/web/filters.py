@@ -6,7 +6,7 @@ from flask import Flask, url_for
 
 from ..services.catalog import current_catalog
 from ..services.reading import cited
-from ..services.rules import iso, shown, zone_name
+from ..services.rules import iso, said, shown, zone_name
 
 
 def points(value: float | None) -> str:
@@ -26,11 +26,12 @@ def text_link(bank_id: str, fact_id: str) -> str | None:
     return url_for("study.text_page", bank_id=bank_id, _anchor=f"fact-{fact_id}")
 
 def init_app(app: Flask) -> None:
-    """Register the filters (iso; when, in the school's time zone, naming it; points,
-    bank_title) and the globals `time_zone()`, the zone's name for labels, and
+    """Register the filters (iso; when, in the school's time zone, naming it; in_words, the
+    same in words against the clock where that reads better: "today at 9:40 UTC", "3 days ago";
+    points, bank_title) and the globals `time_zone()`, the zone's name for labels, and
     `text_link(bank, fact)`, a fact's passage in the text."""
-    for name, function in (("iso", iso), ("when", shown), ("points", points),
-                           ("bank_title", bank_title)):
+    for name, function in (("iso", iso), ("when", shown), ("in_words", said),
+                           ("points", points), ("bank_title", bank_title)):
         app.add_template_filter(function, name)
     app.add_template_global(zone_name, "time_zone")
     app.add_template_global(text_link, "text_link")

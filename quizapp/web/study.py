@@ -19,7 +19,7 @@ from ..services.progress import NEW, FactProgress, progress
 from ..services.reading import reading
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
-from ..services.study import find_practice, practice_bank, start_practice, timeline
+from ..services.study import extent, find_practice, practice_bank, start_practice, timeline
 from .charts import bar_chart, line_chart
 from .errors import refusal, render_error, status_of
 from .forms import read_answers
@@ -59,11 +59,8 @@ def timeline_page(bank_id: str):
         dated, undated = timeline(bank, learner, clock.now())
     except Paused as e:
         return render_template("study/timeline.html", bank=bank, lock=e.lock), 403
-    spans = [e.fact.span for e in dated if e.fact.span is not None]
-    first = min((start for start, _ in spans), default=0)
-    last = max((end for _, end in spans), default=0)
     return render_template("study/timeline.html", bank=bank, dated=dated, undated=undated,
-                           first=first, last=last)
+                           extent=extent(dated))
 
 
 @bp.get("/study/<bank_id>/text")

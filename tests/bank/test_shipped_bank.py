@@ -21,7 +21,7 @@ SOURCE_FILE = REPO_ROOT / "questions" / "peru-us-relations.txt"  # shipped besid
 SHARED_REL = Path("shared") / "source" / "peru-us-relations.txt"  # where the text came from
 
 TOP_KEYS = {"bank", "title", "source", "facts", "people", "questions"}
-FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags", "cite"}
+FACT_KEYS = {"id", "year", "until", "when", "text", "leader", "tags", "cite", "approximate"}
 PERSON_KEYS = {"id", "name", "role", "year", "until"}
 QUESTION_KEYS = {
     "id",
