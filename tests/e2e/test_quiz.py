@@ -41,7 +41,7 @@ def test_a_student_registers_answers_every_kind_of_question_and_sees_it_in_histo
     page.get_by_role("navigation").get_by_role("link", name="History").click()
     rows = page.locator("table.history tbody tr")
     expect(rows).to_have_count(1)
-    expect(rows).to_contain_text("100.0%")
+    expect(rows).to_contain_text("100%")
     assert blocked == []
 
 
