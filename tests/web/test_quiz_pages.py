@@ -203,7 +203,8 @@ def test_the_review_shows_the_answers_the_right_ones_the_explanation_and_the_fac
     assert "It opened in 1920." in page
     assert "<strong>1920</strong>: An embassy opens." in page
     assert "The right answer" in page and "✗ wrong" in page
-    assert page.count("Not answered") == 2
+    assert page.count("Not answered.") == 2  # the two blank questions' answers
+    assert page.count('class="card review result-blank"') == 2
     assert not elements(page, "form", method="post", **{"class": "quiz"})
 
 
