@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from ..services.attempts import ShownOption, Snapshot
+from ..services.review import KINDS as KIND_NAMES
 from ..services.rules import day, from_utc, zone_name
 from .forms import KEEP, answer_field
 
@@ -105,9 +106,11 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     per item for an order (quiz.js adds dragging); what was `given` is kept, `problem` shown."""
     kind, options, q = snap.type, snap.options, _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
-    label = f'<span class="number">Question {number}</span> ' if number else ""
+    kind_words = f'<span class="kind" aria-hidden="true">{KIND_NAMES.get(kind, "")}</span>'
+    label = (f'<span class="card-head"><span class="number">Question {number}</span> '
+             f'{kind_words}</span> ' if number else "")
     hint = HINTS.get(kind) or ORDER_HINT
-    out = [f'<fieldset class="question{" invalid" if problem else ""}" id="q-{q}" '
+    out = [f'<fieldset class="question card{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
            f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
     if kind == "ordering":
