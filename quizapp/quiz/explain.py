@@ -102,7 +102,7 @@ def tally_points(method: str, tally: Tally) -> float:
 
 def points_in_words(snap: Snapshot, answer: Hashable | Sequence[Hashable] | None) -> str:
     """Why an answer got its points: "4 of 6 pairs in the right order: 0.67 points"."""
-    if answer is None or answer == []:
+    if answer is None or (isinstance(answer, list) and not answer):
         return f"Not answered: {points_text(0.0)}"
     points = grade(snap.type, snap.key, answer, snap.grading)
     if snap.type == "ordering" and isinstance(answer, list) and len(snap.key) > 1:
