@@ -26,7 +26,7 @@ from .forms import KEEP, answer_field
 
 HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
 KINDS = {"choice": "radio", "multiple": "checkbox"}
-ORDER_HINT = "Put the items in order, the first at the top."  # one line; the rest behind ORDER_HOW
+ORDER_HINT = "First at the top, last at the bottom."  # one line on a phone; the rest: ORDER_HOW
 ORDER_HOW = ('\n  <details class="how">\n    <summary>How to answer</summary>\n    <p>Give each '
              'item its position, 1 for the first and {n} for the last; or, if the order shown is '
              'yours, tick "Keep this order". Left as it is, the question counts as not '

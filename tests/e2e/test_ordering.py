@@ -192,3 +192,18 @@ def test_without_javascript_the_position_pickers_submit_an_order(new_context, li
     expect(page.locator("article.review").first).to_contain_text("1 of 1 point")
     with live_app.app_context():
         assert db.session.get(Attempt, attempt_id).items[0].answer == list(snap.key)
+
+
+def test_the_instructions_fit_one_line_on_a_phone_with_more_behind_a_disclosure(
+    new_context, live_app
+):
+    page = new_context(375, 812).new_page()
+    register(page)
+    item_id, _ = served(live_app, start_quiz(page, "ordering"))[0]
+    hint = page.locator(f"#hint-{item_id}")
+    box, size = hint.bounding_box(), hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert box["height"] < 2 * size * 1.2, f"the hint is {box['height']} px tall: over one line"
+    how = page.locator(f"#q-{item_id} details.how")
+    expect(how.locator("p")).not_to_be_visible()
+    how.locator("summary").click()
+    expect(how.locator("p")).to_contain_text("Space to pick it up")
