@@ -1,7 +1,9 @@
-/* Quipu's quiz page, enhanced. The page works without this file: an ordering question has a
-   position picker (a <select>) per item. With it, each ordering question becomes a list whose
-   items are dragged (mouse, finger, pen) or moved with the keyboard or their Move buttons, and the
-   pickers, hidden, are rewritten after every move: the form posted is the same either way.
+/* Quipu's quiz page, enhanced. The page works without this file: an ordering question has its
+   items numbered as shown, a position picker (a <select>) per item, and "Keep this order" to
+   answer with the order shown. With it, each ordering question becomes a list whose items are
+   dragged (mouse, finger, pen) or moved with the keyboard or their Move buttons, and the pickers,
+   hidden, are rewritten after every move (and "Keep this order" ticked): the form posted is the
+   same either way. Unticking "Keep this order" leaves the question unanswered again.
    Also: "Answered n of m", and a warning before leaving a quiz whose answers are not submitted.
    No inline code and no style attributes in markup: a Content-Security-Policy can forbid both. */
 (function () {
@@ -12,9 +14,10 @@
     return;
   }
 
-  const HINT = "Put the items in order, the first at the top: drag an item by its handle, use " +
-    "its Move buttons, or focus it and press Space to pick it up, the arrow keys to move it, " +
-    "Space to drop it and Escape to cancel. Your order counts once you move an item.";
+  const HOW = "Drag an item by its handle, use its Move buttons, or focus it and press Space to " +
+    "pick it up, the arrow keys to move it, Space to drop it and Escape to cancel. Your order " +
+    "counts once you move an item or tick \u201cKeep this order\u201d; untick it to leave the " +
+    "question unanswered.";
   const DRAG_THRESHOLD = 4; // pixels: a click that wobbles is not a drag
   const EDGE = 48; // pixels from the window's edge where a drag scrolls the page
 
@@ -40,12 +43,24 @@
     return itemsOf(list).every(function (item) { return pickerOf(item).value !== ""; });
   }
 
-  // Positions are shown only once the order is given, so an untouched list looks unanswered.
+  function keepOf(list) {
+    return list.closest("fieldset").querySelector(".keep input");
+  }
+
+  // Every item shows its place from the start; "Keep this order" says whether it counts. Move up
+  // is disabled on the first item and Move down on the last (a focused one hands the focus over).
   function renumber(list) {
-    const answered = isAnswered(list);
-    itemsOf(list).forEach(function (item) {
-      item.querySelector(".order-pos").textContent = answered ? String(positionOf(item)) : "";
+    const items = itemsOf(list);
+    items.forEach(function (item, index) {
+      item.querySelector(".order-pos").textContent = String(index + 1);
       item.setAttribute("aria-label", item.dataset.text + ", " + where(item));
+      item.querySelectorAll("button.move").forEach(function (button) {
+        const end = button.dataset.by === "-1" ? index === 0 : index === items.length - 1;
+        if (end && document.activeElement === button) {
+          item.querySelector("button.move:not([data-by='" + button.dataset.by + "'])").focus();
+        }
+        button.disabled = end;
+      });
     });
   }
 
@@ -55,6 +70,22 @@
       const picker = pickerOf(item);
       picker.value = String(positionOf(item));
       picker.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const keep = keepOf(list);
+    if (keep) {
+      keep.checked = true;
+    }
+    renumber(list);
+  }
+
+  // Unticked: no position is posted, and the question is unanswered; ticked: the order shown.
+  function onKeep(list, keep) {
+    if (keep.checked) {
+      commit(list);
+      return;
+    }
+    itemsOf(list).forEach(function (item) {
+      pickerOf(item).value = "";
     });
     renumber(list);
   }
@@ -102,18 +133,17 @@
     const label = item.querySelector("label");
     const text = label.textContent.trim();
     const grip = document.createElement("span");
-    const pos = document.createElement("span");
+    const pos = item.querySelector(".order-pos");
     const words = document.createElement("span");
     const buttons = document.createElement("span");
     grip.className = "grip";
     grip.setAttribute("aria-hidden", "true");
-    pos.className = "order-pos";
-    pos.setAttribute("aria-hidden", "true");
     words.className = "order-text";
     words.textContent = text;
     buttons.className = "moves";
     buttons.append(moveButton(text, "Move up", -1), moveButton(text, "Move down", 1));
-    label.replaceWith(grip, pos, words);
+    pos.before(grip);
+    label.replaceWith(words);
     pickerOf(item).hidden = true; // still posted: hidden controls are sent, disabled ones are not
     item.append(buttons);
     item.dataset.text = text;
@@ -318,10 +348,18 @@
     announcer.className = "visually-hidden";
     announcer.setAttribute("aria-live", "assertive");
     fieldset.append(announcer);
-    fieldset.querySelector(".hint").textContent = HINT;
+    const how = fieldset.querySelector(".how p");
+    if (how) {
+      how.textContent = HOW;
+    }
     list.classList.add("reorder");
     itemsOf(list).forEach(enhanceItem);
     sortByPickers(list);
+    const keep = keepOf(list);
+    if (keep) {
+      keep.checked = keep.checked || isAnswered(list);
+      keep.addEventListener("change", function () { onKeep(list, keep); });
+    }
     renumber(list);
     listen({ list: list, announcer: announcer, held: null, drag: null });
   }
@@ -344,9 +382,11 @@
 
   function isQuestionAnswered(fieldset) {
     if (fieldset.dataset.type === "ordering") {
-      return Array.prototype.every.call(fieldset.querySelectorAll("select"), function (s) {
-        return s.value !== "";
-      });
+      const keep = fieldset.querySelector(".keep input");
+      return (keep !== null && keep.checked) ||
+        Array.prototype.every.call(fieldset.querySelectorAll("select"), function (s) {
+          return s.value !== "";
+        });
     }
     return fieldset.querySelector("input:checked") !== null;
   }

@@ -68,3 +68,21 @@ def test_a_broken_order_is_reported_at_its_item_and_the_rest_still_read():
 def test_two_picks_for_a_choice_item_are_passed_on_for_the_service_to_refuse():
     form = MultiDict([("a.c", "p"), ("a.c", "q")])
     assert read_answers([item("c", "choice", "pq")], form)[0] == {"c": ["p", "q"]}
+
+
+def test_keep_this_order_answers_with_the_order_shown():
+    items = [item("o", "ordering", "uvw")]
+    assert read_answers(items, MultiDict({"a.o": "keep"})) == ({"o": ["u", "v", "w"]}, {})
+    assert read_order(MultiDict({"a.i.x": ""}), FIELDS, ["keep"]) == ["x", "y", "z"]
+
+
+def test_keep_with_positions_is_the_positions_quiz_js_wrote():
+    form = MultiDict({"a.o": "keep", "a.o.u": "3", "a.o.v": "1", "a.o.w": "2"})
+    assert read_answers([item("o", "ordering", "uvw")], form) == ({"o": ["v", "w", "u"]}, {})
+
+
+@pytest.mark.parametrize("kept", [["yes"], ["keep", "keep"], ["u,v,w"], [""]])
+def test_a_tampered_keep_is_a_problem_at_its_item_not_an_answer(kept):
+    form = MultiDict([("a.o", value) for value in kept])
+    answers, problems = read_answers([item("o", "ordering", "uvw")], form)
+    assert answers == {} and "Keep this order" in problems["o"]

@@ -28,8 +28,12 @@ def percent(score: float | None, max_score: float | None) -> float | None:
 
 
 def shown_percent(value: float | None) -> float | None:
-    """A percent as it is shown and exported: to one decimal (a percent computed in SQL, too)."""
-    return None if value is None else round(value, 1)
+    """A percent as it is shown and exported: to one decimal, and a whole number without one
+    (45, not 45.0; 66.7 stays), so every page reads "45%" (a percent computed in SQL, too)."""
+    if value is None:
+        return None
+    rounded = round(float(value), 1)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def iso(moment: datetime | None) -> str | None:

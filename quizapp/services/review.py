@@ -11,8 +11,19 @@ from datetime import datetime
 
 from ..extensions import db
 from ..models import Assignment, Attempt, AttemptItem
+from ..quiz.explain import (
+    RESULT_WORDS,
+    RESULTS,
+    RIGHT,
+    in_date_order,
+    key_dates,
+    points_in_words,
+    result_of,
+)
 from ..quiz.grade import positions_correct
 from . import exam_lock
+
+KINDS = {"choice": "One answer", "multiple": "Every right answer", "ordering": "Ordering"}
 
 # What a learner sees of a submitted attempt, least to most: the score; the score and which
 # questions were right, partly right or wrong; everything (answers, key, explanations, facts).
@@ -100,6 +111,9 @@ class ItemReview:
     explanation: str
     remarks: tuple[str, ...]  # the question's feedback on the options the learner picked
     facts: tuple[dict, ...]  # {"id", "label", "text"}: the facts of the text the question tests
+    key_dates: tuple[str, ...] = ()  # for an order: each right item's date, from its fact
+    points_words: str = ""  # "4 of 6 pairs in the right order: 0.67 points"
+    in_date_order: tuple[dict, ...] = ()  # a timeline question's facts, in the order they happened
 
     @property
     def answered(self) -> bool:
@@ -110,6 +124,31 @@ class ItemReview:
     def correct(self) -> bool:
         """Full marks."""
         return self.points == 1.0
+
+    @property
+    def result(self) -> str:
+        """right, partly, wrong or blank (quiz.explain.RESULTS)."""
+        return result_of(self.answered, self.points)
+
+    @property
+    def result_words(self) -> str:
+        """The result for people: right, partly right, wrong, not answered."""
+        return RESULT_WORDS[self.result]
+
+    @property
+    def kind(self) -> str:
+        """The kind of question, for its card: One answer, Every right answer, Ordering."""
+        return KINDS.get(self.type, self.type)
+
+    @property
+    def keyed(self) -> list[tuple[str, str]]:
+        """The key's items, each with its date when the order's facts give them."""
+        dates = self.key_dates or ("",) * len(self.key)
+        return list(zip(self.key, dates, strict=True))
+
+
+def _fact(f) -> dict:
+    return {"id": f.id, "label": f.label or f.year or "", "text": f.text}
 
 
 def review_item(item: AttemptItem, number: int) -> ItemReview:
@@ -132,12 +171,60 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         points=item.points or 0.0,
         explanation=snap.explanation,
         remarks=tuple(feedback[o] for o in given if o in feedback),
-        facts=tuple(
-            {"id": f.id, "label": f.label or f.year or "", "text": f.text} for f in snap.facts
-        ),
+        facts=tuple(_fact(f) for f in snap.facts),
+        key_dates=key_dates(snap),
+        points_words=points_in_words(snap, answer),
+        in_date_order=tuple(_fact(f) for f in in_date_order(snap)),
     )
 
 
 def review(attempt: Attempt) -> list[ItemReview]:
     """Every item of an attempt, reviewed, in the order it was served."""
     return [review_item(item, number) for number, item in enumerate(attempt.items, start=1)]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The top of a review: how many questions of each result, and how long the quiz took."""
+
+    counts: dict[str, int]  # by result, every result present
+    seconds: int  # from the start to the submission
+
+    @property
+    def total(self) -> int:
+        """How many questions."""
+        return sum(self.counts.values())
+
+    @property
+    def missed(self) -> int:
+        """Questions not fully right: partly right, wrong or blank."""
+        return self.total - self.counts[RIGHT]
+
+    @property
+    def time_taken(self) -> str:
+        """The time taken for people: "4 min 12 s", "45 s", "1 h 3 min"."""
+        hours, rest = divmod(self.seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        if hours:
+            return f"{hours} h {minutes} min"
+        return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+def summary(attempt: Attempt, items: list[ItemReview]) -> Summary:
+    """Counts by result of the reviewed items, and the attempt's time from start to submission."""
+    counts = dict.fromkeys(RESULTS, 0)
+    for item in items:
+        counts[item.result] += 1
+    end = attempt.submitted or attempt.started
+    return Summary(counts, max(0, int((end - attempt.started).total_seconds())))
+
+
+def missed_facts(attempt: Attempt) -> list[str]:
+    """The facts tested by the questions not fully right (blank ones too), in the order asked,
+    each once: what "Practise what I missed" practises."""
+    facts: list[str] = []
+    for item in attempt.items:
+        if (item.points or 0.0) < 1.0:
+            facts += [f.id for f in item.snapshot.facts if f.id not in facts]
+    return facts
+

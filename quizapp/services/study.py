@@ -22,8 +22,9 @@ from ..quiz.rules import PRACTICE
 from .attempts import Someone, find_attempt, new_seed, store
 from .cards import cards_of, due_facts
 from .catalog import current_catalog
-from .errors import NotFound, Unbuildable
+from .errors import NotAllowed, NotFound, Unbuildable
 from .exam_lock import ensure_unlocked
+from .review import missed_facts, what_may_be_shown
 
 RANDOM_TRIES = 8  # draws for a question other than the last one before settling for any
 
@@ -172,3 +173,51 @@ def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
         raise NotFound("There is no such practice question among yours.")
     ensure_unlocked(learner, bank_id, clock.now())
     return attempt
+
+
+def _after_last_asked(facts: list[str], asked: set[str]) -> list[str]:
+    """`facts` turned to start after the last of them just asked: each missed fact in turn."""
+    last = max((i for i, f in enumerate(facts) if f in asked), default=-1)
+    return facts[last + 1:] + facts[:last + 1]
+
+
+def missed_of(learner: Someone, attempt_id: str) -> tuple[Attempt, list[str]]:
+    """A submitted attempt of the learner's and the facts its missed questions test, where the
+    bank still has questions on them. NotFound for someone else's attempt; NotAllowed while it is
+    open (practice would show the keys it asks) or while its review hides the answers; Unbuildable
+    when nothing was missed."""
+    attempt = find_attempt(learner, attempt_id)
+    if attempt.submitted is None:
+        raise NotAllowed("Submit the quiz first: practice on what you missed comes with its "
+                         "review.")
+    if not what_may_be_shown(attempt, clock.now()).everything:
+        raise NotAllowed("Practice on what you missed opens when your teacher shows the whole "
+                         "review of this quiz.")
+    bank = practice_bank(learner, attempt.bank)
+    by_fact = current_catalog().pool(bank.id).by_fact
+    facts = [f for f in missed_facts(attempt) if f in by_fact]
+    if not facts:
+        raise Unbuildable("Nothing to practise from this quiz: every question was right, or the "
+                          "bank has no question on the facts of the others.")
+    return attempt, facts
+
+
+def start_missed(learner: Someone, attempt_id: str, after: str | None = None) -> Attempt:
+    """Store one practice question on the facts the attempt's missed questions test, each in turn
+    (`after`, the previous practice question of this run, says where the turn is)."""
+    attempt, facts = missed_of(learner, attempt_id)
+    avoid: frozenset[str] = frozenset()
+    asked: set[str] = set()
+    if after:
+        try:
+            previous = find_attempt(learner, after)
+        except NotFound:
+            previous = None  # a stale or foreign id only loses the turn
+        if previous is not None:
+            avoid = frozenset(i.question_id for i in previous.items)
+            asked = {f.id for i in previous.items for f in i.snapshot.facts}
+    seed = new_seed()
+    bank = practice_bank(learner, attempt.bank)
+    quiz = practice_question(current_catalog().pool(bank.id), None,
+                             _after_last_asked(facts, asked), random.Random(seed), avoid)
+    return store(learner, bank, PRACTICE, seed, quiz)

@@ -36,6 +36,7 @@ MODE_LABELS = {
 }
 MODE_CHOICES = [SelectChoice(mode, MODE_LABELS[mode]) for mode in MODES]  # a label for each mode
 ANSWER_PREFIX = "a."  # answer fields are a.<item> and, for ordering items, a.<item>.<option>
+KEEP = "keep"  # an ordering item's a.<item>: "Keep this order", the order as shown is the answer
 
 
 class PageForm(FlaskForm):
@@ -126,14 +127,20 @@ def _position(typed: str, n: int) -> bool:
     return typed.isascii() and typed.isdigit() and len(typed) <= 4 and 1 <= int(typed) <= n
 
 
-def read_order(formdata: Mapping[str, str], fields: Mapping[str, str]) -> list[str] | None:
+def read_order(formdata: Mapping[str, str], fields: Mapping[str, str],
+               kept: list[str] | None = None) -> list[str] | None:
     """Option ids sorted by the positions chosen for them; None when none is chosen.
 
-    `fields` maps each option id to the name of its position field.
+    `fields` maps each option id (in the order shown) to the name of its position field; `kept`
+    holds the values of the item's "Keep this order" box: ["keep"] answers with the order shown
+    when no position is chosen (with positions, quiz.js has written the order shown into them).
     """
+    if kept and kept != [KEEP]:
+        raise OrderingError("This order could not be read: tick Keep this order, or give each "
+                            "item a position.")
     chosen = {option: formdata.get(name, "").strip() for option, name in fields.items()}
     if not any(chosen.values()):
-        return None
+        return list(fields) if kept else None
     n = len(chosen)
     if not all(chosen.values()):
         raise OrderingError(f"Give every item a position from 1 to {n}, or leave them all blank.")
@@ -183,9 +190,10 @@ def read_quiz_answers(
     for item_id, snap in items:
         if snap.type == "ordering":
             fields = {o.id: answer_field(item_id, o.id) for o in snap.options}
-            known |= set(fields.values())
+            known |= {*fields.values(), answer_field(item_id)}
             try:
-                answer: str | list[str] | None = read_order(formdata, fields)
+                answer: str | list[str] | None = read_order(
+                    formdata, fields, formdata.getlist(answer_field(item_id)))
             except OrderingError as e:
                 problems[item_id] = str(e)
                 continue

@@ -24,7 +24,7 @@ from ..services.drafts import save_draft
 from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import locks_on
 from ..services.handin import TooLate, by_the_clock
-from ..services.review import LEVEL_NAMES, assigned_title, review, what_may_be_shown
+from ..services.review import LEVEL_NAMES, assigned_title, review, summary, what_may_be_shown
 from .errors import refusal, render_error, retry_headers, status_of
 from .forms import (
     StartQuizForm,
@@ -117,10 +117,13 @@ def attempt(attempt_id: str):
         return _quiz_page(quiz, answers_as_form(quiz.items, quiz.saved), {})
     attempt = find_attempt(current_user, attempt_id)
     level = what_may_be_shown(attempt, clock.now())
-    return render_template("quiz/review.html", attempt=attempt, level=level,
-                           items=review(attempt) if level.marks else [],
-                           title=assigned_title(attempt), by_the_clock=by_the_clock(attempt),
-                           level_names=LEVEL_NAMES)
+    items = review(attempt) if level.marks else []
+    # "Practise what I missed" only where the whole review shows: practice tells which facts.
+    can_practise = level.everything and any(r.result != "right" and r.facts for r in items)
+    return render_template("quiz/review.html", attempt=attempt, level=level, items=items,
+                           summary=summary(attempt, items) if level.marks else None,
+                           can_practise=can_practise, title=assigned_title(attempt),
+                           by_the_clock=by_the_clock(attempt), level_names=LEVEL_NAMES)
 
 
 def _open_or_refuse(attempt_id: str) -> OpenQuiz:

@@ -20,11 +20,17 @@ from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from ..services.attempts import ShownOption, Snapshot
+from ..services.review import KINDS as KIND_NAMES
 from ..services.rules import day, from_utc, zone_name
-from .forms import answer_field
+from .forms import KEEP, answer_field
 
 HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
 KINDS = {"choice": "radio", "multiple": "checkbox"}
+ORDER_HINT = "First at the top, last at the bottom."  # one line on a phone; the rest: ORDER_HOW
+ORDER_HOW = ('\n  <details class="how">\n    <summary>How to answer</summary>\n    <p>Give each '
+             'item its position, 1 for the first and {n} for the last; or, if the order shown is '
+             'yours, tick "Keep this order". Left as it is, the question counts as not '
+             'answered.</p>\n  </details>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +67,23 @@ def positions(count: int, selected: str | None) -> str:
 
 
 def _ordering(qid: str, options: tuple[ShownOption, ...], given: MultiDict) -> list[str]:
-    count, out = len(options), ['\n  <ul class="order-list">']
-    for option in options:
+    """The items numbered as shown, a position menu each, and "Keep this order" (forms.KEEP):
+    an order is answered by positions, or kept as it stands."""
+    q, count, out = _attr(qid), len(options), ['\n  <ol class="order-list">']
+    for n, option in enumerate(options, 1):
         oid = _attr(option.id)
         field = answer_field(qid, option.id)
         name, chosen = _attr(field), given.get(field) if given else None
         menu = positions(count, chosen if chosen and chosen.isdigit() else None)
-        out.append(f'\n  <li class="order-item">\n    <label for="p-{oid}">{_text(option.text)}'
-                   f'</label>\n    <select name="{name}" id="p-{oid}">\n      <option value="">'
+        out.append(f'\n  <li class="order-item">\n    <span class="order-pos" '
+                   f'aria-hidden="true">{n}</span>\n    <label for="p-{oid}">'
+                   f'{_text(option.text)}</label>\n'
+                   f'    <select name="{name}" id="p-{oid}">\n      <option value="">'
                    f'Position</option>{menu}\n    </select>\n  </li>')
-    out.append("\n  </ul>")
+    kept = " checked" if given and given.get(answer_field(qid)) == KEEP else ""
+    out.append(f'\n  </ol>\n  <div class="option keep">\n    <input type="checkbox" '
+               f'name="{_attr(answer_field(qid))}" id="k-{q}" value="{KEEP}"{kept}>\n    <label '
+               f'for="k-{q}">Keep this order</label>\n  </div>')
     return out
 
 
@@ -93,12 +106,15 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     per item for an order (quiz.js adds dragging); what was `given` is kept, `problem` shown."""
     kind, options, q = snap.type, snap.options, _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
-    label = f'<span class="number">Question {number}</span> ' if number else ""
-    hint = HINTS.get(kind) or (f"Give each item its position: 1 for the first,\n    "
-                               f"{len(options)} for the last.")
-    out = [f'<fieldset class="question{" invalid" if problem else ""}" id="q-{q}" '
+    kind_words = f'<span class="kind" aria-hidden="true">{KIND_NAMES.get(kind, "")}</span>'
+    label = (f'<span class="card-head"><span class="number">Question {number}</span> '
+             f'{kind_words}</span> ' if number else "")
+    hint = HINTS.get(kind) or ORDER_HINT
+    out = [f'<fieldset class="question card{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
            f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
+    if kind == "ordering":
+        out.append(ORDER_HOW.format(n=len(options)))
     if problem:
         out.append(f'\n  <p class="error" id="problem-{q}">{escape(problem)}</p>')
     out += (_ordering(qid, options, given) if kind == "ordering"

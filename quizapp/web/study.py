@@ -19,7 +19,14 @@ from ..services.progress import NEW, FactProgress, progress
 from ..services.reading import reading
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
-from ..services.study import extent, find_practice, practice_bank, start_practice, timeline
+from ..services.study import (
+    extent,
+    find_practice,
+    practice_bank,
+    start_missed,
+    start_practice,
+    timeline,
+)
 from .charts import bar_chart, line_chart
 from .errors import refusal, render_error, status_of
 from .forms import read_answers
@@ -39,7 +46,7 @@ def attempt_error(e: ServiceError):
     if isinstance(e, Paused):  # the timeline is paused too: the way on is the home page
         return render_error(status_of(e), e.message, title="Self-study paused",
                             link=(url_for("quiz.index"), "Back to the question banks"))
-    if isinstance(e, AlreadySubmitted) and "attempt_id" in args:
+    if isinstance(e, AlreadySubmitted) and "attempt_id" in args and "bank_id" in args:
         link = (url_for("study.practice_item", **args), "See the answer")
         return render_error(status_of(e), e.message, title="Already answered", link=link)
     if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
@@ -86,21 +93,39 @@ def practice_page(bank_id: str):
 def practice_next(bank_id: str):
     """Store the next practice question and show it."""
     fact_id = request.form.get("fact") or None
-    attempt = start_practice(current_user, bank_id, fact_id, request.form.get("after") or None)
+    after, missed = request.form.get("after") or None, request.form.get("missed") or None
+    if missed:  # the next question on what a quiz missed
+        return _to_practice(start_missed(current_user, missed, after), missed=missed)
+    attempt = start_practice(current_user, bank_id, fact_id, after)
     return redirect(url_for("study.practice_item", bank_id=bank_id, attempt_id=attempt.id,
                             fact=fact_id), 303)
+
+
+def _to_practice(attempt: Attempt, **args):
+    return redirect(url_for("study.practice_item", bank_id=attempt.bank, attempt_id=attempt.id,
+                            **args), 303)
+
+
+@bp.post("/attempts/<attempt_id>/practise")
+@login_required
+def practise_missed(attempt_id: str):
+    """The review's "Practise what I missed": practice, one question at a time, on the
+    facts of the questions not fully right (refused while the quiz is open or its review hides
+    the answers; someone else's quiz is not found)."""
+    return _to_practice(start_missed(current_user, attempt_id), missed=attempt_id)
 
 
 def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, status: int = 200):
     bank = current_catalog().get(attempt.bank)
     fact_id = request.args.get("fact") or None
     fact = bank.facts_by_id.get(fact_id) if bank and fact_id else None
+    missed = request.args.get("missed") or None
     item = attempt.items[0]
     done = review_item(item, 1) if attempt.submitted is not None else None
     (shown,) = shown_items([(item.public_id, item.snapshot)], given,
                            {item.public_id: problem} if problem else {}, numbered=False)
     return render_template(
-        "study/practice.html", attempt=attempt, review=done, shown=shown, fact=fact,
+        "study/practice.html", attempt=attempt, review=done, shown=shown, fact=fact, missed=missed,
         bank_title=bank.title if bank else attempt.bank,
     ), status
 
@@ -122,7 +147,8 @@ def practice_answer(bank_id: str, attempt_id: str):
         return _practice_page(attempt, request.form, next(iter(problems.values())), 400)
     submit_attempt(current_user, attempt_id, answers)
     return redirect(url_for("study.practice_item", bank_id=bank_id, attempt_id=attempt_id,
-                            fact=request.args.get("fact") or None), 303)
+                            fact=request.args.get("fact") or None,
+                            missed=request.args.get("missed") or None), 303)
 
 
 @bp.post("/study/<bank_id>/review")

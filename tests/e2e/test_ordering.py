@@ -81,19 +81,66 @@ def test_the_move_buttons_name_their_item_and_give_the_order(ordering):
     expect(page.locator("#progress")).to_contain_text("Answered 1 of")
 
 
-def test_a_move_past_either_end_says_the_item_is_already_there(ordering):
+def test_the_ends_disable_their_move_button_and_the_keyboard_says_the_item_is_there(ordering):
     page, item_id, snap = ordering
     first, last = snap.options[0], snap.options[-1]
     live = page.locator(f"#q-{item_id} [aria-live]")
+    up = page.get_by_role("button", name=f"Move up: {first.text}", exact=True)
+    down = page.get_by_role("button", name=f"Move down: {last.text}", exact=True)
+    expect(up).to_be_disabled()
+    expect(down).to_be_disabled()
+    expect(page.get_by_role("button", name=f"Move down: {first.text}", exact=True)).to_be_enabled()
 
     order_items(page, item_id).first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowUp")
     expect(live).to_have_text(f"{first.text} is already first")
     page.keyboard.press("Escape")
-    page.get_by_role("button", name=f"Move down: {last.text}", exact=True).click()
-    expect(live).to_have_text(f"{last.text} is already last")
     assert texts(page, item_id) == [o.text for o in snap.options]
+
+    # Moved to the top by its button, an item's Move up is disabled and the focus goes to Move down.
+    second = snap.options[1]
+    page.get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
+    expect(page.get_by_role("button", name=f"Move up: {second.text}", exact=True)).to_be_disabled()
+    expect(page.get_by_role("button", name=f"Move down: {second.text}", exact=True)).to_be_focused()
+
+
+def test_an_untouched_order_is_numbered_and_keep_this_order_answers_it_as_shown(ordering, live_app):
+    page, item_id, snap = ordering
+    attempt_id = page.url.rsplit("/", 1)[1]
+    numbers = page.locator(f"#q-{item_id} .order-pos")
+    expect(numbers).to_have_text([str(n) for n in range(1, len(snap.options) + 1)])
+    progress = page.locator("#progress")
+    expect(progress).to_contain_text("Answered 0 of 10")
+    keep = page.locator(f"#q-{item_id}").get_by_label("Keep this order")
+    keep.check()
+    expect(progress).to_contain_text("Answered 1 of 10")
+    keep.uncheck()  # unticked: unanswered again
+    expect(progress).to_contain_text("Answered 0 of 10")
+    keep.check()
+    page.get_by_role("button", name="Submit my answers").click()
+    submit(page, "Submit anyway")
+    with live_app.app_context():
+        answer = db.session.get(Attempt, attempt_id).items[0].answer
+    assert answer == [o.id for o in snap.options]
+
+
+def test_without_javascript_keep_this_order_answers_it_as_shown(new_context, live_app):
+    page = new_context(java_script_enabled=False).new_page()
+    register(page)
+    attempt_id = start_quiz(page, "ordering")
+    item_id, snap = served(live_app, attempt_id)[0]
+    question = page.locator(f"#q-{item_id}")
+    expect(question.locator(".order-pos")).to_have_text(
+        [str(n) for n in range(1, len(snap.options) + 1)])
+    expect(question.locator("details.how")).not_to_have_attribute("open", "")
+    question.get_by_label("Keep this order").check()
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("9 of 10 unanswered: submit anyway?")
+    submit(page, "Submit anyway")
+    expect(page.locator("#r-1 .verdict")).not_to_contain_text("Not answered")
+    with live_app.app_context():
+        assert db.session.get(Attempt, attempt_id).items[0].answer == [o.id for o in snap.options]
 
 
 def touch_drag(page, handle, to_y) -> None:
@@ -145,3 +192,18 @@ def test_without_javascript_the_position_pickers_submit_an_order(new_context, li
     expect(page.locator("article.review").first).to_contain_text("1 of 1 point")
     with live_app.app_context():
         assert db.session.get(Attempt, attempt_id).items[0].answer == list(snap.key)
+
+
+def test_the_instructions_fit_one_line_on_a_phone_with_more_behind_a_disclosure(
+    new_context, live_app
+):
+    page = new_context(375, 812).new_page()
+    register(page)
+    item_id, _ = served(live_app, start_quiz(page, "ordering"))[0]
+    hint = page.locator(f"#hint-{item_id}")
+    box, size = hint.bounding_box(), hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert box["height"] < 2 * size * 1.2, f"the hint is {box['height']} px tall: over one line"
+    how = page.locator(f"#q-{item_id} details.how")
+    expect(how.locator("p")).not_to_be_visible()
+    how.locator("summary").click()
+    expect(how.locator("p")).to_contain_text("Space to pick it up")

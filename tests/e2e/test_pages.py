@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Learner
+from quizapp.models import Attempt, Learner
 from quizapp.services.attempts import submit_attempt
 from quizapp.web import quiz as quiz_views
 from tests.e2e.audit import (
@@ -40,8 +42,16 @@ def quizzes_of(app, username: str) -> tuple[str, str]:
         answers = {item.public_id: right_answer(item.snapshot) for item in done.items}
         answers[done.items[0].public_id] = wrong_answer(done.items[0].snapshot)
         submit_attempt(learner, done.id, answers)
+        took_four_minutes(done.id)  # the review's "time taken", the same in every screenshot
         still_open = quiz_views.start_attempt(learner, BANK, "mixed", QUIZ_LENGTH)
         return done.id, still_open.id
+
+
+def took_four_minutes(attempt_id: str) -> None:
+    """Start a submitted attempt 4 min 12 s before its submission (in an app context)."""
+    attempt = db.session.get(Attempt, attempt_id)
+    attempt.started = attempt.submitted - timedelta(minutes=4, seconds=12)
+    db.session.commit()
 
 
 @pytest.fixture(scope="module")

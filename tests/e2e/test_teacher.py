@@ -149,7 +149,7 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
     page.get_by_role("button", name="Show").click()
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=student, exact=True))
     expect(row).to_have_count(1)
-    expect(row).to_contain_text("100.0%")
+    expect(row).to_contain_text("100%")
     assert blocked == []
 
 

@@ -16,7 +16,8 @@ from quizapp.quiz.snapshot import Snapshot
 from quizapp.web.forms import answer_field
 from quizapp.web.quiz_page import question_html, shown_items
 
-TAGS = {"fieldset", "legend", "span", "p", "div", "input", "label", "ul", "li", "select", "option"}
+TAGS = {"fieldset", "legend", "span", "p", "div", "input", "label", "ul", "ol", "li", "select", "option",
+        "details", "summary"}
 
 
 class Read(HTMLParser):

@@ -34,10 +34,10 @@ def test_the_class_results_give_each_learner_attempts_best_and_last_percent(app,
     take(app, "Ben", started=at(3), submit=False)
     page = client.get("/teacher/results").text
     ana = page[page.index("Ana"):page.index("Ben")]
-    assert "<td>2</td>" in ana and "<td>100.0%</td>" in ana and "<td>25.0%</td>" in ana
+    assert "<td>2</td>" in ana and "<td>100%</td>" in ana and "<td>25%</td>" in ana
     ben = page[page.index("Ben"):]
     assert "<td>1</td>" in ben  # one submitted, one not
-    assert ben.count("<td>50.0%</td>") == 2  # best and last
+    assert ben.count("<td>50%</td>") == 2  # best and last
 
 
 def test_results_filter_by_bank_and_by_days(app, client, teacher):
@@ -64,7 +64,7 @@ def test_one_learners_page_lists_their_attempts_and_links_each_review(app, clien
     page = client.get(f"/teacher/learners/{learner_id(app, 'Ana')}").text
     assert f"/teacher/attempts/{first}" in page and "not submitted yet" in page
     review = client.get(f"/teacher/attempts/{first}").text
-    assert "100.0%" in review and "When did the embassy open?" in review
+    assert "100%" in review and "When did the embassy open?" in review
 
 
 def test_an_unknown_learner_or_attempt_is_404(client, teacher):
@@ -80,7 +80,7 @@ def test_the_attempts_csv_has_one_row_an_attempt_in_utf8_with_a_bom(app, client,
     assert response.headers["Content-Disposition"].startswith("attachment;")
     header, *rows = read_csv(response)
     assert tuple(header) == ATTEMPT_COLUMNS
-    assert [(r[1], r[3], r[10]) for r in rows] == [("Ana", "sample", "25.0"), ("José", "sample", "")]
+    assert [(r[1], r[3], r[10]) for r in rows] == [("Ana", "sample", "25"), ("José", "sample", "")]
     assert rows[0][6] == "2026-11-01T12:00:00Z" and rows[1][7] == ""
 
 
@@ -198,14 +198,14 @@ def test_practice_answers_are_listed_apart_and_never_count_in_the_quiz_percents(
     page = client.get("/teacher/results").text
     quizzes = page[page.index('id="quizzes-heading"'):page.index('id="practice-heading"')]
     ana = quizzes[quizzes.index("Ana"):]
-    assert "<td>1</td>" in ana[:200] and ana[:400].count("<td>25.0%</td>") == 2
+    assert "<td>1</td>" in ana[:200] and ana[:400].count("<td>25%</td>") == 2
     assert "Cy" not in quizzes
     practice = page[page.index('id="practice-heading"'):]
     ana = practice[practice.index("Ana"):practice.index("Cy")]
-    assert "<td>4</td>" in ana and "<td>75.0%</td>" in ana
+    assert "<td>4</td>" in ana and "<td>75%</td>" in ana
     cy = practice[practice.index("Cy"):]
-    assert "<td>1</td>" in cy and "<td>100.0%</td>" in cy
-    assert 'id="average">25.0%, over 1 learner with a submitted quiz' in page
+    assert "<td>1</td>" in cy and "<td>100%</td>" in cy
+    assert 'id="average">25%, over 1 learner with a submitted quiz' in page
 
 
 def test_the_class_average_median_and_spread_of_best_percents(app, client, teacher):
@@ -216,7 +216,7 @@ def test_the_class_average_median_and_spread_of_best_percents(app, client, teach
     take(app, "Di", started=at(1), submit=False)  # nothing submitted: not in the numbers
     page = client.get("/teacher/results").text
     assert 'id="average">58.3%, over 3 learners with a submitted quiz' in page
-    assert 'id="median">50.0%' in page
+    assert 'id="median">50%' in page
     assert '<svg class="histogram"' in page and 'role="img"' in page
     assert "<title>20–30%: 1 learner</title>" in page
     assert "<title>90–100%: 1 learner</title>" in page
@@ -230,7 +230,7 @@ def test_the_numbers_follow_the_filters(app, client, teacher):
     take(app, "Ana", right=ALL, started=at(1))
     take(app, "Ben", right=(), started=at(5))
     page = client.get("/teacher/results?since=2026-11-03").text
-    assert 'id="average">0.0%, over 1 learner' in page
+    assert 'id="average">0%, over 1 learner' in page
     page = client.get("/teacher/results?since=2026-11-09").text
     assert 'id="average"' not in page and "No attempts match yet." in page
 
@@ -240,4 +240,4 @@ def test_item_analysis_reads_first_quiz_attempts_never_practice(app, client, tea
     take(app, "Ana", right=ALL, started=at(1))
     page = client.get("/teacher/banks/sample/analysis").text
     assert "1 attempt." in page
-    assert "<td>0.0%</td>" not in page  # her quiz: everything right
+    assert "<td>0%</td>" not in page  # her quiz: everything right
