@@ -64,6 +64,11 @@ def progress_json(numbers: Progress) -> dict[str, Any]:
         "attempts": [{"id": a.id, "bank": a.bank, "mode": a.mode, "started": iso(a.started),
                       "percent": a.percent} for a in numbers.attempts],
         "facts": [{"bank": f.bank, "id": f.id, "year": f.year, "text": f.text, "state": f.state,
-                   "mastery": f.mastery, "due": iso(f.due)} for f in numbers.facts],
+                   "mastery": f.mastery, "due": iso(f.due), "knowledge": f.knowledge}
+                  for f in numbers.facts],
         "due": numbers.due,
+        "counts": numbers.counts(),
+        "streak": numbers.goal.streak,
+        "goal": {"facts": numbers.goal.goal, "done": numbers.goal.done,
+                 "reached": numbers.goal.reached},
     }
