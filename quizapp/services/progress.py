@@ -70,6 +70,16 @@ class Progress:
                 counted[fact.knowledge] += 1
         return counted
 
+    def coming_back(self, bank: str) -> list[tuple[str, int]]:
+        """When the bank's facts met come back, soonest first: [("due today", 17), ("tomorrow",
+        13), ("in 8 days", 3)]."""
+        met = sorted((f for f in self.facts if f.bank == bank and f.due is not None),
+                     key=lambda f: f.due or datetime.min)
+        counted: dict[str, int] = {}
+        for fact in met:
+            counted[fact.comes_back] = counted.get(fact.comes_back, 0) + 1
+        return list(counted.items())
+
 
 def quiz_scores(learner: Someone) -> list[QuizScore]:
     """The learner's submitted quizzes, oldest first.

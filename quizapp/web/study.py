@@ -129,14 +129,15 @@ def review_due(bank_id: str):
 
 
 def _bank_knowledge(numbers: Progress) -> list[tuple]:
-    """Per bank: its never seen, shaky and known counts, their bar, and the facts met, the
-    shakiest and soonest back first."""
+    """Per bank: its never seen, shaky and known counts, their bar, the facts met (the
+    shakiest and soonest back first), and how many come back when."""
     shown = []
     for bank_id, bank in sorted(current_catalog().banks.items()):
         counts = numbers.counts(bank_id)
         met = sorted((f for f in numbers.facts if f.bank == bank_id and f.due is not None),
                      key=lambda f: (KNOWLEDGE.index(f.knowledge), f.due))
-        shown.append((bank, counts, knowledge_stack(list(counts.items())), met))
+        shown.append((bank, counts, knowledge_stack(list(reversed(counts.items()))), met,
+                      numbers.coming_back(bank_id)))
     return shown
 
 

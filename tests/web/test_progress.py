@@ -74,6 +74,8 @@ def test_facts_answered_right_come_back_later_and_become_known(client, signed_in
     page = client.get("/progress").text
     assert counts(page) == (len(FACTS), 0, 0)
     assert re.search(r'class="comes-back">back (tomorrow|in \d+ days)</span>', page)
+    assert re.search(r'When they come back:\s*<span class="back-group"><strong>4</strong> '
+                     r'(tomorrow|in \d+ days)</span>\.', page)
     [bar] = elements(page, "svg", **{"class": "knowledge-bar"})
     assert bar["aria-hidden"] == "true"  # the counts are written beside it
 
@@ -149,7 +151,7 @@ def test_a_student_sets_their_daily_goal(client, signed_in, quiz, clock):
     assert "Your daily goal is now 4 facts a day." in page
     take(client, quiz, clock)
     page = client.get("/progress").text
-    assert f"<strong>{len(FACTS)} of 4</strong> facts reviewed today: goal reached" in page
+    assert f"<strong>{len(FACTS)}</strong> facts reviewed today: your goal of 4 is reached" in page
 
 
 @pytest.mark.parametrize("tampered", ["0", "101", "-1", "ten", "", "4.5", "1e3", "99999999999"])
