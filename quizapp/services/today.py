@@ -87,8 +87,9 @@ def active_days(learner_id: int, now: datetime) -> list[int]:
 
 def streak(learner_id: int, now: datetime) -> int:
     """Days in a row, ending today (or yesterday, while today is still open), with something
-    submitted."""
-    return days.streak(active_days(learner_id, now), days.today_number(now, school_zone()))
+    submitted; at most STREAK_WINDOW (a longer streak is shown as that many)."""
+    run = days.streak(active_days(learner_id, now), days.today_number(now, school_zone()))
+    return min(run, days.STREAK_WINDOW)
 
 
 def facts_today(learner_id: int, now: datetime) -> int:

@@ -144,7 +144,7 @@ def _bank_knowledge(numbers: Progress) -> list[tuple]:
 def _progress_page(form: GoalForm, status: int = 200):
     numbers = progress(current_user, clock.now())
     attempts = [a for a in numbers.attempts if a.percent is not None]
-    chart = line_chart([(day(a.started), a.percent) for a in attempts])
+    chart = line_chart([(day(a.started), p) for a in attempts if (p := a.percent) is not None])
     if not form.goal.errors:
         form.goal.data = numbers.goal.goal
     return render_template("study/progress.html", numbers=numbers, attempts=attempts,
