@@ -9,6 +9,7 @@ time's seconds since the epoch, and divides by 86,400 (`services/today.py`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -16,6 +17,7 @@ DAILY_GOAL = 10  # facts a day, unless the learner chooses another goal
 MIN_GOAL, MAX_GOAL = 1, 100
 STREAK_WINDOW = 400  # days looked back for a streak: a longer one is shown as this many
 EPOCH = date(1970, 1, 1)
+EPOCH_TIME = datetime(1970, 1, 1)
 DAY_SECONDS = 86_400
 
 
@@ -52,26 +54,30 @@ def _offset(moment: datetime, zone: tzinfo) -> int:
     return int(offset.total_seconds()) if offset is not None else 0
 
 
+def _minute(n: int) -> datetime:
+    """The naive UTC time `n` whole minutes after 1970."""
+    return EPOCH_TIME + timedelta(minutes=n)
+
+
 def offset_changes(zone: tzinfo, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
     """The zone's offsets between two naive UTC times: [(from when, offset in seconds)], the
-    first from `start`, then one at each change (found to the minute; zones change on the
+    first from `start`, then one at each change, found to the minute (zones change on a whole
     minute). Checked every 6 hours: no zone changes twice that fast."""
     changes = [(start, _offset(start, zone))]
     step, moment = timedelta(hours=6), start
     while moment < end:
         later = min(moment + step, end)
         if _offset(later, zone) != changes[-1][1]:
-            low, high = moment, later  # the offset changes in (low, high]
-            while high - low > timedelta(minutes=1):
-                middle = low + (high - low) / 2
-                middle = middle.replace(second=0, microsecond=0)
-                if middle <= low:
-                    break
-                if _offset(middle, zone) == changes[-1][1]:
+            # Whole minutes since 1970: the old offset at `low`, the new one at `high`.
+            low = math.floor((moment - EPOCH_TIME).total_seconds() / 60)
+            high = math.ceil((later - EPOCH_TIME).total_seconds() / 60)
+            while high - low > 1:
+                middle = (low + high) // 2
+                if _offset(_minute(middle), zone) == changes[-1][1]:
                     low = middle
                 else:
                     high = middle
-            changes.append((high, _offset(high, zone)))
+            changes.append((_minute(high), _offset(later, zone)))
         moment = later
     return changes
 

@@ -95,3 +95,12 @@ def test_a_goal_is_a_whole_number_from_1_to_100(value):
 def test_day_numbers_count_from_1970():
     assert day_number(EPOCH) == 0 and day_number(date(1970, 1, 2)) == 1
     assert local(datetime(2026, 1, 1, 3), LIMA) == datetime(2025, 12, 31, 22)
+
+
+@given(ZONES, MOMENTS, st.integers(1, 400))
+def test_each_offset_change_is_exact_to_the_minute(zone, end, back):
+    start = end - timedelta(days=back)
+    changes = offset_changes(zone, start, end)
+    for (_, before), (at, after) in zip(changes, changes[1:], strict=False):
+        assert at.second == 0 and at.microsecond == 0 and before != after
+        assert local(at, zone) - local(at - timedelta(minutes=1), zone) != timedelta(minutes=1)
