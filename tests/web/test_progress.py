@@ -177,3 +177,33 @@ def test_the_goal_form_needs_its_csrf_token(app, client, signed_in):
 def test_the_goal_needs_a_signed_in_learner(client):
     response = client.post("/progress/goal", data={"goal": "5"})
     assert response.status_code == 302 and "/login" in response.location
+
+
+def test_the_goal_is_set_through_the_api_and_refused_with_a_reason_when_bad(app, client, clock):
+    headers = bearer(add_learner(app, "ana"))
+    response = client.put("/api/v1/progress/goal", headers=headers, json={"facts": 12})
+    assert response.status_code == 200 and response.get_json() == {"facts": 12}
+    for bad in ({"facts": 0}, {"facts": 101}, {"facts": "12"}, {"facts": True}, {"facts": 2.5},
+                {}, [12]):
+        response = client.put("/api/v1/progress/goal", headers=headers, json=bad)
+        assert response.status_code == 400, bad
+        assert response.get_json()["error"]
+    assert client.get("/api/v1/progress", headers=headers).get_json()["goal"]["facts"] == 12
+    assert client.put("/api/v1/progress/goal", json={"facts": 5}).status_code == 401
+
+
+def test_today_json_says_what_the_home_page_says(app, client, clock):
+    headers = bearer(add_learner(app, "ana"))
+    first = start(client, headers, mode="choice", seed=1).get_json()["id"]
+    clock.advance(minutes=1)
+    submit(client, headers, first, {})  # all wrong: every fact due again within minutes
+    second = start(client, headers, mode="choice", seed=2).get_json()["id"]
+    clock.advance(hours=1)
+    body = client.get("/api/v1/today", headers=headers).get_json()
+    assert set(body) == {"open", "due", "streak", "goal", "class_quizzes"}
+    assert [q["id"] for q in body["open"]] == [second]
+    assert body["open"][0]["started"].endswith("Z") and body["open"][0]["deadline"] is None
+    assert body["due"] == {"sample": len(FACTS)} and body["streak"] == 1
+    assert body["goal"] == {"facts": 10, "done": len(FACTS), "reached": False}
+    assert body["class_quizzes"] == []
+    assert client.get("/api/v1/today").status_code == 401
