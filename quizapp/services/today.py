@@ -4,10 +4,10 @@ Days are the school's (QUIZAPP_TIMEZONE), worked out by `quiz/days.py`. The stre
 a row on which the learner submitted anything (a quiz, a review, a practice answer, an assigned
 quiz: each reviews the facts it tests); the goal counts the facts reviewed today.
 
-Cost: the streak is one statement over the learner's own attempts, read from the index
-`ix_attempt_learner_submitted` (learner, submitted) and grouped by day in SQL, so it reads one
-row per day they were active in the last `STREAK_WINDOW` days, never their answers; the goal is
-one count over today's review logs of their cards.
+Cost: the streak is one statement over the learner's own attempts of the last `STREAK_WINDOW`
+days, read from the covering index `ix_attempt_learner_submitted` (learner, submitted: no table
+row, no answer) and grouped by day in SQL, so Python gets one row a day they were active
+(bench/streak_bench.py); the goal is one count over today's review logs of their cards.
 """
 
 from __future__ import annotations
