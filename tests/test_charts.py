@@ -1,16 +1,18 @@
 """The progress charts' geometry: plain numbers, no app."""
 
 from quizapp.web.charts import (
-    BOTTOM,
     HEIGHT,
-    LEFT,
-    RIGHT,
+    LINE_BOTTOM,
+    LINE_LEFT,
+    LINE_RIGHT,
     TOP,
     WIDTH,
-    bar_chart,
+    knowledge_stack,
     line_chart,
     shorten,
 )
+
+LEFT, RIGHT, BOTTOM = LINE_LEFT, LINE_RIGHT, LINE_BOTTOM
 
 
 def test_points_spread_evenly_from_the_left_axis_to_the_right_edge():
@@ -28,12 +30,12 @@ def test_one_point_sits_in_the_middle_and_no_points_draw_no_labels():
     assert [text for _, text in empty.y_ticks] == ["0%", "25%", "50%", "75%", "100%"]
 
 
-def test_bars_are_as_long_as_the_mastery_one_row_each():
-    chart = bar_chart([("1914: A canal opens.", 1.0, "known"), ("A rumour.", 0.25, "shaky")])
-    full, quarter = chart.bars
-    assert quarter.width == full.width / 4 and quarter.y > full.y
-    assert (quarter.value, quarter.kind, quarter.label) == ("25%", "shaky", "A rumour. (shaky)")
-    assert chart.height == 2 * (quarter.y - full.y)
+def test_the_knowledge_bar_splits_its_width_by_the_counts_and_leaves_out_empty_kinds():
+    stack = knowledge_stack([("never seen", 2), ("shaky", 0), ("known", 6)], width=800)
+    unseen, known = stack.segments
+    assert (unseen.kind, unseen.x, unseen.width, unseen.count) == ("never seen", 0, 200, 2)
+    assert (known.kind, known.x, known.width) == ("known", 200, 600)
+    assert knowledge_stack([("shaky", 0)]).segments == ()
 
 
 def test_a_long_label_is_cut_at_a_word_with_an_ellipsis():

@@ -40,6 +40,8 @@ class Learner(UserMixin, Model):
     # Part of every session cookie's user id: raising it (signing out, a new password) ends every
     # session made before, wherever its cookie was copied to.
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Facts a day the learner aims to review (1 to 100); None: the default (quiz/days.py).
+    daily_goal: Mapped[int | None]
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="learner")
 

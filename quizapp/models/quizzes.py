@@ -31,6 +31,8 @@ class Attempt(Model):
         # A learner's open attempts, which every start counts (services/limits.py).
         Index("ix_attempt_learner_open", "learner_id", "started",
               sqlite_where=text("submitted IS NULL"), postgresql_where=text("submitted IS NULL")),
+        # The days a learner submitted something, for the streak (services/today.py).
+        Index("ix_attempt_learner_submitted", "learner_id", "submitted"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, random

@@ -25,6 +25,7 @@ QUICK_SECONDS = {"choice": 10.0, "multiple": 15.0, "ordering": 20.0}
 SCHEDULER = Scheduler(enable_fuzzing=False)
 
 NEVER_SEEN, SHAKY, KNOWN = "never seen", "shaky", "known"
+KNOWLEDGE = (NEVER_SEEN, SHAKY, KNOWN)  # what the pages say of a fact, weakest first
 NEW = "new"  # the state of a fact with no card: fsrs 6 has no New state of its own
 STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
@@ -80,10 +81,12 @@ def mastery(card: Mapping[str, Any] | None, now: datetime) -> float:
 
 
 def knowledge(state: str | None, due: datetime | None, now: datetime) -> str:
-    """What the timeline says of a fact: never seen, shaky, or known.
+    """What the pages say of a fact: never seen, shaky, or known. The one definition.
 
-    Known means graduated to review and not yet due again: a fact still being learnt, relearnt
-    after a wrong answer, or overdue is shaky.
+    Never seen: no card. Known: FSRS has graduated the card to its Review state (answered right
+    twice in its learning steps, or once quickly) and it is not due yet. Shaky: everything else
+    met: still being learnt, relearnt after a wrong answer (Again always leaves the card in
+    Learning or Relearning, so a fact just answered wrong is never known), or due again.
     """
     if state is None or due is None or state == NEW:
         return NEVER_SEEN

@@ -13,14 +13,17 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Attempt
-from ..quiz import schedule
+from ..quiz import days, schedule
 from ..quiz.rules import PRACTICE
 from .attempts import Someone
 from .cards import cards_of, due_counts
 from .catalog import current_catalog
+from .rules import school_zone
 from .study import timeline_order
+from .today import Goal, goal
 
 NEW = schedule.NEW  # the state of a fact the learner has not met
+KNOWLEDGE = schedule.KNOWLEDGE  # never seen, shaky, known: what the pages say of a fact
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,37 @@ class FactProgress:
     state: str  # new, learning, review or relearning
     mastery: float  # 0..1, to three decimals
     due: datetime | None
-    knowledge: str  # never seen, shaky or known, as the pages say it
+    knowledge: str  # never seen, shaky or known (quiz/schedule.knowledge)
+    comes_back: str  # "due now", "due today", "tomorrow", "in 3 days"; "" if never seen
 
 
 @dataclass(frozen=True)
 class Progress:
-    """The learner's quizzes oldest first, every fact's progress, and how many facts are due."""
+    """The learner's quizzes oldest first, every fact's progress, how many facts are due, and
+    the streak and daily goal."""
 
     attempts: list[QuizScore]
     facts: list[FactProgress]
     due: int
+    goal: Goal
+
+    def counts(self, bank: str | None = None) -> dict[str, int]:
+        """How many facts (of one bank, or all) are never seen, shaky and known."""
+        counted = dict.fromkeys(schedule.KNOWLEDGE, 0)
+        for fact in self.facts:
+            if bank is None or fact.bank == bank:
+                counted[fact.knowledge] += 1
+        return counted
+
+    def coming_back(self, bank: str) -> list[tuple[str, int]]:
+        """When the bank's facts met come back, soonest first: [("due today", 17), ("tomorrow",
+        13), ("in 8 days", 3)]."""
+        met = sorted((f for f in self.facts if f.bank == bank and f.due is not None),
+                     key=lambda f: f.due or datetime.min)
+        counted: dict[str, int] = {}
+        for fact in met:
+            counted[fact.comes_back] = counted.get(fact.comes_back, 0) + 1
+        return list(counted.items())
 
 
 def quiz_scores(learner: Someone) -> list[QuizScore]:
@@ -75,7 +99,7 @@ def quiz_scores(learner: Someone) -> list[QuizScore]:
 
 def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
     """Every fact of every bank, in timeline order, with the learner's card on it (if any)."""
-    rows = []
+    rows, zone = [], school_zone()
     banks = current_catalog().banks
     for bank_id in sorted(banks):
         bank, cards = banks[bank_id], cards_of(learner.id, bank_id)
@@ -86,11 +110,13 @@ def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
             rows.append(FactProgress(
                 bank.id, fact.id, fact.year, fact.text, state,
                 round(schedule.mastery(card.fsrs if card else None, now), 3), due,
-                schedule.knowledge(card.state if card else None, due, now)))
+                schedule.knowledge(card.state if card else None, due, now),
+                days.comes_back(due, now, zone)))
     return rows
 
 
 def progress(learner: Someone, now: datetime) -> Progress:
-    """The learner's quizzes oldest first, every fact's state and mastery, and how many are due."""
+    """The learner's quizzes oldest first, every fact's state and mastery, how many are due,
+    and the streak and goal."""
     return Progress(quiz_scores(learner), fact_progress(learner, now),
-                    sum(due_counts(learner.id, now).values()))
+                    sum(due_counts(learner.id, now).values()), goal(learner, now))

@@ -27,7 +27,8 @@ from ..services.progress import progress
 from ..services.review import assigned_title, what_may_be_shown
 from ..services.rules import DEFAULT_LENGTH, iso
 from ..services.throttle import Throttled
-from .api_json import attempt_json, attempt_summary, progress_json
+from ..services.today import set_goal, today
+from .api_json import attempt_json, attempt_summary, progress_json, today_json
 from .errors import status_of
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -201,6 +202,21 @@ def submit_answers(attempt_id: str):
 def get_progress():
     """The learner's quizzes over time, and each fact's state, mastery and due time."""
     return jsonify(progress_json(progress(bearer_learner(), clock.now())))
+
+
+@bp.put("/progress/goal")
+def put_goal():
+    """Set the daily goal: {"facts": 1..100}."""
+    learner = bearer_learner()
+    body = json_body('{"facts": 12}')
+    return jsonify(facts=set_goal(learner, body.get("facts")))
+
+
+@bp.get("/today")
+def get_today():
+    """What to do next, as the home page says it: open quizzes, what is due, the streak and
+    goal, the class quizzes open now."""
+    return jsonify(today_json(today(bearer_learner(), clock.now())))
 
 
 @bp.after_request

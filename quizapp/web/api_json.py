@@ -8,6 +8,7 @@ from ..models import Attempt, AttemptItem
 from ..services.progress import Progress
 from ..services.review import ReviewLevel
 from ..services.rules import iso
+from ..services.today import Goal, Today
 
 RESULT_KEYS = ("score", "max_score", "percent")  # shown once an attempt is submitted
 MARK_KEYS = ("points", "correct")  # which questions were right: from the "marks" level
@@ -64,6 +65,29 @@ def progress_json(numbers: Progress) -> dict[str, Any]:
         "attempts": [{"id": a.id, "bank": a.bank, "mode": a.mode, "started": iso(a.started),
                       "percent": a.percent} for a in numbers.attempts],
         "facts": [{"bank": f.bank, "id": f.id, "year": f.year, "text": f.text, "state": f.state,
-                   "mastery": f.mastery, "due": iso(f.due)} for f in numbers.facts],
+                   "mastery": f.mastery, "due": iso(f.due), "knowledge": f.knowledge}
+                  for f in numbers.facts],
         "due": numbers.due,
+        "counts": numbers.counts(),
+        "streak": numbers.goal.streak,
+        "goal": goal_json(numbers.goal),
+    }
+
+
+def goal_json(goal: Goal) -> dict[str, Any]:
+    """The daily goal: facts a day, facts reviewed today, whether that is enough."""
+    return {"facts": goal.goal, "done": goal.done, "reached": goal.reached}
+
+
+def today_json(steps: Today) -> dict[str, Any]:
+    """What to do next: the open quizzes (newest first), the facts due by bank, the streak and
+    goal, and the class quizzes open now (with the code that starts them)."""
+    return {
+        "open": [{"id": q.id, "title": q.title, "started": iso(q.started),
+                  "deadline": iso(q.deadline)} for q in steps.open],
+        "due": steps.due,
+        "streak": steps.goal.streak,
+        "goal": goal_json(steps.goal),
+        "class_quizzes": [{"code": c.code, "title": c.title, "closes": iso(c.closes)}
+                          for c in steps.class_quizzes],
     }

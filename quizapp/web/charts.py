@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 600, 300  # the line chart's viewBox
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48  # room for the axes' labels
+WIDTH, HEIGHT = 600, 300  # the charts' viewBox
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48  # room for the histogram's labels
+# The line chart's room for its labels. Their type is set by the stylesheet in the viewBox's
+# units, larger on a phone, where the chart is drawn smaller: at least 12 px as rendered on a
+# 375 px screen (tests/e2e/test_study.py measures it).
+LINE_LEFT, LINE_RIGHT, LINE_BOTTOM = 76, 28, 68
 PERCENT_TICKS = (0, 25, 50, 75, 100)
-ROW, BAR, LABEL_ROOM = 44, 14, 22  # the bar chart: a row holds a label line above its bar
-MAX_LABEL = 60  # characters of a fact's text shown beside its bar (the table has all of it)
+STACK_WIDTH, STACK_HEIGHT = 600, 24  # the knowledge bar's viewBox
+MAX_LABEL = 60  # characters of a label before it is cut
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,10 @@ class LineChart:
     points: tuple[Point, ...]
     y_ticks: tuple[tuple[float, str], ...]  # (y, "50%")
     x_labels: tuple[tuple[float, str], ...]  # (x, date) under the first and last points
-    left: int = LEFT
-    right: int = WIDTH - RIGHT
+    left: int = LINE_LEFT
+    right: int = WIDTH - LINE_RIGHT
     top: int = TOP
-    bottom: int = HEIGHT - BOTTOM
+    bottom: int = HEIGHT - LINE_BOTTOM
 
     @property
     def path(self) -> str:
@@ -48,36 +52,34 @@ class LineChart:
 
 
 @dataclass(frozen=True)
-class Bar:
-    """One fact on the bar chart."""
+class Segment:
+    """One part of the knowledge bar: the facts of one kind, as a stretch of the bar."""
 
-    y: float  # the top of its row
+    x: float
     width: float
-    label: str
-    value: str  # e.g. "87%"
-    kind: str  # a word for the bar's class and label, e.g. "known"
+    kind: str  # never seen, shaky or known
+    count: int
 
 
 @dataclass(frozen=True)
-class BarChart:
-    """Mastery per fact, one row each: a label and a bar as long as the mastery."""
+class Stack:
+    """A bank's facts as one bar, split into never seen, shaky and known (no text in it: the
+    counts are written beside it, in the page's own type)."""
 
     width: int
     height: int
-    bars: tuple[Bar, ...]
-    bar_height: int = BAR
-    label_room: int = LABEL_ROOM
+    segments: tuple[Segment, ...]
 
 
 def percent_y(percent: float) -> float:
     """The y of a percent on the line chart (0 at the bottom axis, 100 at the top)."""
-    return TOP + (HEIGHT - BOTTOM - TOP) * (1 - percent / 100)
+    return TOP + (HEIGHT - LINE_BOTTOM - TOP) * (1 - percent / 100)
 
 
 def line_chart(attempts: Sequence[tuple[str, float]]) -> LineChart:
     """The line chart of (date label, percent) pairs, oldest first, spread evenly left to right."""
-    n, span = len(attempts), WIDTH - RIGHT - LEFT
-    xs = [LEFT + span / 2] if n == 1 else [LEFT + span * i / (n - 1) for i in range(n)]
+    n, span = len(attempts), WIDTH - LINE_RIGHT - LINE_LEFT
+    xs = [LINE_LEFT + span / 2] if n == 1 else [LINE_LEFT + span * i / (n - 1) for i in range(n)]
     points = tuple(
         Point(x, percent_y(percent), f"Quiz {i + 1}, {date}: {percent:g}%")
         for i, (x, (date, percent)) in enumerate(zip(xs, attempts, strict=True))
@@ -97,14 +99,16 @@ def shorten(text: str, limit: int = MAX_LABEL) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def bar_chart(facts: Sequence[tuple[str, float, str]], width: int = WIDTH) -> BarChart:
-    """The bar chart of (label, mastery 0..1, kind) triples, one row each, top to bottom."""
-    bars = tuple(
-        Bar(i * ROW, max(0.0, min(1.0, mastery)) * (width - 64), f"{shorten(label)} ({kind})",
-            f"{round(100 * mastery)}%", kind)
-        for i, (label, mastery, kind) in enumerate(facts)
-    )
-    return BarChart(width, max(ROW, ROW * len(bars)), bars)
+def knowledge_stack(counts: Sequence[tuple[str, int]], width: int = STACK_WIDTH) -> Stack:
+    """The bar of (kind, count) pairs, left to right, each as long as its share of the facts;
+    kinds with no fact are left out."""
+    total = sum(n for _, n in counts)
+    segments, x = [], 0.0
+    for kind, n in counts:
+        if n and total:
+            segments.append(Segment(x, width * n / total, kind, n))
+            x += width * n / total
+    return Stack(width, STACK_HEIGHT, tuple(segments))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from ..services.accounts import MIN_PASSWORD
 from ..services.attempts import Snapshot
 from ..services.catalog import Bank
 from ..services.rules import DEFAULT_LENGTH, MAX_LENGTH, MIN_LENGTH, MODES
+from ..services.today import MAX_GOAL, MIN_GOAL
 
 MODE_LABELS = {
     "mixed": "Mixed: choice and ordering questions",
@@ -57,6 +58,16 @@ def quiz_length_field() -> IntegerField:
         validators=[InputRequired(), NumberRange(MIN_LENGTH, MAX_LENGTH)],
         render_kw={"min": MIN_LENGTH, "max": MAX_LENGTH},
         description=f"From {MIN_LENGTH} to {MAX_LENGTH}.",
+    )
+
+
+class GoalForm(PageForm):
+    """The daily goal: facts a day (the rule is services.today.set_goal's; this checks the form)."""
+
+    goal = IntegerField(
+        "Facts a day", validators=[InputRequired(), NumberRange(MIN_GOAL, MAX_GOAL)],
+        render_kw={"min": MIN_GOAL, "max": MAX_GOAL, "inputmode": "numeric"},
+        description=f"From {MIN_GOAL} to {MAX_GOAL}.",
     )
 
 

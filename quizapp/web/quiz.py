@@ -25,6 +25,7 @@ from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooMa
 from ..services.exam_lock import locks_on
 from ..services.handin import TooLate, by_the_clock
 from ..services.review import LEVEL_NAMES, assigned_title, review, summary, what_may_be_shown
+from ..services.today import today
 from .errors import refusal, render_error, retry_headers, status_of
 from .forms import (
     StartQuizForm,
@@ -59,8 +60,11 @@ def _home(form: StartQuizForm, status: int = 200):
     locks = locks_on(current_user if signed_in else None, now)
     banks = [(bank, catalog.pool(bank.id), locks.get(bank.id)) for bank in catalog.banks.values()]
     form.bank.choices = [c for c in form.bank.choices if c.value not in locks]
-    due = due_counts(current_user.id, now) if signed_in else {}
-    return render_template("quiz/index.html", banks=banks, form=form, due=due,
+    student = signed_in and not current_user.is_guest and not current_user.is_teacher
+    # What to do next, for a student: a guest or a visitor sees the start form first.
+    next_steps = today(current_user, now) if student else None
+    due = next_steps.due if next_steps else due_counts(current_user.id, now) if signed_in else {}
+    return render_template("quiz/index.html", banks=banks, form=form, due=due, today=next_steps,
                            problems=catalog.result.problems), status
 
 

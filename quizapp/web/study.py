@@ -5,7 +5,7 @@ Each works without JavaScript: every step is a link or one form post.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -15,7 +15,7 @@ from ..services.attempts import start_attempt, submit_attempt
 from ..services.catalog import current_catalog
 from ..services.errors import AlreadySubmitted, RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Paused
-from ..services.progress import NEW, FactProgress, progress
+from ..services.progress import KNOWLEDGE, Progress, progress
 from ..services.reading import reading
 from ..services.review import review_item
 from ..services.rules import REVIEW, day
@@ -27,9 +27,10 @@ from ..services.study import (
     start_practice,
     timeline,
 )
-from .charts import bar_chart, line_chart
+from ..services.today import set_goal
+from .charts import knowledge_stack, line_chart
 from .errors import refusal, render_error, status_of
-from .forms import read_answers
+from .forms import GoalForm, read_answers
 from .quiz_page import shown_items
 
 bp = Blueprint("study", __name__)
@@ -159,25 +160,44 @@ def review_due(bank_id: str):
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
-def _bank_charts(facts: list[FactProgress]) -> list[tuple]:
-    """Per bank: the facts the learner has met, how many not yet, and their mastery bars."""
-    charts = []
+def _bank_knowledge(numbers: Progress) -> list[tuple]:
+    """Per bank: its never seen, shaky and known counts, their bar, the facts met (the
+    shakiest and soonest back first), and how many come back when."""
+    shown = []
     for bank_id, bank in sorted(current_catalog().banks.items()):
-        mine = [f for f in facts if f.bank == bank_id]
-        seen = [f for f in mine if f.state != NEW]
-        bars = bar_chart([
-            (f"{f.year}: {f.text}" if f.year else f.text, f.mastery, f.knowledge) for f in seen
-        ])
-        charts.append((bank, seen, len(mine) - len(seen), bars))
-    return charts
+        counts = numbers.counts(bank_id)
+        met = sorted((f for f in numbers.facts if f.bank == bank_id and f.due is not None),
+                     key=lambda f: (KNOWLEDGE.index(f.knowledge), f.due))
+        shown.append((bank, counts, knowledge_stack(list(reversed(counts.items()))), met,
+                      numbers.coming_back(bank_id)))
+    return shown
+
+
+def _progress_page(form: GoalForm, status: int = 200):
+    numbers = progress(current_user, clock.now())
+    attempts = [a for a in numbers.attempts if a.percent is not None]
+    chart = line_chart([(day(a.started), p) for a in attempts if (p := a.percent) is not None])
+    if not form.goal.errors:
+        form.goal.data = numbers.goal.goal
+    return render_template("study/progress.html", numbers=numbers, attempts=attempts,
+                           chart=chart, banks=_bank_knowledge(numbers), day=day,
+                           form=form), status
 
 
 @bp.get("/progress")
 @login_required
 def progress_page():
-    """The learner's quizzes over time and mastery per fact, as charts and tables."""
-    numbers = progress(current_user, clock.now())
-    attempts = [a for a in numbers.attempts if a.percent is not None]
-    chart = line_chart([(day(a.started), a.percent) for a in attempts])
-    return render_template("study/progress.html", numbers=numbers, attempts=attempts,
-                           chart=chart, banks=_bank_charts(numbers.facts), day=day)
+    """The learner's streak and goal, quizzes over time, and what they know of each fact."""
+    return _progress_page(GoalForm())
+
+
+@bp.post("/progress/goal")
+@login_required
+def goal_page():
+    """Set the daily goal; a value out of range gives the page back with why (400)."""
+    form = GoalForm()
+    if not form.validate():
+        return _progress_page(form, 400)
+    goal = set_goal(current_user, form.goal.data)
+    flash(f"Your daily goal is now {goal} fact{'s' if goal != 1 else ''} a day.")
+    return redirect(url_for("study.progress_page"), 303)

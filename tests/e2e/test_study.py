@@ -19,14 +19,15 @@ from quizapp.services.attempts import start_attempt, store, submit_attempt
 from quizapp.services.catalog import current_catalog
 from quizapp.services.rules import PRACTICE
 from quizapp.services.study import practice_question, timeline_order
-from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
+from tests.e2e.audit import HEIGHTS, WIDTHS, check_dark, check_page, save_screenshot
 from tests.e2e.conftest import BANK, QUIZ_LENGTH, saved_state
 from tests.e2e.steps import pick, register, right_answer, served, wrong_answer
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["timeline", "practice-question", "practice-feedback", "progress"]
-SHOWN_IN_README = {"timeline", "practice-feedback", "progress"}
+PAGES = ["timeline", "practice-question", "practice-feedback", "progress", "home-student"]
+SHOWN_IN_README = {"timeline", "practice-feedback", "progress", "home-student"}
+MIN_CHART_TYPE = 12  # px, as rendered on a 375 px phone
 # bea's quizzes, on fixed days so the chart's labels (and the screenshots) stay the same.
 QUIZZES = [(datetime(2026, 3, 2, 9), 4), (datetime(2026, 3, 4, 9), 6),
            (datetime(2026, 3, 6, 9), 5), (datetime(2026, 3, 9, 9), 8)]  # (started, right)
@@ -82,10 +83,9 @@ def test_a_student_reads_the_timeline_practises_a_fact_and_sees_the_charts(page,
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
     line = page.get_by_role("img", name="Percent scored in each quiz, oldest to newest")
     expect(line.locator("circle.point")).to_have_count(1)
-    bars = page.get_by_role("img", name=re.compile("^Mastery of each fact of"))
-    expect(bars).to_have_count(1)
-    expect(bars.locator("rect.bar")).not_to_have_count(0)
-    expect(bars.locator(".bar-label", has_text="The Panama Canal opens")).to_have_count(1)
+    known = page.locator(".knowledge-counts")
+    expect(known).to_have_count(1)
+    expect(page.locator(".fact-row", has_text="The Panama Canal opens")).to_have_count(1)
     assert blocked == []
 
 
@@ -114,11 +114,13 @@ def studier(browser, base_url, live_app, tmp_path_factory):
         submit_attempt(bea, answered.id, {answered.items[0].public_id:
                                           wrong_answer(answered.items[0].snapshot)})
         still_open = practice(1)
+        start_attempt(bea, BANK, "mixed", QUIZ_LENGTH, seed=99)  # for the home page to continue
     urls = {
         "timeline": f"/study/{BANK}",
         "practice-question": f"/study/{BANK}/practice/{still_open.id}",
         "practice-feedback": f"/study/{BANK}/practice/{answered.id}",
         "progress": "/progress",
+        "home-student": "/",
     }
     return state, urls
 
@@ -137,3 +139,39 @@ def test_every_study_page_passes_axe_and_fits_a_phone_and_a_desktop(look, studie
 def test_every_study_page_keeps_its_contrast_in_dark_mode(look, studier, name):
     state, urls = studier
     check_dark(look(urls[name], 1280, "dark", state), name)
+
+
+def test_the_charts_type_is_at_least_12_px_on_a_phone(look, studier):
+    state, urls = studier
+    page = look(urls["progress"], 375, state=state)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg text')].map(
+        t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+    assert len(sizes) >= 8  # the ticks, the dates and the axis title
+    assert min(sizes) >= MIN_CHART_TYPE, f"chart text as small as {min(sizes):.1f} px"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_student_sees_what_to_do_next_first_on_the_home_page(look, studier, width):
+    state, urls = studier
+    page = look(urls["home-student"], width, state=state)
+    panel = page.get_by_role("region", name="What to do next")
+    expect(panel).to_be_visible()
+    assert panel.bounding_box()["y"] < page.locator("#start-heading").bounding_box()["y"]
+    assert panel.bounding_box()["y"] < HEIGHTS[width] / 2  # at the top, in sight at once
+    expect(panel.locator(".streak")).to_have_text("1 day in a row")
+    expect(panel.get_by_role("link", name=re.compile("^Continue your quiz"))).to_have_count(1)
+    expect(panel.locator(".goal-words")).to_contain_text(re.compile(r"facts today: goal of 10 reached$"))
+    panel.get_by_role("link", name=re.compile("^Your progress")).click()
+    expect(page.get_by_role("heading", name="Your streak and daily goal")).to_be_visible()
+
+
+def test_a_student_changes_their_daily_goal_without_javascript(new_context, studier):
+    state, urls = studier
+    page = new_context(storage_state=state, java_script_enabled=False).new_page()
+    page.goto(urls["progress"])
+    page.get_by_label("Facts a day").fill("12")
+    page.get_by_role("button", name="Set my goal").click()
+    expect(page.locator(".flash")).to_have_text("Your daily goal is now 12 facts a day.")
+    page.get_by_label("Facts a day").fill("10")
+    page.get_by_role("button", name="Set my goal").click()
+    expect(page.get_by_label("Facts a day")).to_have_value("10")

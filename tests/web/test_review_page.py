@@ -28,8 +28,8 @@ def count_attempts(app):
 
 
 def answer_one_wrong(client, quiz, attempt_id):
-    """The first question wrong, the others right; submitted."""
-    (first_id, first), *_ = quiz.served(attempt_id)
+    """The first choice question wrong, the others right; submitted."""
+    first_id, first = next((i, s) for i, s in quiz.served(attempt_id) if s.type != "ordering")
     data = quiz.right_form(attempt_id)
     wrong = next(o.id for o in first.options if o.id not in first.key)
     data[answer_field(first_id)] = wrong
@@ -73,9 +73,11 @@ def test_the_summary_counts_each_result_and_lists_the_questions_by_result(
     client, signed_in, quiz
 ):
     attempt_id = quiz.start("choice")
-    (first_id, first), (second_id, second), *_ = quiz.served(attempt_id)
+    served = quiz.served(attempt_id)
+    assert len(served) >= 3, [s.prompt for _, s in served]
+    (first_id, first), (second_id, second), *_ = served
     wrong = next(o.id for o in second.options if o.id not in second.key)
-    client.post(f"/attempts/{attempt_id}", data={answer_field(first_id): first.key[0],
+    client.post(f"/attempts/{attempt_id}", data={answer_field(first_id): list(first.key),
                                                  answer_field(second_id): wrong, "confirm": "1"})
     page = client.get(f"/attempts/{attempt_id}").text
     assert '<svg class="score-ring"' in page and "33.3%" in page

@@ -1,7 +1,7 @@
 """Co-owners of question files: the teachers a file's owner lets edit it in the browser editor.
 
 Revision ID: 0012_bank_editors
-Revises: 0009_h_limits
+Revises: 0011_daily_goal
 Create Date: 2026-12-03 12:30:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0012_bank_editors'
-down_revision = '0009_h_limits'
+down_revision = '0011_daily_goal'
 branch_labels = None
 depends_on = None
 
