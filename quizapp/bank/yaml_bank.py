@@ -14,9 +14,10 @@ from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
-BANK_KEYS = Keys(allowed=("bank", "title", "exam_only", "facts", "people", "questions"),
+# `source` and `cite` (the text a bank comes from) are read as texts here (question-files.md).
+BANK_KEYS = Keys(allowed=("bank", "title", "exam_only", "source", "facts", "people", "questions"),
                  required=("bank", "title"))
-FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags"),
+FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags", "cite"),
                  required=("id", "text"))
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
@@ -55,6 +56,7 @@ def _parse(text: str, path: str) -> ParseResult:
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
     exam_only = r.boolean(found.get("exam_only"), "")
+    r.text(found.get("source"), "")
     fact_refs: list[Ref] = []
     leader_refs: list[Ref] = []
     facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
@@ -130,6 +132,7 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     if leader is not None:
         leader_refs.append((found["leader"][0], where, leader))
     tags = r.texts(found.get("tags"), where, "tag")
+    r.text(found.get("cite"), where)
     if len(r.problems) > start or fact_id is None or text is None or tags is None:
         return None  # a missing value was reported as a problem
     return Fact(id=fact_id, text=text, year=year, until=until, when=when, leader=leader,
