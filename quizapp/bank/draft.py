@@ -172,7 +172,7 @@ def draft_bank(text: str, source_name: str, bank_id: str, title: str) -> Draft:
         _add_sentence(facts, s, frame)
         frame = _frame_after(s, facts.facts[-1] if facts.facts else None, persons, frame)
     if not facts.facts:
-        fallback = [s for s in sentences(source) if re.search(r"\w", s.text)]
+        fallback = [s for s in sentences(source) if re.search(r"[^\W\d_]", s.text)]
         if not fallback:
             raise NothingToDraft("The text has no sentences to draft facts from.")
         for s in fallback[:1]:

@@ -4,8 +4,10 @@ Found, in this order (an earlier kind wins where two overlap): ranges ("1919-193
 "between 1968 and the mid 1970s", "from 1990 to 2000"), parts of a century ("the first two
 decades of the 20th century", "the late 19th century"), decades ("the 1980s", "the decade of
 1980", "the mid 1970s"), single years ("in 1914", "(1991)") and named periods ("World War II").
-A named period counts only in a sentence with no date of its own. A whole century ("during the
-20th century") is too broad to place a fact on a timeline and is not taken as a date.
+A named period counts only in a sentence with no date of its own; a world war in a sentence
+on the part the United States took in it has the years it fought (1917-1918, 1941-1945).
+A whole century ("during the 20th century") is too broad to place a fact on a timeline and is
+not taken as a date.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 FIRST_YEAR, LAST_YEAR = 1000, 2100  # the years Quipu's loader accepts (yaml_nodes.py)
 
-YEAR = r"(?<![\w.,$£€/-])(1\d{3}|20\d{2})(?![\w%]|[.,]\d)"
+YEAR = r"(?<![\w.,$£€/-])(1\d{3}|20\d{2}|2100)(?![\w%]|[.,]\d)"
 DASH = r"\s*[-‐‑–—]\s*"
 PART = r"(?:(early|mid|late)[- ]?)?"
 DECADE = rf"{PART}(1\d{{2}}0|20\d0)['’]?s\b"
@@ -37,6 +39,11 @@ NAMED = {
     r"Vietnam War": (1955, 1975, "the Vietnam War"),
     r"Cold War": (1947, 1991, "the Cold War"),
 }
+# The years the United States fought in a world war, for a sentence about its part in one.
+US_PART = {"World War I": 1917, "World War II": 1941}
+US_TAKING_PART = re.compile(r"(?:\bU\.\s?S\.|\bUS\b|\bUnited States\b|\bAmerica)"
+                            r".{0,80}?\b(?:particip\w*|"
+                            r"enter\w*|join\w*|fight\w*|fought|involve\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -147,8 +154,11 @@ def _decades(s: str) -> list[Found]:
 
 def _named(s: str) -> list[Found]:
     found = []
+    us_part = US_TAKING_PART.search(s)
     for pattern, (first, until, label) in NAMED.items():
         for m in re.finditer(rf"\b(?:{pattern})\b", s):
+            if us_part and label in US_PART and us_part.start() < m.start():
+                first = US_PART[label]
             found.append(Found(first, until, label, m.start(), m.end(), "named"))
     return found
 
