@@ -221,7 +221,7 @@ def _notes(facts: list[DraftFact], repeated: int) -> tuple[str, ...]:
     if context:
         notes.append(f"{context} fact{'s take their dates' if context > 1 else ' takes its date'}"
                      " from the sentence before or from a person's term named in the text: "
-                     "check them.")
+                     f"check {'them' if context > 1 else 'it'}.")
     if repeated:
         notes.append(f"{repeated} repeated sentence{'s were' if repeated > 1 else ' was'} "
                      "drafted once (captions, say).")
