@@ -167,7 +167,8 @@ def draft_bank(text: str, source_name: str, bank_id: str, title: str) -> Draft:
             repeated += 1
             continue
         seen.add(s.text)
-        if len(s.text.split()) < MIN_WORDS or not re.search(r"[^\W\d_]", s.text):
+        if (len(s.text.split()) < MIN_WORDS or not re.search(r"[^\W\d_]", s.text)
+                or s.text.startswith("#")):  # a Markdown heading: not a fact
             continue
         _add_sentence(facts, s, frame)
         frame = _frame_after(s, facts.facts[-1] if facts.facts else None, persons, frame)

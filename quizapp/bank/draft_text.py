@@ -78,22 +78,41 @@ def _split(paragraph: str) -> list[str]:
     return parts
 
 
+# A line that starts a block of its own inside a paragraph: a list item or a quote (a heading
+# is a block of its own line).
+ITEM = re.compile(r"[ \t]*(?:[-*+>]\s|\d+[.)]\s)")
+HEADING = re.compile(r"[ \t]*#")
+
+
+def _blocks(paragraph: str) -> list[str]:
+    """A paragraph's blocks: its lines joined, but for headings, list items and quotes."""
+    blocks: list[list[str]] = []
+    for line in paragraph.split("\n"):
+        heading_before = bool(blocks) and HEADING.match(blocks[-1][0]) is not None
+        if not blocks or heading_before or HEADING.match(line) or ITEM.match(line):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return ["\n".join(lines) for lines in blocks]
+
+
 def sentences(text: str) -> list[Sentence]:
-    """The text's sentences, paragraph by paragraph, each located in the text."""
+    """The text's sentences, paragraph by paragraph, each located in the text.
+
+    A line break inside a paragraph is a space (hard-wrapped text), but for a Markdown heading's
+    line, a list item or a quote, which are blocks of their own.
+    """
     found: list[Sentence] = []
-    start = 0
-    for number, match in enumerate(re.finditer(r"(?:(?!\n[ \t\xa0\u3000]*\n).)+", text,
-                                               re.DOTALL)):
-        paragraph = match.group(0)
+    paragraphs = re.finditer(r"(?:(?!\n[ \t\xa0\u3000]*\n).)+", text, re.DOTALL)
+    for number, match in enumerate(paragraphs):
         at = match.start()
-        for part in _split(paragraph):
-            collapsed = collapse(part)
-            if not collapsed:
-                continue
-            where = text.find(part.strip(), at)
-            start = where if where >= 0 else at
-            found.append(Sentence(collapsed, start, number))
-            at = start + len(part.strip()) if where >= 0 else at
+        for block in _blocks(match.group(0)):
+            for part in _split(block.replace("\n", " ")):
+                collapsed = collapse(part)
+                if collapsed:
+                    found.append(Sentence(collapsed, at + len(part) - len(part.lstrip()), number))
+                at += len(part)
+            at += 1  # the line break the block ended at
     return found
 
 

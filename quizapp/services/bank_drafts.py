@@ -32,11 +32,12 @@ MAX_TITLE = 120  # characters of a bank's title
 
 
 class DraftRefused(Invalid):
-    """A text or title that gives no draft, with the field it concerns ("text" or "title")."""
+    """A text or title that gives no draft: a message for each field it concerns ("title",
+    "text" or "file")."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__(" ".join(problems.values()))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -48,32 +49,48 @@ class DraftText:
     markdown: bool = False
 
 
-def read_given(title: str, pasted: str, filename: str, data: bytes | None) -> DraftText:
-    """The title and the text, from a pasted text or an uploaded file; DraftRefused if neither
-    (or both), if the file is not a text, or if the title makes no name."""
-    title = " ".join((title or "").split())
+def _title_problem(title: str) -> str | None:
     if not title:
-        raise DraftRefused("title", "Give the bank a title, e.g. “Peru and the United States”.")
+        return "Give the bank a title, e.g. “Peru and the United States”."
     if len(title) > MAX_TITLE:
-        raise DraftRefused("title", f"The title is {len(title)} characters long; keep it to "
-                           f"{MAX_TITLE}.")
+        return f"The title is {len(title)} characters long; keep it to {MAX_TITLE}."
     if not slug(title):
-        raise DraftRefused("title", "The title needs a letter or a digit (Latin letters make "
-                           "the bank's name).")
-    pasted = (pasted or "").replace("\r\n", "\n")
+        return "The title needs a letter or a digit (Latin letters make the bank's name)."
+    return None
+
+
+def _text(pasted: str, filename: str, data: bytes | None) -> tuple[str, bool]:
+    """The text given and whether it is Markdown; DraftRefused naming the field if none."""
     if data is not None and pasted.strip():
-        raise DraftRefused("text", "Paste a text or choose a file, not both.")
+        raise DraftRefused({"text": "Paste a text or choose a file, not both."})
     if data is not None:
         try:
-            return DraftText(title, read_text(data, filename), filename.lower().endswith(".md"))
+            return read_text(data, filename), filename.lower().endswith(".md")
         except NotText as e:
-            raise DraftRefused("file", str(e)) from None
+            raise DraftRefused({"file": str(e)}) from None
     if not pasted.strip():
-        raise DraftRefused("text", "Paste a text, or choose a .txt, .md or .html file.")
+        raise DraftRefused({"text": "Paste a text, or choose a .txt, .md or .html file."})
     if len(pasted.encode("utf-8", "replace")) > MAX_TEXT:
-        raise DraftRefused("text", f"The text is larger than {MAX_TEXT // 1024} KB; draft a bank "
-                           "from each part of it.")
-    return DraftText(title, pasted)
+        raise DraftRefused({"text": f"The text is larger than {MAX_TEXT // 1024} KB; draft a "
+                                    "bank from each part of it."})
+    return pasted, False
+
+
+def read_given(title: str, pasted: str, filename: str, data: bytes | None) -> DraftText:
+    """The title and the text, from a pasted text or an uploaded file; DraftRefused, with every
+    field's problem, if there is no title that makes a name, no text, or a file not a text."""
+    title = " ".join((title or "").split())
+    problems = {}
+    problem = _title_problem(title)
+    if problem:
+        problems["title"] = problem
+    try:
+        text, markdown = _text((pasted or "").replace("\r\n", "\n"), filename, data)
+    except DraftRefused as e:
+        raise DraftRefused(problems | e.problems) from None
+    if problems:
+        raise DraftRefused(problems)
+    return DraftText(title, text, markdown)
 
 
 def bank_name(title: str) -> str:
@@ -88,7 +105,7 @@ def make_draft(given: DraftText) -> Draft:
     try:
         return draft_bank(given.text, source, name, given.title)
     except NothingToDraft as e:
-        raise DraftRefused("text", f"{e} Give a text in sentences.") from None
+        raise DraftRefused({"text": f"{e} Give a text in sentences."}) from None
 
 
 def save_draft(catalog: Catalog, draft: Draft, who: Uploader, now: datetime) -> str:

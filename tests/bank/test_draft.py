@@ -144,3 +144,15 @@ def test_on_the_shipped_text_the_traps_are_kept():
     assert [f.year for f in prado] == [None, None, 1962]
     assert sum("JFK" in f.cite for f in draft.facts) == 1
     assert any("repeated" in note for note in draft.notes)
+
+
+def test_hard_wrapped_lines_are_one_sentence_but_markdown_blocks_are_their_own():
+    from quizapp.bank.draft_text import sentences
+
+    text = ("# The canal\nIn 1914 the\ncanal opens to ships. Trade grows.\n- an item here\n"
+            "- another item\n\nA new paragraph starts here.")
+    assert [(s.text, s.paragraph) for s in sentences(text)] == [
+        ("# The canal", 0), ("In 1914 the canal opens to ships.", 0), ("Trade grows.", 0),
+        ("- an item here", 0), ("- another item", 0), ("A new paragraph starts here.", 1)]
+    draft = draft_bank(text, "t.md", "t", "T")
+    assert [f.cite for f in draft.facts][:1] == ["In 1914 the canal opens to ships."]  # no heading

@@ -150,3 +150,10 @@ def test_students_and_visitors_cannot_draft(client, auth, folder):
     assert client.get("/teacher/banks/draft").status_code == 403
     assert post(client, "/teacher/banks/draft/create", **{"create-title": "T", "create-text": TEXT}).status_code == 403
     assert list(folder.iterdir()) == []
+
+
+def test_every_field_with_a_problem_says_so_at_once(client, folder, teacher):
+    page = draft(client, title="", text="")
+    assert page.status_code == 400
+    assert 'id="title-error">Give the bank a title' in page.text
+    assert 'id="text-error">Paste a text, or choose' in page.text

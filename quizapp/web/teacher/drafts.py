@@ -90,7 +90,8 @@ def draft():
                            storage.read(MAX_TEXT_KB * 1024 + 1) if chosen else None)
         drafted = make_draft(given)
     except DraftRefused as e:
-        getattr(form, e.field).errors = [e.message]
+        for name, message in e.problems.items():
+            getattr(form, name).errors = [message]
         return _page(form, status=status_of(e))
     return _page(form, drafted, given)
 
@@ -108,7 +109,8 @@ def create_draft():
         given = DraftText(given.title, given.text, create.markdown.data == "md")
         drafted = make_draft(given)
     except DraftRefused as e:
-        getattr(form, e.field if e.field != "file" else "text").errors = [e.message]
+        for name, message in e.problems.items():
+            getattr(form, name).errors = [message]
         return _page(form, status=status_of(e))
     try:
         bank_id = save_draft(current_catalog(), drafted, current_user, clock.now())
