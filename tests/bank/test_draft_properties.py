@@ -50,3 +50,15 @@ def test_a_year_a_sentence_gives_is_the_year_of_its_fact(year, others):
     draft = draft_bank(text, "t.txt", "t", "T")
     assert draft.facts[0].year == year and draft.facts[0].until is None
     check(text)
+
+
+@QUICK
+@given(texts)
+def test_sentences_come_in_the_order_of_the_text_and_cover_its_words(text):
+    from quizapp.bank.draft_text import printable, sentences
+
+    text = printable(text)
+    found = sentences(text)
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    assert [s.paragraph for s in found] == sorted(s.paragraph for s in found)
+    assert "".join("".join(s.text.split()) for s in found) == "".join(text.split())
