@@ -8,6 +8,9 @@ text beside it (`<bank>.txt`, or `.md` for Markdown). Nothing is saved when anyt
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +28,6 @@ from .uploads import (
     put_file,
     target_path,
     upload_name,
-    write_atomically,
 )
 
 MAX_TITLE = 120  # characters of a bank's title
@@ -118,17 +120,38 @@ def save_draft(catalog: Catalog, draft: Draft, who: Uploader, now: datetime) -> 
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
     source = target_path(catalog.folder, draft.source_name)
+
+    def taken_message(files: list[str]) -> UploadRejected:
+        there = f" ({', '.join(files)})" if files else ""
+        return UploadRejected([f"There is a bank named “{draft.bank_id}” already{there}: give "
+                               "this one another title. Nothing was saved."])
+
     taken = [p.name for p in (target, source) if p.exists()]
     if draft.bank_id in catalog.banks or taken:
-        raise UploadRejected([f"There is a bank named “{draft.bank_id}” already"
-                              f"{' (' + ', '.join(taken) + ')' if taken else ''}: give this one "
-                              "another title. Nothing was saved."])
+        raise taken_message(taken)
     data = draft.yaml.encode("utf-8")
     bank = check_upload(name, data, catalog.banks, target)
-    write_atomically(source, draft.source_text.encode("utf-8"))
+    _create(source, draft.source_text.encode("utf-8"), taken_message)
     try:
         put_file(catalog, name, target, data, bank, who, now)
     except BaseException:
-        Path(source).unlink(missing_ok=True)
+        source.unlink(missing_ok=True)  # it is ours: made by _create just now
         raise
     return bank.id
+
+
+def _create(path: Path, data: bytes, taken: Callable[[list[str]], UploadRejected]) -> None:
+    """Write a new file whole, or UploadRejected if one of that name appeared meanwhile (a second
+    teacher creating the same bank at the same moment): never over another file."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".draft-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporary, 0o644)
+        os.link(temporary, path)  # fails if the name exists: no race with another creation
+    except FileExistsError:
+        raise taken([path.name]) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -157,3 +157,38 @@ def test_every_field_with_a_problem_says_so_at_once(client, folder, teacher):
     assert page.status_code == 400
     assert 'id="title-error">Give the bank a title' in page.text
     assert 'id="text-error">Paste a text, or choose' in page.text
+
+
+def test_a_source_file_that_appears_meanwhile_is_never_overwritten(app, client, folder, teacher,
+                                                                    monkeypatch):
+    """Two teachers creating the same bank at once: the second finds the text's name taken."""
+    from quizapp.services import bank_drafts
+
+    values = create_values(draft(client).text)
+    real = bank_drafts._create
+
+    def meanwhile(path, data, taken):
+        path.write_text("another teacher's text", "utf-8")
+        return real(path, data, taken)
+
+    monkeypatch.setattr(bank_drafts, "_create", meanwhile)
+    page = post(client, "/teacher/banks/draft/create", **values)
+    assert page.status_code == 400 and "(canal-and-capital.txt)" in page.text
+    assert (folder / "canal-and-capital.txt").read_text("utf-8") == "another teacher's text"
+    assert not (folder / "canal-and-capital.yaml").exists()
+
+
+def test_when_saving_the_bank_fails_its_text_is_removed_again(app, client, folder, teacher,
+                                                              monkeypatch):
+    from quizapp.services import bank_drafts
+    from quizapp.services.uploads import NotYours
+
+    values = create_values(draft(client).text)
+
+    def refused(*args):
+        raise NotYours(["canal-and-capital.yaml: This file belongs to someone else."])
+
+    monkeypatch.setattr(bank_drafts, "put_file", refused)
+    page = post(client, "/teacher/banks/draft/create", **values)
+    assert page.status_code == 403 and "belongs to someone else" in page.text
+    assert list(folder.iterdir()) == []

@@ -18,7 +18,7 @@ from ...services.bank_drafts import (
     save_draft,
 )
 from ...services.catalog import current_catalog
-from ...services.uploads import UploadRejected
+from ...services.uploads import NotYours, UploadRejected
 from ..errors import status_of
 from ..forms import PageForm
 from .blueprint import bp
@@ -114,7 +114,7 @@ def create_draft():
         return _page(form, status=status_of(e))
     try:
         bank_id = save_draft(current_catalog(), drafted, current_user, clock.now())
-    except UploadRejected as e:
+    except (UploadRejected, NotYours) as e:
         return _page(form, drafted, given, e.problems, status_of(e))
     flash(f"Created the bank “{drafted.title}” from your text, with {len(drafted.facts)} facts "
           f"({drafted.dated} dated). Students can see it now: put the facts in your own words.")
