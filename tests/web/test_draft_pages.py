@@ -192,3 +192,19 @@ def test_when_saving_the_bank_fails_its_text_is_removed_again(app, client, folde
     page = post(client, "/teacher/banks/draft/create", **values)
     assert page.status_code == 403 and "belongs to someone else" in page.text
     assert list(folder.iterdir()) == []
+
+
+def test_with_csrf_on_a_create_without_its_token_saves_nothing(app, client, folder, teacher):
+    app.config["WTF_CSRF_ENABLED"] = True
+    form_page = client.get("/teacher/banks/draft").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form_page).group(1)
+    page = draft(client, text=TEXT)  # no token
+    assert page.status_code == 400 and list(folder.iterdir()) == []
+    shown = post(client, "/teacher/banks/draft", title="Canal and capital", text=TEXT,
+                 csrf_token=token)
+    assert shown.status_code == 200
+    values = create_values(shown.text)
+    assert post(client, "/teacher/banks/draft/create", **values).status_code == 400
+    assert list(folder.iterdir()) == []
+    created = post(client, "/teacher/banks/draft/create", **values, csrf_token=token)
+    assert created.status_code == 303 and (folder / "canal-and-capital.yaml").is_file()
