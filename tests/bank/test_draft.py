@@ -156,3 +156,10 @@ def test_hard_wrapped_lines_are_one_sentence_but_markdown_blocks_are_their_own()
         ("- an item here", 0), ("- another item", 0), ("A new paragraph starts here.", 1)]
     draft = draft_bank(text, "t.md", "t", "T")
     assert [f.cite for f in draft.facts][:1] == ["In 1914 the canal opens to ships."]  # no heading
+
+
+def test_the_loader_takes_a_source_and_cites_as_texts():
+    ok = "bank: b\ntitle: T\nsource: b.txt\nfacts:\n  - {id: f, text: x, cite: a phrase}\n"
+    assert parse_yaml_bank(ok, "b.yaml").problems == ()
+    bad = parse_yaml_bank(ok.replace("cite: a phrase", "cite: [a]"), "b.yaml").problems
+    assert [(p.line, p.message) for p in bad] == [(5, "fact 'f': 'cite' must be text, not a list")]
