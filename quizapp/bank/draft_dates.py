@@ -2,8 +2,9 @@
 
 Found, in this order (an earlier kind wins where two overlap): ranges ("1919-1930", "1919–30",
 "between 1968 and the mid 1970s", "from 1990 to 2000"), parts of a century ("the first two
-decades of the 20th century", "the late 19th century"), decades ("the 1980s", "the decade of
-1980", "the mid 1970s"), single years ("in 1914", "(1991)") and named periods ("World War II").
+decades of the 20th century": 1901-1920, as a century runs from its year 1; "the late 19th
+century"), decades ("the 1980s", "the decade of 1980", "the mid 1970s"), single years
+("in 1914", "(1991)") and named periods ("World War II").
 A named period counts only in a sentence with no date of its own; a world war in a sentence
 on the part the United States took in it has the years it fought (1917-1918, 1941-1945).
 A whole century ("during the 20th century") is too broad to place a fact on a timeline and is
@@ -125,15 +126,15 @@ def _centuries(s: str) -> list[Found]:
         century = _century(m.group(5) or m.group(7) or "")
         if century is None:
             continue
-        start = (century - 1) * 100
+        start = (century - 1) * 100 + 1  # a century runs from its year 1: 1901-2000
         if count_word:
             tens = COUNTS[count_word.lower()] * 10
-            first, until = ((start, start + tens) if end_word.lower() == "first"
+            first, until = ((start, start + tens - 1) if end_word.lower() == "first"
                             else (start + 100 - tens, start + 99))
         else:
             part = m.group(6).lower()
-            first, until = {"early": (start, start + 33), "mid": (start + 34, start + 66),
-                            "late": (start + 67, start + 99),
+            first, until = {"early": (start, start + 32), "mid": (start + 33, start + 65),
+                            "late": (start + 66, start + 99),
                             "first half of the": (start, start + 49),
                             "second half of the": (start + 50, start + 99)}[part]
         label = re.sub(r"\s+", " ", m.group(0).strip())

@@ -1,15 +1,16 @@
 """How well a draft recovers the shipped bank's dated facts (see docs/question-files.md, "Drafts").
 
 The method, since the shipped bank's facts carry no cites on this branch:
-- each fact of the shipped bank is placed in the text's sentence that shares the most of its
+- each fact of the shipped bank is placed in the sentence holding its cite where the bank has
+  cites (branch `source`); else in the text's sentence that shares the most of its
   content words and numbers (lowercase, accents and apostrophes dropped, stop words and words
   under three letters left out, words compared by their first five letters, so "nationalises"
   meets "nationalizing");
 - a dated fact of the bank is *recovered* when a drafted fact cites a phrase of that sentence and
   has the same years (`year` and `until`);
 - a drafted dated fact carries *a year the text does not give for it* when no fact of the bank
-  placed in its sentence has its years (a sentence the bank made no dated fact of counts
-  against the draft).
+  placed in a sentence of its paragraph has its years (a paragraph the bank made no dated fact of
+  counts against the draft).
 """
 
 from __future__ import annotations
@@ -75,10 +76,21 @@ def _sentence_of(fact: DraftFact, among: list[Sentence]) -> Sentence | None:
     return next((s for s in among if fact.cite in s.text), None)
 
 
+def _cited(fact: Fact, among: list[Sentence]) -> Sentence | None:
+    """The sentence holding the fact's cite, where the bank's facts have cites (branch `source`)
+    that say their phrase (a text, or a span with its `text`); None otherwise."""
+    cite = getattr(fact, "cite", None)
+    phrase = cite if isinstance(cite, str) else getattr(cite, "text", None)
+    if not isinstance(phrase, str) or not phrase.strip():
+        return None
+    wanted = " ".join(phrase.split())
+    return next((s for s in among if wanted in s.text), None)
+
+
 def measure(draft: Draft, bank: Bank) -> Measure:
     """Compare a draft of the text with the bank made by hand from it."""
     among = sentences(draft.source_text)
-    placed = {f.id: place(f, among) for f in bank.facts}
+    placed = {f.id: _cited(f, among) or place(f, among) for f in bank.facts}
     recovered, missed = [], []
     for fact in (f for f in bank.facts if f.year is not None):
         where = placed[fact.id]
@@ -91,7 +103,8 @@ def measure(draft: Draft, bank: Bank) -> Measure:
     wrong = []
     for d in dated:
         where = _sentence_of(d, among)
-        spans = {f.span for f in bank.facts if where is not None and placed[f.id] == where}
+        spans = {f.span for f in bank.facts
+                 if where is not None and placed[f.id].paragraph == where.paragraph}
         if (d.year, d.until or d.year) not in spans:
             wrong.append(d)
     return Measure(recovered, missed, dated, wrong)

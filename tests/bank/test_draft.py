@@ -27,11 +27,13 @@ from .draft_measure import REPO_ROOT, measure, shipped_text
     ("In the 1980s, debt.", [(1980, 1989, "the 1980s")]),
     ("The decade of 1980 was hard.", [(1980, 1989, "the 1980s")]),
     ("by the mid 1970s", [(1974, 1976, "the mid 1970s")]),
-    ("In the first two decades of the 20th century", [(1900, 1920, "the first two decades of "
+    ("In the first two decades of the 20th century", [(1901, 1920, "the first two decades of "
                                                       "the 20th century")]),
     ("In the two first decades of the 20th century",
-     [(1900, 1920, "the two first decades of the 20th century")]),
-    ("the late nineteenth century", [(1867, 1899, "the late nineteenth century")]),
+     [(1901, 1920, "the two first decades of the 20th century")]),
+    ("the late nineteenth century", [(1867, 1900, "the late nineteenth century")]),
+    ("the last two decades of the 20th century", [(1981, 2000, "the last two decades of the "
+                                                   "20th century")]),
     ("Europe during World War II", [(1939, 1945, "World War II")]),
     ("While the U.S. was participating in World War II", [(1941, 1945, "World War II")]),
     ("In 1968, during the Cold War", [(1968, None, None)]),  # a date of its own wins
@@ -163,3 +165,16 @@ def test_the_loader_takes_a_source_and_cites_as_texts():
     assert parse_yaml_bank(ok, "b.yaml").problems == ()
     bad = parse_yaml_bank(ok.replace("cite: a phrase", "cite: [a]"), "b.yaml").problems
     assert [(p.line, p.message) for p in bad] == [(5, "fact 'f': 'cite' must be text, not a list")]
+
+
+def test_the_measure_tells_a_wrong_draft():
+    """Every drafted year moved on by one: nothing is recovered and every dated fact is wrong."""
+    from dataclasses import replace
+
+    bank = load_file(REPO_ROOT / "questions" / "peru-us-relations.yaml").bank
+    draft = peru_draft()
+    moved = replace(draft, facts=tuple(
+        replace(f, year=f.year + 1, until=f.until and f.until + 1) if f.year else f
+        for f in draft.facts))
+    m = measure(moved, bank)
+    assert m.recovered == [] and len(m.wrong_year) == len(m.drafted_dated) == 20
