@@ -208,3 +208,11 @@ def test_with_csrf_on_a_create_without_its_token_saves_nothing(app, client, fold
     assert list(folder.iterdir()) == []
     created = post(client, "/teacher/banks/draft/create", **values, csrf_token=token)
     assert created.status_code == 303 and (folder / "canal-and-capital.yaml").is_file()
+
+
+def test_a_long_draft_lists_its_first_facts_and_says_how_many_more(client, folder, teacher):
+    text = "\n\n".join(f"In {1500 + i} the town number {i} was founded by settlers." for i in range(320))
+    page = draft(client, text=text)
+    assert page.status_code == 200
+    assert page.text.count('<li class="draft-fact') == 300
+    assert "And 20 more facts: every fact is in the bank file below." in page.text

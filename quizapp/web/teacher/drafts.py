@@ -28,6 +28,7 @@ FORM_OVERHEAD = 64 * 1024
 # A pasted text and the hidden copy of a read one are sent as multipart: no percent-encoding.
 MAX_REQUEST = 2 * MAX_TEXT_KB * 1024 + FORM_OVERHEAD
 DRAFT_ENDPOINTS = ("teacher.draft", "teacher.create_draft")
+SHOWN = 300  # facts listed on the page; the YAML below them holds every one
 
 
 class DraftForm(PageForm):
@@ -63,7 +64,7 @@ def _page(form: DraftForm, draft=None, given: DraftText | None = None,
         create = CreateForm(formdata=None, prefix="create", title=given.title, text=given.text,
                             markdown="md" if given.markdown else "")
     return render_template("teacher/draft.html", form=form, draft=draft, create=create,
-                           problems=problems or []), status
+                           problems=problems or [], shown=SHOWN), status
 
 
 def too_large():
