@@ -115,9 +115,10 @@ def _clauses(sentence: str, dates: list[Found]) -> list[tuple[str, Found]]:
     for start, end in pieces:
         inside = [d for d in dates if start <= d.start and d.end <= end]
         if inside:
-            d = inside[0]
+            d, raw = inside[0], sentence[start:end]
+            start += len(raw) - len(raw.lstrip(" ,;"))
             shifted = Found(d.year, d.until, d.when, d.start - start, d.end - start, d.kind)
-            out.append((sentence[start:end].strip(" ,;"), shifted))
+            out.append((raw.strip(" ,;"), shifted))
     return out or [(sentence, dates[0])]
 
 
@@ -171,7 +172,7 @@ def draft_bank(text: str, source_name: str, bank_id: str, title: str) -> Draft:
                 or s.text.startswith("#")):  # a Markdown heading: not a fact
             continue
         _add_sentence(facts, s, frame)
-        frame = _frame_after(s, facts.facts[-1] if facts.facts else None, persons, frame)
+        frame = _frame_after(s, facts.facts[-1] if facts.facts else None, persons)
     if not facts.facts:
         fallback = [s for s in sentences(source) if re.search(r"[^\W\d_]", s.text)]
         if not fallback:
@@ -201,8 +202,7 @@ def _add_sentence(facts: _Facts, s: Sentence, frame: tuple[int, Found, Person | 
         facts.add(_trimmed(s.text, None), s.text, None, None)
 
 
-def _frame_after(s: Sentence, last: DraftFact | None, persons: list[Person],
-                 frame: tuple[int, Found, Person | None] | None
+def _frame_after(s: Sentence, last: DraftFact | None, persons: list[Person]
                  ) -> tuple[int, Found, Person | None] | None:
     """The period the next sentence may take: the last fact's, if it is a period of this one."""
     if last is None or last.year is None or last.until is None or last.cite not in s.text:
