@@ -76,21 +76,26 @@ def _sentence_of(fact: DraftFact, among: list[Sentence]) -> Sentence | None:
     return next((s for s in among if fact.cite in s.text), None)
 
 
-def _cited(fact: Fact, among: list[Sentence]) -> Sentence | None:
-    """The sentence holding the fact's cite, where the bank's facts have cites (branch `source`)
-    that say their phrase (a text, or a span with its `text`); None otherwise."""
+def _cited(fact: Fact, bank: Bank, among: list[Sentence]) -> Sentence | None:
+    """The sentence holding the fact's cite, where the bank's facts have cites (branch `source`:
+    a Span of characters of `bank.source.text`, or a phrase); None otherwise."""
     cite = getattr(fact, "cite", None)
-    phrase = cite if isinstance(cite, str) else getattr(cite, "text", None)
-    if not isinstance(phrase, str) or not phrase.strip():
+    text = getattr(getattr(bank, "source", None), "text", None)
+    start, end = getattr(cite, "start", None), getattr(cite, "end", None)
+    if isinstance(cite, str):
+        phrase = cite
+    elif isinstance(text, str) and isinstance(start, int) and isinstance(end, int):
+        phrase = text[start:end]
+    else:
         return None
     wanted = " ".join(phrase.split())
-    return next((s for s in among if wanted in s.text), None)
+    return next((s for s in among if wanted and wanted in s.text), None)
 
 
 def measure(draft: Draft, bank: Bank) -> Measure:
     """Compare a draft of the text with the bank made by hand from it."""
     among = sentences(draft.source_text)
-    placed = {f.id: _cited(f, among) or place(f, among) for f in bank.facts}
+    placed = {f.id: _cited(f, bank, among) or place(f, among) for f in bank.facts}
     recovered, missed = [], []
     for fact in (f for f in bank.facts if f.year is not None):
         where = placed[fact.id]
