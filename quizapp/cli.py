@@ -15,11 +15,13 @@ from .bank.export import EXPORTERS
 from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .cli_attempts import attempts_cli
+from .cli_draft import draft_questions_command
 from .services import accounts, sessions
 from .services.catalog import current_catalog
 from .services.errors import NotFound
 
-questions_cli = AppGroup("questions", help="Check, inspect and export question files.")
+questions_cli = AppGroup("questions", help="Check, inspect, export and draft question files.")
+questions_cli.add_command(draft_questions_command)
 user_cli = AppGroup("user", help="Manage learners.")
 
 

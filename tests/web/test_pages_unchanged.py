@@ -96,6 +96,7 @@ def tour(client, auth, clock, tmp_path) -> dict[str, str]:
     get("teacher-banks", "/teacher/")
     get("teacher-bank", "/teacher/banks/sample")
     get("teacher-upload", "/teacher/upload")
+    get("teacher-draft", "/teacher/banks/draft")
     get("teacher-assignments-no-class", "/teacher/assignments")
     get("teacher-classes-none", "/teacher/classes")
     auth.create("stu2")

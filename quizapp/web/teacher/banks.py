@@ -24,6 +24,8 @@ from ...services.uploads import (
 from ..errors import render_error, status_of
 from .blueprint import bp
 from .classes import class_page
+from .drafts import DRAFT_ENDPOINTS
+from .drafts import too_large as draft_too_large
 from .forms import UploadForm
 
 FORM_OVERHEAD = 64 * 1024  # room in the request for the multipart headers and the CSRF token
@@ -105,6 +107,8 @@ def upload_too_large(e: RequestEntityTooLarge):
         return class_page(request.view_args["class_id"], problem=(
             f"The file is larger than {MAX_CSV // 1024} KB, so nothing was added: a list of "
             "usernames is smaller. Check it is the right file."), status=413)
+    if request.endpoint in DRAFT_ENDPOINTS:
+        return draft_too_large()
     problem = (f"The file is larger than {MAX_UPLOAD // 1024} KB, so it was not saved: split the "
                "bank into smaller files.")
     return _upload_page(UploadForm(formdata=None), [problem], 413)
