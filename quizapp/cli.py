@@ -41,7 +41,7 @@ def check_questions_command(paths: tuple[str, ...]) -> None:
         raise click.ClickException(f"no such file or folder: {error.filename}") from error
     for line in report_lines(result):
         click.echo(line)
-    if not result.ok:
+    if not result.clean:  # a problem, or a broken question an import left out
         raise click.exceptions.Exit(1)
 
 

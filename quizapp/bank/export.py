@@ -12,9 +12,7 @@ import re
 from .gift_answers import WEIGHT
 from .gift_text import escape, written
 from .model import Bank, Question
-from .moodle_xml import GRADING
-
-MOODLE_GRADING = {ours: theirs for theirs, ours in GRADING.items()}
+from .moodle_ordering import MOODLE_GRADING
 FACT_TAG = "fact:"
 # Characters XML 1.0 cannot hold at all, even escaped; Quipu's texts never should have them.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

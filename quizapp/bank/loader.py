@@ -19,7 +19,7 @@ from .moodle_xml import parse_moodle_xml
 from .yaml_bank import parse_yaml_bank
 
 # A parser takes (text, path) and gives the bank or None, its problems, and the questions it
-# skipped (an importer skips types Quipu has not: reported, but not problems).
+# skipped (an importer skips types Quipu has not and broken questions: reported, not problems).
 Parser = Callable[[str, str], ParseResult]
 
 MAX_PROBLEMS = 100  # listed for one file: a file of 140,000 broken questions made a 16 MB page
@@ -163,11 +163,13 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
     banks: list[Bank] = []
     problems: list[BankError] = []
     skipped: list[BankError] = []
+    warnings: list[BankError] = []
     first_path: dict[str, str] = {}
     for file in files:
         read = load_file(file)
         problems.extend(read.problems)
         skipped.extend(read.skipped)
+        warnings.extend(read.warnings)
         bank = read.bank
         if bank is None:
             continue
@@ -177,4 +179,5 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
             continue
         first_path[bank.id] = bank.path
         banks.append(bank)
-    return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped))
+    return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped),
+                      warnings=tuple(warnings))

@@ -104,6 +104,8 @@ class Question:
     tags: tuple[str, ...] = ()
     generated: bool = False
     line: int = 0
+    name: str = ""  # the name an imported file gave it (Moodle's `<name>`, GIFT's `::name::`)
+    weights: tuple[float, ...] = ()  # an imported option's worth in percent, as Moodle grades it
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,17 +150,28 @@ class BankError(Exception):
         self.message = message
 
 
+class BrokenQuestion(BankError):
+    """An imported question left out because something in it is wrong (its type Quipu has).
+
+    Listed with the skipped questions (the rest of the file loads), but unlike a type Quipu has not
+    it is a mistake to fix: `questions check` exits 1 while there is one.
+    """
+
+
 @dataclass(frozen=True)
 class ParseResult:
     """What reading one question file gives: its bank, or None and every problem found in it.
 
-    `skipped` holds the questions of types Quipu has not (imports skip them): they are reported,
-    but they are not problems, and the bank is loaded without them.
+    `skipped` holds the questions an import leaves out: of types Quipu has not, or broken
+    (`BrokenQuestion`); they are reported, but they are not problems of the file, and the bank is
+    loaded without them. `warnings` name questions loaded without something they point at (a
+    picture or a sound Quipu does not have).
     """
 
     bank: Bank | None
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()
+    warnings: tuple[BankError, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -172,10 +185,16 @@ class LoadResult:
 
     banks: tuple[Bank, ...]
     problems: tuple[BankError, ...] = ()
-    skipped: tuple[BankError, ...] = ()  # questions of types Quipu has not (imports), reported
+    skipped: tuple[BankError, ...] = ()  # questions imports left out (types, broken), reported
     passed_over: tuple[BankError, ...] = ()  # names not read: hidden, broken links, unreadable
+    warnings: tuple[BankError, ...] = ()  # questions loaded without a picture or sound
 
     @property
     def ok(self) -> bool:
         """True when no file had a problem."""
         return not self.problems
+
+    @property
+    def clean(self) -> bool:
+        """True when no file had a problem and no question was left out as broken."""
+        return self.ok and not any(isinstance(s, BrokenQuestion) for s in self.skipped)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import QUESTION_TYPES, Bank, LoadResult
+from .model import QUESTION_TYPES, Bank, BrokenQuestion, LoadResult
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -40,9 +40,13 @@ def summary_lines(banks: Iterable[Bank]) -> list[str]:
 def report_lines(result: LoadResult) -> list[str]:
     """Every problem as `path:line: message` and a count, or the summary when there are none."""
     skipped = [f"{s} (skipped)" for s in result.skipped]
+    skipped += [f"{w} (warning)" for w in result.warnings]
     skipped += [f"{p.path}: {p.message}" for p in result.passed_over]
     if result.ok:
-        return skipped + summary_lines(result.banks)
+        broken = sum(isinstance(s, BrokenQuestion) for s in result.skipped)
+        left_out = ([f"{_plural(broken, 'broken question')} left out: fix "
+                     f"{'it' if broken == 1 else 'them'} and check again."] if broken else [])
+        return skipped + summary_lines(result.banks) + left_out
     files = len({p.path for p in result.problems})
     tally = f"{_plural(len(result.problems), 'problem')} in {_plural(files, 'file')}."
     return [str(p) for p in result.problems] + skipped + [tally]

@@ -6,13 +6,18 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from quizapp.bank.loader import load_file
-from quizapp.bank.model import Bank, BankError, ParseResult
+from quizapp.bank.model import Bank, BankError, BrokenQuestion, ParseResult
 
 
 def problems_of(result: ParseResult) -> list[tuple[int, str]]:
     """The (line, message) of each problem of a parse that gave no bank."""
     assert result.bank is None
     return [(e.line, e.message) for e in result.problems]
+
+
+def left_out(result: ParseResult) -> list[tuple[int, str]]:
+    """The (line, message) of each question a parse left out as broken (the rest loads)."""
+    return [(e.line, e.message) for e in result.skipped if isinstance(e, BrokenQuestion)]
 
 
 def read_good(path) -> ParseResult:
