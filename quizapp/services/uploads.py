@@ -26,7 +26,7 @@ from sqlalchemy import or_, select
 from werkzeug.utils import secure_filename
 
 from ..bank.loader import QUESTION_FILE_PATTERNS, known_suffix, known_suffixes, load_file
-from ..bank.model import Bank
+from ..bank.model import Bank, ParseResult
 from ..database import write_transaction
 from ..extensions import db
 from ..models import Assignment
@@ -67,11 +67,15 @@ class Uploader(Protocol):
 
 @dataclass(frozen=True)
 class Upload:
-    """A saved file: its name in the questions folder, its bank, and whether it replaced one."""
+    """A saved file: its name in the questions folder, its bank, whether it replaced one, and, as
+    `name:line: message`, the questions an import left out (types Quipu has not, broken ones)
+    and the warnings (a question that shows a picture or a sound Quipu does not have)."""
 
     name: str
     bank: Bank
     replaced: bool
+    skipped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def upload_name(filename: str) -> str:
@@ -101,8 +105,9 @@ def target_path(folder: Path, name: str) -> Path:
     return target
 
 
-def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> Bank:
-    """The bank in the bytes, or UploadRejected with every problem; nothing is written."""
+def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> ParseResult:
+    """The file's parse, its bank loaded, or UploadRejected with every problem; nothing is
+    written."""
     if len(data) > MAX_UPLOAD:
         raise UploadRejected([f"{name}: the file is larger than {MAX_UPLOAD // 1024} KB; split "
                               "the bank into smaller files"])
@@ -120,7 +125,7 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -
             f"{name}:{bank.line}: bank id '{bank.id}' is already used by {owner}; give this bank "
             f"another id, or upload it as {owner} to replace that file"
         ])
-    return bank
+    return loaded
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -215,9 +220,12 @@ def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
     name = upload_name(filename)
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target)
-    replaced = put_file(catalog, name, target, data, bank, who, now)
-    return Upload(name=name, bank=bank, replaced=replaced)
+    checked = check_upload(name, data, catalog.banks, target)
+    assert checked.bank is not None  # check_upload gives a loaded bank or raises
+    replaced = put_file(catalog, name, target, data, checked.bank, who, now)
+    return Upload(name=name, bank=checked.bank, replaced=replaced,
+                  skipped=tuple(f"{name}:{s.line}: {s.message}" for s in checked.skipped),
+                  warnings=tuple(f"{name}:{w.line}: {w.message}" for w in checked.warnings))
 
 
 def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:
@@ -245,6 +253,7 @@ def restore_version(catalog: Catalog, bank_id: str, version_id: int, who: Upload
         raise NotFound("There is no such version of this file.")
     data = version.data
     target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target)
+    bank = check_upload(name, data, catalog.banks, target).bank
+    assert bank is not None  # check_upload gives a loaded bank or raises
     put_file(catalog, name, target, data, bank, who, now)
     return Upload(name=name, bank=bank, replaced=True)

@@ -61,9 +61,9 @@ def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
         request.max_content_length = MAX_CSV + FORM_OVERHEAD
 
 
-def _upload_page(form: UploadForm, problems: list[str], status: int = 200):
+def _upload_page(form: UploadForm, problems: list[str], status: int = 200, saved=None):
     return render_template("teacher/upload.html", form=form, problems=problems,
-                           suffixes=known_suffixes()), status
+                           suffixes=known_suffixes(), saved=saved), status
 
 
 @bp.route("/upload", methods=["GET", "POST"])
@@ -78,6 +78,9 @@ def upload():
                             current_user, clock.now())
     except (UploadRejected, NotYours) as e:
         return _upload_page(form, e.problems, status_of(e))
+    if saved.skipped or saved.warnings:
+        # Questions left out or needing a look: the list stays on the page, beside the form.
+        return _upload_page(UploadForm(formdata=None), [], saved=saved)
     verb = "Replaced" if saved.replaced else "Saved"
     kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
     flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students now.{kept}")
