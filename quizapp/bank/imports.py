@@ -11,7 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import DEFAULT_ORDERING_METHOD, Bank, BankError, BrokenQuestion, ParseResult, Question
+from .model import (
+    DEFAULT_ORDERING_METHOD,
+    Bank,
+    BankError,
+    BrokenQuestion,
+    Image,
+    ParseResult,
+    Question,
+)
 from .rules import option_problems
 
 ID_LENGTH = 60  # Moodle names are often a whole sentence; an id stays short enough to read
@@ -64,6 +72,7 @@ class Draft:
     grading: str = DEFAULT_ORDERING_METHOD
     weights: tuple[float, ...] = ()  # each option's worth in percent, where the file gives it
     missing: tuple[str, ...] = ()  # what its text points at that Quipu has not: "a picture"...
+    images: tuple[Image, ...] = ()  # the pictures its text shows that are kept
 
 
 class Import:
@@ -199,4 +208,5 @@ def _question(draft: Draft, qid: str) -> Question:
     return Question(id=qid, type=draft.type, prompt=draft.prompt, options=draft.options,
                     key=draft.key, explanation=draft.explanation, feedback=feedback,
                     tags=tuple(dict.fromkeys(draft.tags)), grading=draft.grading,
-                    line=draft.line, name=draft.moodle_name, weights=weights)
+                    line=draft.line, name=draft.moodle_name, weights=weights,
+                    images=draft.images)

@@ -6,7 +6,7 @@ in plain Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 QUESTION_TYPES = ("choice", "multiple", "ordering")
@@ -81,6 +81,22 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture a question shows, kept from its file (Moodle XML's base64 `<file>`).
+
+    Only PNG, JPEG, GIF and WebP are kept (bank/media.py reads the bytes to tell), never SVG or
+    anything else that can run script; `digest` (SHA-256 of the bytes) is the name Quipu serves
+    it under.
+    """
+
+    name: str
+    media_type: str
+    data: bytes = field(repr=False)
+    digest: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """One question, in the form every type shares.
 
@@ -106,6 +122,7 @@ class Question:
     line: int = 0
     name: str = ""  # the name an imported file gave it (Moodle's `<name>`, GIFT's `::name::`)
     weights: tuple[float, ...] = ()  # an imported option's worth in percent, as Moodle grades it
+    images: tuple[Image, ...] = ()  # pictures its text shows, shown below it
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,10 +12,11 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .imports import Draft, Import
-from .media import missing_media
-from .model import ParseResult
+from .media import alt_texts, missing_media, read_image
+from .model import Image, ParseResult
 from .moodle_ordering import GRADING, MOODLE_DEFAULT_GRADING, grading_of, known_gradings
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
@@ -90,10 +91,31 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
                   option_lines=tuple(a.line for a in answers), name=name,
                   moodle_name=moodle_name, explanation=_rich(element.find("generalfeedback")),
                   feedback=tuple(a.feedback for a in answers), tags=found.tags(_tags(element)),
-                  missing=missing_media(*(t.text or "" for t in element.iter("text"))))
+                  **_media(element))
     typed = read(found, element, lines, draft, answers)
     if typed is not None and not found.is_broken(number):
         found.drafts.append(typed)
+
+
+def _media(element: ET.Element) -> dict[str, Any]:
+    """The pictures its text shows that are kept (base64 `<file>`s of its `<questiontext>`), and
+    what its texts point at that is not kept, for a warning."""
+    question_text = element.find("questiontext")
+    alts = alt_texts(question_text.findtext("text") or "") if question_text is not None else {}
+    images: list[Image] = []
+    why: dict[str, str] = {}
+    for file in question_text.findall("file") if question_text is not None else []:
+        name = (file.get("name") or "").strip()
+        if name not in alts or any(i.name == name for i in images):
+            continue  # a file its text never shows
+        read = read_image(name, file.text or "", alts[name])
+        if isinstance(read, Image):
+            images.append(read)
+        else:
+            why[name] = read
+    texts = [t.text or "" for t in element.iter("text")]
+    return {"images": tuple(images),
+            "missing": missing_media(*texts, kept=frozenset(i.name for i in images), why=why)}
 
 
 def _name(element: ET.Element | None) -> str:

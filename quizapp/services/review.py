@@ -100,6 +100,7 @@ class ItemReview:
     explanation: str
     remarks: tuple[str, ...]  # the question's feedback on the options the learner picked
     facts: tuple[dict, ...]  # {"id", "label", "text"}: the facts of the text the question tests
+    images: tuple = ()  # the pictures the question shows (snapshot images: digest, alt)
 
     @property
     def answered(self) -> bool:
@@ -135,6 +136,7 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         facts=tuple(
             {"id": f.id, "label": f.label or f.year or "", "text": f.text} for f in snap.facts
         ),
+        images=snap.images,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from flask import url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
@@ -99,6 +100,8 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     out = [f'<fieldset class="question{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
            f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
+    out += [f'\n  <img class="picture" src="{url_for("quiz.picture", digest=image.digest)}" '
+            f'alt="{escape(image.alt)}">' for image in snap.images]
     if problem:
         out.append(f'\n  <p class="error" id="problem-{q}">{escape(problem)}</p>')
     out += (_ordering(qid, options, given) if kind == "ordering"
