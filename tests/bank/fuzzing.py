@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from quizapp.bank.loader import load_file
 from quizapp.bank.model import Bank, BankError, BrokenQuestion, ParseResult
+from quizapp.bank.rules import option_problems
 
 
 def problems_of(result: ParseResult) -> list[tuple[int, str]]:
@@ -32,14 +33,21 @@ def assert_located(text: str, result: ParseResult, path: str) -> None:
     assert isinstance(result, ParseResult)
     bank, problems, skipped = result.bank, result.problems, result.skipped
     assert isinstance(problems, tuple) and isinstance(skipped, tuple)
+    assert bank is not None or not result.warnings  # a warning names a question that loaded
     assert (bank is None) == bool(problems) == (not result.ok)
     assert bank is None or isinstance(bank, Bank)
     # XML (and editors) also end a line at a lone carriage return.
     last_line = len(text.splitlines()) + 1
-    for report in [*problems, *skipped]:
+    for report in [*problems, *skipped, *result.warnings]:
         assert isinstance(report, BankError)
         assert 1 <= report.line <= last_line
         assert str(report).startswith(f"{path}:{report.line}: ")
+    # Whatever was left out, every question that loaded keeps the rules (bank/rules.py).
+    for question in bank.questions if bank is not None else ():
+        lines = [question.line] * len(question.options)
+        assert question.prompt and all(question.options)
+        assert option_problems(question.type, question.options, question.key, lines,
+                               question.line) == []
 
 
 def mutated(text: str, alphabet: str) -> st.SearchStrategy[str]:

@@ -152,3 +152,9 @@ def test_any_text_gives_a_bank_or_located_problems(text):
 @given(mutated(GOOD.read_text("utf-8"), "ABCDE.):\n ANSWER"))
 def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
     assert_located(text, parse(text), "q.aiken.txt")
+
+
+@FUZZ
+@given(mutated((DATA / "tight-options.aiken.txt").read_text("utf-8"), "ABCDE.):\n ANSWERU"))
+def test_the_file_of_options_without_spaces_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.aiken.txt")

@@ -253,3 +253,18 @@ def test_any_text_of_gift_characters_gives_a_bank_or_located_problems(text):
 @given(mutated(GOOD.read_text("utf-8"), "{}=~#:\n%\\/[]$"))
 def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
     assert_located(text, parse(text), "q.gift")
+
+
+ORDERING = (DATA / "moodle" / "ordering.gift").read_text("utf-8")
+
+
+@FUZZ
+@given(mutated(ORDERING, "{}>=~#:\n%0123ALRSVH[]"))
+def test_moodles_ordering_file_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")
+
+
+@FUZZ
+@given(st.text(alphabet="{}>=~#\n 3ALRELSHOW[html]<p>ab", max_size=60))
+def test_any_text_of_ordering_characters_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")

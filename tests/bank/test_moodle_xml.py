@@ -230,3 +230,21 @@ def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
 @given(st.text(max_size=80))
 def test_any_html_gives_text(markup):
     assert isinstance(html_to_text(markup), str)
+
+
+@FUZZ
+@given(mutated((DATA / "moodle" / "course-export.xml").read_text("utf-8"), "<>/=\"&;![]\n-1"))
+def test_a_moodle_export_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.xml")
+
+
+@FUZZ
+@given(mutated((DATA / "moodle" / "pictures.xml").read_text("utf-8"), "<>/=\"&;![]\nA+"))
+def test_a_file_of_pictures_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.xml")
+
+
+@FUZZ
+@given(st.text(alphabet="<>/=\"qustinofaxmlr ", max_size=50))
+def test_a_lone_question_or_anything_like_it_gives_a_bank_or_located_problems(text):
+    assert_located("<question" + text, parse("<question" + text), "q.xml")
