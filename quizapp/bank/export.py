@@ -9,7 +9,10 @@ of True and False is a true/false question again; ordering questions are written
 
 from __future__ import annotations
 
+import base64
+import html
 import re
+from urllib.parse import quote
 
 from .gift_answers import WEIGHT
 from .gift_text import escape, written
@@ -61,6 +64,20 @@ def _text_block(tag: str, text: str, indent: str = "    ") -> list[str]:
             f"{indent}</{tag}>"]
 
 
+def _question_text(question: Question) -> list[str]:
+    """The question's text; with pictures, as HTML that shows them, each in a base64 `<file>`."""
+    if not question.images:
+        return _text_block("questiontext", question.prompt)
+    lines = "<br>".join(html.escape(line, quote=False) for line in question.prompt.split("\n"))
+    shown = "".join(f'<img src="@@PLUGINFILE@@/{quote(image.name)}" '
+                    f'alt="{html.escape(image.alt)}">' for image in question.images)
+    files = [f'      <file name="{html.escape(image.name)}" path="/" encoding="base64">'
+             f'{base64.b64encode(image.data).decode()}</file>' for image in question.images]
+    return ['    <questiontext format="html">',
+            f"      <text>{_x(f'<p>{lines}</p><p>{shown}</p>')}</text>", *files,
+            "    </questiontext>"]
+
+
 def to_moodle_xml(bank: Bank) -> str:
     """The bank as a Moodle XML question file: one category, then every question."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>",
@@ -78,7 +95,7 @@ def _xml_question(question: Question) -> list[str]:
              else "truefalse" if is_true_false(question) else "multichoice")
     lines = ["", f'  <question type="{qtype}">', "    <name>",
              f"      <text>{_x(question.name or question.id)}</text>", "    </name>",
-             *_text_block("questiontext", question.prompt),
+             *_question_text(question),
              *_text_block("generalfeedback", question.explanation),
              "    <defaultgrade>1</defaultgrade>", "    <penalty>0</penalty>",
              "    <hidden>0</hidden>", f"    <idnumber>{_x(question.id)}</idnumber>"]
@@ -121,6 +138,9 @@ def to_gift(bank: Bank) -> str:
 
 def _gift_question(question: Question) -> str:
     comments = [f"// [id:{_bracketed(question.id)}]"]
+    if question.images:
+        comments.append(f"// It shows {len(question.images)} picture(s), which GIFT cannot hold: "
+                        "export as Moodle XML to keep them.")
     tags = tags_of(question)
     if tags:
         comments.append("// " + " ".join(f"[tag:{_bracketed(t)}]" for t in tags))

@@ -84,3 +84,16 @@ def test_any_bytes_give_a_picture_of_a_known_kind_or_a_reason(data, alt):
     read = read_image("f", base64.b64encode(data).decode(), alt)
     assert (isinstance(read, Image) and read.media_type in (
         "image/png", "image/jpeg", "image/gif", "image/webp")) or isinstance(read, str)
+
+
+def test_a_kept_picture_survives_moodle_xml_and_gift_says_it_cannot_hold_it():
+    from quizapp.bank.export import to_gift, to_moodle_xml
+
+    bank = load_file(PICTURES).bank
+    back = parse_moodle_xml(to_moodle_xml(bank), "pictures.xml")
+    before = bank.questions_by_id["talara-airport"]
+    after = back.bank.questions_by_id["talara-airport"]
+    assert after.images == before.images and after.prompt == before.prompt
+    assert back.warnings == ()  # what was not kept is not written either
+    assert ("// It shows 1 picture(s), which GIFT cannot hold: export as Moodle XML to keep "
+            "them.") in to_gift(bank)
