@@ -99,9 +99,10 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
                                f"{len(options)} for the last.")
     out = [f'<fieldset class="question{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
-           f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
+           f'{_text(snap.prompt)}</legend>']
     out += [f'\n  <img class="picture" src="{url_for("quiz.picture", digest=image.digest)}" '
-            f'alt="{escape(image.alt)}">' for image in snap.images]
+            f'alt="{escape(image.alt)}">' for image in snap.images]  # below the text it goes with
+    out.append(f'\n  <p class="hint" id="hint-{q}">{hint}</p>')
     if problem:
         out.append(f'\n  <p class="error" id="problem-{q}">{escape(problem)}</p>')
     out += (_ordering(qid, options, given) if kind == "ordering"
