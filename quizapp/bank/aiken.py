@@ -47,13 +47,15 @@ def parse_aiken(text: str, path: str) -> ParseResult:
         answer, option = ANSWER.match(line), OPTION.match(line) or _tight(line, pending)
         if answer:
             if pending is None:
-                pending = _Pending(found.next_number(), number)  # a stray ANSWER: line
+                found.orphan()  # a stray ANSWER: line
+                pending = _Pending(0, number)
             _answer(found, pending, answer.group(1).strip(), number)
             pending = None
             found.between()
         elif option:
             if pending is None:
-                pending = _Pending(found.next_number(), number)
+                found.orphan()  # keeps its options and ANSWER: out of the next question
+                pending = _Pending(0, number)
                 found.problem(number, "an option comes before any question text; the question's "
                               "text goes on the line above its options")
             _option(found, pending, option.group(1), option.group(2) or "", number)

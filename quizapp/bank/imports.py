@@ -95,6 +95,7 @@ class Import:
         self.broken: dict[int, list[tuple[int, str]]] = {}  # by question number: (line, message)
         self.names: dict[int, str] = {}
         self.count = 0
+        self.orphans = 0
         self.current: int | None = None
 
     def next_number(self, name: str = "") -> int:
@@ -103,6 +104,14 @@ class Import:
         self.current = self.count
         self.names[self.count] = name
         return self.count
+
+    def orphan(self) -> None:
+        """Start reading lines that belong to no question (an option or an `ANSWER:` before any
+        question text, an element where a question goes): a problem in them leaves them out,
+        and the questions keep their numbers."""
+        self.orphans += 1
+        self.current = -self.orphans
+        self.names[self.current] = ""
 
     def name(self, number: int, name: str) -> None:
         """The name a question gives itself, once read (it labels the question if it is broken)."""
@@ -155,8 +164,9 @@ class Import:
             for line, message in _draft_problems(draft):
                 self.broken.setdefault(draft.number, []).append((line, message))
         for number, found in self.broken.items():
-            self.skipped += [BrokenQuestion(self.path, line, f"question '{labels[number]}' is "
-                                            f"left out: {message}") for line, message in found]
+            what = f"question '{labels[number]}' is" if number > 0 else "these lines are"
+            self.skipped += [BrokenQuestion(self.path, line, f"{what} left out: {message}")
+                             for line, message in found]
         kept = [(d, qid) for d, qid in zip(self.drafts, ids, strict=True)
                 if d.number not in self.broken]
         warnings = [BankError(self.path, d.line, f"question '{qid}' shows {what} that Quipu "

@@ -69,7 +69,7 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
     qtype = element.get("type", "").strip()
     found.between()
     if element.tag != "question" or not qtype:
-        found.next_number()  # something where a question goes: reported as a broken question
+        found.orphan()  # something where a question goes: left out, the numbers kept
         found.problem(line, f"<{element.tag}> is not a <question type=\"...\">; <quiz> holds "
                       "questions only")
         return

@@ -116,8 +116,9 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -
         copy.write_bytes(data)
         loaded = load_file(copy)
     bank, errors = loaded.bank, loaded.problems
-    if errors or bank is None:
-        raise UploadRejected([f"{name}:{e.line}: {e.message}" for e in errors])
+    if errors or bank is None:  # with what was left out: why no question could be used
+        raise UploadRejected([f"{name}:{e.line}: {e.message}"
+                              for e in sorted([*errors, *loaded.skipped], key=lambda e: e.line)])
     other = banks.get(bank.id)
     if other is not None and Path(other.path).resolve() != target:
         owner = Path(other.path).name

@@ -90,9 +90,19 @@ def test_an_answer_line_before_any_option_is_a_problem():
 
 
 def test_an_option_before_any_question_text_is_a_problem():
-    assert problems("A. x\nB. y\nANSWER: A\n") == [
-        (1, "question 'q-1' is left out: an option comes before any question text; the "
+    result = parse("A. x\nB. y\nANSWER: A\n\nQ?\nA. x\nB. y\nANSWER: A\n")
+    assert left_out(result) == [
+        (1, "these lines are left out: an option comes before any question text; the "
             "question's text goes on the line above its options")]
+    assert [q.id for q in result.bank.questions] == ["q-1"]  # lines of no question: no number
+
+
+def test_a_stray_answer_line_is_left_out_and_the_questions_keep_their_numbers():
+    result = parse("ANSWER: B\n\nQ?\nA. x\nB. y\nANSWER: A\n")
+    assert left_out(result) == [
+        (1, "these lines are left out: ANSWER: comes before any option; list the options "
+            "(A. ..., B. ...) above it")]
+    assert [q.id for q in result.bank.questions] == ["q-1"]
 
 
 def test_options_out_of_letter_order_are_a_problem():

@@ -198,6 +198,15 @@ def test_a_truefalse_question_needs_true_and_false_answers():
         (2, "question 'q-1' is left out: a truefalse question has two answers, true and false")]
 
 
+def test_an_element_that_is_not_a_question_is_left_out_and_the_numbers_kept():
+    result = parse(quiz("<comment>old</comment>", ordering("REL").replace(
+        "<name><text>o</text></name>", "")))
+    assert left_out(result) == [
+        (2, "these lines are left out: <comment> is not a <question type=\"...\">; <quiz> holds "
+            "questions only")]
+    assert [q.id for q in result.bank.questions] == ["q-1"]
+
+
 def test_a_file_of_no_questions_is_a_problem():
     assert problems("<quiz></quiz>") == [
         (1, "the file holds no question Quipu can use; a bank needs one")]

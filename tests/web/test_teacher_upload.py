@@ -198,3 +198,11 @@ def test_a_question_that_shows_a_picture_quipu_has_not_is_named_on_the_page(clie
 def test_a_broken_yaml_file_is_still_refused_whole(client, folder, teacher):
     response = upload(client, BAD, "week3.yaml")
     assert response.status_code == 400 and not (folder / "week3.yaml").exists()
+
+
+def test_a_moodle_file_with_no_usable_question_is_refused_saying_why(client, folder, teacher):
+    response = upload(client, b"::q::Q?{=a =b ~c}\n", "two-keys.gift")
+    assert response.status_code == 400 and not (folder / "two-keys.gift").exists()
+    assert ("two-keys.gift:1: question &#39;q&#39; is left out: a choice question has one right "
+            "answer, but 2 are marked right") in response.text
+    assert "the file holds no question Quipu can use (1 skipped)" in response.text
