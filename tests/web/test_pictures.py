@@ -40,12 +40,17 @@ def test_the_preview_shows_the_picture_from_quipus_own_route(client, uploaded):
     assert response.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
 
 
-def test_a_quiz_on_the_bank_shows_the_picture_in_its_question(client, uploaded):
+def test_a_quiz_on_the_bank_shows_the_picture_in_its_question_and_its_review(client, uploaded):
     response = client.post("/", data={"bank": "pictures", "mode": "mixed", "length": 3})
     assert response.status_code in (302, 303), response.text
     page = client.get(response.location).text
     [(src, _)] = IMG.findall(page)
     assert client.get(src).status_code == 200
+    submitted = client.post(response.location, data={"confirm": "1"})
+    assert submitted.status_code == 303
+    review = client.get(submitted.location).text
+    assert "of 1 point" in review and IMG.findall(review) == [
+        (src, "A blue band on the coast of northern Peru")]
 
 
 def test_an_unknown_or_malformed_picture_is_a_404_with_a_message(client, uploaded):
