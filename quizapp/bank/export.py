@@ -149,7 +149,7 @@ def _gift_question(question: Question) -> str:
         # Moodle's ordering question in GIFT: count, select, layout, grading, show; one item a
         # line. It has no place for an explanation or an item's feedback.
         words = f">{len(question.options)} ALL VERTICAL {MOODLE_GRADING[question.grading]} SHOW"
-        return "\n".join([*comments, head + words, *(f"\t{written(o)}" for o in question.options),
+        return "\n".join([*comments, head + words, *(f"\t{_item(o)}" for o in question.options),
                           "}"])
     if is_true_false(question):
         return "\n".join([*comments, head + _gift_true_false(question) + "}"])
@@ -170,6 +170,13 @@ def _gift_question(question: Question) -> str:
     if question.explanation:
         lines.append(f"\t####{written(question.explanation)}")
     return "\n".join([*lines, "}"])
+
+
+def _item(text: str) -> str:
+    """An ordering item, a line of its own: one that starts like a comment (`//`) is marked
+    `[plain]`, or GIFT would read the line as a comment."""
+    line = written(text)
+    return "[plain]" + line if line.startswith("//") else line
 
 
 def _gift_true_false(question: Question) -> str:

@@ -18,6 +18,7 @@ from .moodle_ordering import (
 
 WEIGHT = re.compile(r"[ \t]*%(-?\d+(?:\.\d+)?)%")
 ORDERING = re.compile(r"\s*>\s*(\d+)")  # `{>4 ALL VERTICAL ...`: Moodle's ordering question
+WORD = re.compile(r"[ \t]*(\S+)")  # one of its words, on the line of the count
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"  # where the answers sat, in a "missing word" question, as Moodle shows it
 SKIPPED = {
@@ -75,11 +76,11 @@ def _ordering(block: Block, count_at: int, count: str, end: int, draft: Draft, m
     """
     text = block.text
     line_end = text.find("\n", count_at, end)
-    line_end = end if line_end < 0 else line_end
+    line_end = end if line_end < 0 else line_end  # the words are on the line of the count
     at = count_at + len(count)
     grading = MOODLE_DEFAULT_GRADING
     for words in (SELECT_WORDS, LAYOUT_WORDS, None, SHOW_WORDS):
-        word = re.compile(r"\s*(\S+)").match(text, at, line_end)
+        word = WORD.match(text, at, line_end)
         if word is None:
             break
         token = word.group(1).upper()
@@ -98,7 +99,7 @@ def _ordering(block: Block, count_at: int, count: str, end: int, draft: Draft, m
         item = clean(text[offset:stop], markup)
         if item:
             options.append(item)
-            lines.append(block.line_at(offset if text[offset:offset + 1] != "\n" else offset + 1))
+            lines.append(block.line_at(offset))
         offset = stop + 1
     items = tuple(options)
     return Draft(number=draft.number, line=draft.line, type="ordering", prompt=draft.prompt,

@@ -88,7 +88,8 @@ class Import:
         self.path = path
         self.stem = name[:-len(suffix)] if name.lower().endswith(suffix) else name
         self.title = ""
-        self.category = ""  # the category the questions read now are in
+        self.home = ""  # the path of the category that titles the bank
+        self.category = ""  # the sub-category the questions read now are in ('' for the home one)
         self.drafts: list[Draft] = []
         self.problems: list[BankError] = []
         self.skipped: list[BankError] = []
@@ -142,12 +143,10 @@ class Import:
         """Note a category: the first one that names something titles the bank; the questions
         after a later one are tagged with its path (`Peru/Leaders`), so a sub-category is kept."""
         self.between()
-        title = category_title(category)
+        title, path = category_title(category), category_path(category)
         if not self.title:
-            self.title = title
-            self.category = ""
-        else:
-            self.category = category_path(category) if title else ""
+            self.title, self.home = title, path
+        self.category = path if path != self.home else ""
 
     def tags(self, tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """A question's own tags, then its sub-category's path (if it is in one)."""

@@ -195,3 +195,9 @@ def test_any_text_survives_moodle_xml(bank):
 def test_any_text_survives_gift(bank):
     back = gift_round_trip(bank)
     assert [same_in_gift(q) for q in back.questions] == [same_in_gift(q) for q in bank.questions]
+
+
+def test_an_ordering_item_that_starts_like_a_comment_survives_gift():
+    items = ("0", "//", "// not a comment")
+    bank = bank_of(Question(id="o", type="ordering", prompt="Order", options=items, key=items))
+    assert gift_round_trip(bank).questions[0].options == items

@@ -120,3 +120,17 @@ def test_an_ordering_question_in_gift_obeys_the_item_rules():
     assert [q.id for q in result.bank.questions] == ["c"]
     assert left_out(result) == [
         (1, "question 'o' is left out: an ordering question must list 3 to 8 items, but lists 2")]
+
+
+def test_questions_back_in_the_banks_own_category_get_no_tag():
+    text = ("$CATEGORY: $course$/top/Peru\n\n::a::A?{T}\n\n$CATEGORY: $course$/top/Peru/Leaders\n\n"
+            "::b::B?{T}\n\n$CATEGORY: $course$/top/Peru\n\n::c::C?{T}\n")
+    bank = parse_gift(text, "q.gift").bank
+    assert [(q.id, q.tags) for q in bank.questions] == [
+        ("a", ()), ("b", ("Peru/Leaders",)), ("c", ())]
+
+
+def test_each_ordering_item_is_reported_at_its_own_line():
+    result = parse_gift("::o::Order{>3 ALL\na\na\nc\n}", "q.gift")
+    assert left_out(result) == [
+        (3, "question 'o' is left out: item \"a\" is listed twice (first on line 2)")]
