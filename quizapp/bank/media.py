@@ -109,6 +109,8 @@ def alt_texts(markup: str) -> dict[str, str]:
 
 def media_in(markup: str) -> list[tuple[str, str]]:
     """(kind, file name) for each picture, sound, video or attached file the text points at."""
+    if "<" not in markup and PLUGINFILE not in markup:
+        return []  # plain text, as most is: no parser needed
     found = _read(markup).found
     if PLUGINFILE in markup and not found:  # named outside any tag: still an attached file
         found = [("an attached file", markup[markup.index(PLUGINFILE):].split()[0])]
