@@ -42,7 +42,7 @@ def read_answers(block: Block, start: int, braces: tuple[int, int], number: int,
     after = text[closing + 1:]
     markup = is_markup(text[start:opening])  # the answers are in the question's format
     prompt = clean(text[start:opening] + (BLANK if after.strip() else "") + after)
-    missing = missing_media(text[start:])
+    missing = missing_media(unescape(text[start:]))  # Moodle writes `<img src\="...">`
     ordering = ORDERING.match(text, opening + 1, closing)
     if ordering:
         draft = Draft(number=number, line=line, type="ordering", prompt=prompt, options=(),

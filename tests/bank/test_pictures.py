@@ -9,6 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizapp.bank.export import to_gift, to_moodle_xml
+from quizapp.bank.gift import parse_gift
 from quizapp.bank.loader import load_file
 from quizapp.bank.media import MAX_IMAGE, media_type, missing_media, read_image
 from quizapp.bank.model import Image
@@ -87,8 +89,6 @@ def test_any_bytes_give_a_picture_of_a_known_kind_or_a_reason(data, alt):
 
 
 def test_a_kept_picture_survives_moodle_xml_and_gift_says_it_cannot_hold_it():
-    from quizapp.bank.export import to_gift, to_moodle_xml
-
     bank = load_file(PICTURES).bank
     back = parse_moodle_xml(to_moodle_xml(bank), "pictures.xml")
     before = bank.questions_by_id["talara-airport"]
@@ -97,3 +97,10 @@ def test_a_kept_picture_survives_moodle_xml_and_gift_says_it_cannot_hold_it():
     assert back.warnings == ()  # what was not kept is not written either
     assert ("// It shows 1 picture(s), which GIFT cannot hold: export as Moodle XML to keep "
             "them.") in to_gift(bank)
+
+
+def test_a_gift_question_names_the_picture_moodle_wrote_with_escapes():
+    text = ('::Map::[html]<p>Where is the band?</p><p><img src\\="@@PLUGINFILE@@/band.png" '
+            'alt\\="Map"></p>{=Talara ~Lima}\n')
+    [warning] = parse_gift(text, "q.gift").warnings
+    assert warning.message.startswith("question 'map' shows a picture (band.png) that Quipu")
