@@ -58,9 +58,9 @@ def test_check_warns_of_a_picture_or_sound_a_question_needs_and_exits_0(runner, 
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [
         f"{path}:1: question 'map' shows a picture (map.png) that Quipu does not have: learners "
-        "may not be able to answer it (warning)",
+        "may not be able to answer it",
         f"{path}:3: question 'anthem' shows a sound (anthem.mp3) that Quipu does not have: "
-        "learners may not be able to answer it (warning)"]
+        "learners may not be able to answer it"]
 
 
 def test_export_writes_moodle_xml_to_standard_output_by_default(runner):

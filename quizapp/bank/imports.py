@@ -154,7 +154,7 @@ class Import:
 
     def finish(self) -> ParseResult:
         """The bank (or None when the file is wrong), the problems, the skipped questions (types
-        Quipu has not, and broken ones) and the warnings."""
+        Quipu has not, and broken ones) and the notes (a picture or a sound a question lacks)."""
         self.between()
         ids = _ids(self.drafts)
         labels = {n: slugify(name) or f"q-{n}" for n, name in self.names.items()}
@@ -168,7 +168,7 @@ class Import:
                              for line, message in found]
         kept = [(d, qid) for d, qid in zip(self.drafts, ids, strict=True)
                 if d.number not in self.broken]
-        warnings = [BankError(self.path, d.line, f"question '{qid}' shows {what} that Quipu "
+        notes = [BankError(self.path, d.line, f"question '{qid}' shows {what} that Quipu "
                               "does not have: learners may not be able to answer it")
                     for d, qid in kept for what in d.missing]
         bank_id = slugify(self.stem)
@@ -183,7 +183,7 @@ class Import:
             return ParseResult(None, tuple(sorted(self.problems, key=lambda p: p.line)), skipped)
         bank = Bank(id=bank_id, title=self.title or self.stem,
                     questions=tuple(_question(d, qid) for d, qid in kept), path=self.path, line=1)
-        return ParseResult(bank, skipped=skipped, warnings=tuple(warnings))
+        return ParseResult(bank, skipped=skipped, notes=tuple(notes))
 
 
 def _ids(drafts: list[Draft]) -> list[str]:

@@ -163,13 +163,13 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
     banks: list[Bank] = []
     problems: list[BankError] = []
     skipped: list[BankError] = []
-    warnings: list[BankError] = []
+    notes: list[BankError] = []
     first_path: dict[str, str] = {}
     for file in files:
         read = load_file(file)
         problems.extend(read.problems)
         skipped.extend(read.skipped)
-        warnings.extend(read.warnings)
+        notes.extend(read.notes)
         bank = read.bank
         if bank is None:
             continue
@@ -180,4 +180,4 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
         first_path[bank.id] = bank.path
         banks.append(bank)
     return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped),
-                      warnings=tuple(warnings))
+                      notes=tuple(notes))

@@ -181,14 +181,15 @@ class ParseResult:
 
     `skipped` holds the questions an import leaves out: of types Quipu has not, or broken
     (`BrokenQuestion`); they are reported, but they are not problems of the file, and the bank is
-    loaded without them. `warnings` name questions loaded without something they point at (a
+    loaded without them. `notes` are remarks on a bank that loads: here, questions loaded without
+    something they point at (a
     picture or a sound Quipu does not have).
     """
 
     bank: Bank | None
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()
-    warnings: tuple[BankError, ...] = ()
+    notes: tuple[BankError, ...] = ()  # not problems: the bank loads (a source not there)
 
     @property
     def ok(self) -> bool:
@@ -204,7 +205,7 @@ class LoadResult:
     problems: tuple[BankError, ...] = ()
     skipped: tuple[BankError, ...] = ()  # questions imports left out (types, broken), reported
     passed_over: tuple[BankError, ...] = ()  # names not read: hidden, broken links, unreadable
-    warnings: tuple[BankError, ...] = ()  # questions loaded without a picture or sound
+    notes: tuple[BankError, ...] = ()  # remarks on banks that load (a source not there)
 
     @property
     def ok(self) -> bool:

@@ -99,7 +99,7 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
 
 def _media(element: ET.Element) -> dict[str, Any]:
     """The pictures its text shows that are kept (base64 `<file>`s of its `<questiontext>`), and
-    what its texts point at that is not kept, for a warning."""
+    what its texts point at that is not kept, for a note."""
     question_text = element.find("questiontext")
     alts = alt_texts(question_text.findtext("text") or "") if question_text is not None else {}
     images: list[Image] = []

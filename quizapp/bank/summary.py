@@ -40,8 +40,8 @@ def summary_lines(banks: Iterable[Bank]) -> list[str]:
 def report_lines(result: LoadResult) -> list[str]:
     """Every problem as `path:line: message` and a count, or the summary when there are none."""
     skipped = [f"{s} (skipped)" for s in result.skipped]
-    skipped += [f"{w} (warning)" for w in result.warnings]
     skipped += [f"{p.path}: {p.message}" for p in result.passed_over]
+    skipped += [str(note) for note in result.notes]
     if result.ok:
         broken = sum(isinstance(s, BrokenQuestion) for s in result.skipped)
         left_out = ([f"{_plural(broken, 'broken question')} left out: fix "

@@ -69,13 +69,13 @@ class Uploader(Protocol):
 class Upload:
     """A saved file: its name in the questions folder, its bank, whether it replaced one, and, as
     `name:line: message`, the questions an import left out (types Quipu has not, broken ones)
-    and the warnings (a question that shows a picture or a sound Quipu does not have)."""
+    and the notes (a question that shows a picture or a sound Quipu does not have)."""
 
     name: str
     bank: Bank
     replaced: bool
     skipped: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def upload_name(filename: str) -> str:
@@ -226,7 +226,7 @@ def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
     replaced = put_file(catalog, name, target, data, checked.bank, who, now)
     return Upload(name=name, bank=checked.bank, replaced=replaced,
                   skipped=tuple(f"{name}:{s.line}: {s.message}" for s in checked.skipped),
-                  warnings=tuple(f"{name}:{w.line}: {w.message}" for w in checked.warnings))
+                  notes=tuple(f"{name}:{n.line}: {n.message}" for n in checked.notes))
 
 
 def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:

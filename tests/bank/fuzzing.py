@@ -33,12 +33,12 @@ def assert_located(text: str, result: ParseResult, path: str) -> None:
     assert isinstance(result, ParseResult)
     bank, problems, skipped = result.bank, result.problems, result.skipped
     assert isinstance(problems, tuple) and isinstance(skipped, tuple)
-    assert bank is not None or not result.warnings  # a warning names a question that loaded
+    assert bank is not None or not result.notes  # a note is about a bank that loaded
     assert (bank is None) == bool(problems) == (not result.ok)
     assert bank is None or isinstance(bank, Bank)
     # XML (and editors) also end a line at a lone carriage return.
     last_line = len(text.splitlines()) + 1
-    for report in [*problems, *skipped, *result.warnings]:
+    for report in [*problems, *skipped, *result.notes]:
         assert isinstance(report, BankError)
         assert 1 <= report.line <= last_line
         assert str(report).startswith(f"{path}:{report.line}: ")

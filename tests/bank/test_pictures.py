@@ -1,5 +1,5 @@
 """Pictures and sounds a Moodle question shows: embedded pictures kept (PNG, JPEG, GIF, WebP),
-everything else named in a warning."""
+everything else named in a note."""
 
 from __future__ import annotations
 
@@ -30,10 +30,10 @@ def test_an_embedded_png_is_kept_with_its_alt_text_and_digest():
     assert talara.prompt.startswith("The blue band marks where")
 
 
-def test_an_svg_and_a_sound_are_left_out_and_named_in_warnings():
+def test_an_svg_and_a_sound_are_left_out_and_named_in_notes():
     result = load_file(PICTURES)
     assert result.bank.questions_by_id["drawn-treaty"].images == ()
-    assert [(w.line, w.message) for w in result.warnings] == [
+    assert [(w.line, w.message) for w in result.notes] == [
         (38, "question 'drawn-treaty' shows a picture (treaty.svg: not a PNG, JPEG, GIF or WebP "
              "picture) that Quipu does not have: learners may not be able to answer it"),
         (55, "question 'recorded-report' shows a sound (speech.mp3) that Quipu does not have: "
@@ -76,7 +76,7 @@ def test_a_picture_named_in_the_text_but_not_embedded_is_warned_of():
             '&lt;img src="@@PLUGINFILE@@/gone.png"&gt; True?</text></questiontext>'
             '<answer fraction="100"><text>true</text></answer>'
             '<answer fraction="0"><text>false</text></answer></question></quiz>')
-    [warning] = parse_moodle_xml(text, "q.xml").warnings
+    [warning] = parse_moodle_xml(text, "q.xml").notes
     assert "question 'q' shows a picture (gone.png) that Quipu does not have" in warning.message
 
 
@@ -94,7 +94,7 @@ def test_a_kept_picture_survives_moodle_xml_and_gift_says_it_cannot_hold_it():
     before = bank.questions_by_id["talara-airport"]
     after = back.bank.questions_by_id["talara-airport"]
     assert after.images == before.images and after.prompt == before.prompt
-    assert back.warnings == ()  # what was not kept is not written either
+    assert back.notes == ()  # what was not kept is not written either
     assert ("// It shows 1 picture(s), which GIFT cannot hold: export as Moodle XML to keep "
             "them.") in to_gift(bank)
 
@@ -102,5 +102,5 @@ def test_a_kept_picture_survives_moodle_xml_and_gift_says_it_cannot_hold_it():
 def test_a_gift_question_names_the_picture_moodle_wrote_with_escapes():
     text = ('::Map::[html]<p>Where is the band?</p><p><img src\\="@@PLUGINFILE@@/band.png" '
             'alt\\="Map"></p>{=Talara ~Lima}\n')
-    [warning] = parse_gift(text, "q.gift").warnings
+    [warning] = parse_gift(text, "q.gift").notes
     assert warning.message.startswith("question 'map' shows a picture (band.png) that Quipu")

@@ -24,7 +24,7 @@ LOOK = os.environ.get("QUIPU_LOOK_DIR")  # set it to keep a screenshot of each l
 
 
 def upload_saved(page: Page) -> None:
-    """The upload page after a Moodle file that went in with warnings (the teacher's own copy)."""
+    """The upload page after a Moodle file that went in with notes (the teacher's own copy)."""
     page.goto("/teacher/upload")
     page.get_by_label("Question file").set_input_files(
         {"name": "map-quiz.xml", "mimeType": "application/xml", "buffer": PICTURES.read_bytes()})

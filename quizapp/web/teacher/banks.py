@@ -78,7 +78,7 @@ def upload():
                             current_user, clock.now())
     except (UploadRejected, NotYours) as e:
         return _upload_page(form, e.problems, status_of(e))
-    if saved.skipped or saved.warnings:
+    if saved.skipped or saved.notes:
         # Questions left out or needing a look: the list stays on the page, beside the form.
         return _upload_page(UploadForm(formdata=None), [], saved=saved)
     verb = "Replaced" if saved.replaced else "Saved"
