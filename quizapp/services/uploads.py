@@ -105,9 +105,16 @@ def target_path(folder: Path, name: str) -> Path:
     return target
 
 
-def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> ParseResult:
-    """The file's parse, its bank loaded, or UploadRejected with every problem; nothing is
-    written."""
+def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> Bank:
+    """The bank in the bytes, or UploadRejected with every problem; nothing is written."""
+    bank = read_upload(name, data, banks, target).bank
+    assert bank is not None  # read_upload gives a loaded bank or raises
+    return bank
+
+
+def read_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path) -> ParseResult:
+    """The file's parse, with its bank and what an import left out or notes, or UploadRejected
+    with every problem; nothing is written."""
     if len(data) > MAX_UPLOAD:
         raise UploadRejected([f"{name}: the file is larger than {MAX_UPLOAD // 1024} KB; split "
                               "the bank into smaller files"])
@@ -221,8 +228,8 @@ def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
     name = upload_name(filename)
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
-    checked = check_upload(name, data, catalog.banks, target)
-    assert checked.bank is not None  # check_upload gives a loaded bank or raises
+    checked = read_upload(name, data, catalog.banks, target)
+    assert checked.bank is not None  # read_upload gives a loaded bank or raises
     replaced = put_file(catalog, name, target, data, checked.bank, who, now)
     return Upload(name=name, bank=checked.bank, replaced=replaced,
                   skipped=tuple(f"{name}:{s.line}: {s.message}" for s in checked.skipped),
@@ -254,7 +261,6 @@ def restore_version(catalog: Catalog, bank_id: str, version_id: int, who: Upload
         raise NotFound("There is no such version of this file.")
     data = version.data
     target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target).bank
-    assert bank is not None  # check_upload gives a loaded bank or raises
+    bank = check_upload(name, data, catalog.banks, target)
     put_file(catalog, name, target, data, bank, who, now)
     return Upload(name=name, bank=bank, replaced=True)
