@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+from quizapp import cli
 from quizapp.bank.gift import parse_gift
+from quizapp.bank.model import Bank
 from quizapp.bank.moodle_xml import parse_moodle_xml
 from tests.sample_bank import SAMPLE_BANK
 
@@ -34,11 +37,30 @@ def test_check_prints_skipped_questions_and_still_exits_0(runner):
                          "(13 choice, 2 multiple, 1 ordering)")
 
 
-def test_check_reports_a_broken_import_at_its_line_and_exits_1(runner):
+def test_check_lists_a_broken_question_loads_the_rest_and_exits_1(runner):
     path = IMPORTS / "broken" / "unclosed-brace.gift"
     result = runner.invoke(args=["questions", "check", str(path)])
     assert result.exit_code == 1
-    assert result.output.startswith(f"{path}:3: the {{ on this line is never closed")
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{path}:3: question 'canal' is left out: the {{ on this line is "
+                               "never closed")
+    assert lines[0].endswith("(skipped)")
+    assert lines[-2] == "Total: 1 bank, 0 facts, 0 people, 1 question (1 choice, 0 multiple, 0 ordering)"
+    assert lines[-1] == "1 broken question left out: fix it and check again."
+
+
+def test_check_warns_of_a_picture_or_sound_a_question_needs_and_exits_0(runner, tmp_path):
+    path = tmp_path / "pictures.gift"
+    path.write_text('::Map::[html]Where is Talara? <img src="@@PLUGINFILE@@/map.png">{=North ~South}'
+                    '\n\n::Anthem::[html]<audio><source src="@@PLUGINFILE@@/anthem.mp3"></audio>'
+                    "Whose anthem is this?{=Peru's ~Chile's}\n", encoding="utf-8")
+    result = runner.invoke(args=["questions", "check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{path}:1: question 'map' shows a picture (map.png) that Quipu does not have: learners "
+        "may not be able to answer it",
+        f"{path}:3: question 'anthem' shows a sound (anthem.mp3) that Quipu does not have: "
+        "learners may not be able to answer it"]
 
 
 def test_export_writes_moodle_xml_to_standard_output_by_default(runner):
@@ -48,16 +70,30 @@ def test_export_writes_moodle_xml_to_standard_output_by_default(runner):
     assert back.problems == () and essentials(back.bank) == essentials(SAMPLE_BANK)
 
 
-def test_export_writes_gift_to_a_file_and_says_what_it_left_out(runner, tmp_path):
+def test_export_writes_gift_to_a_file_ordering_included(runner, tmp_path):
     path = tmp_path / "sample.gift"
     result = runner.invoke(args=["questions", "export", "sample", "--format", "gift", "-o",
                                  str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output == (f"Wrote 3 questions of sample to {path} (1 ordering left out: "
-                             "GIFT has no ordering questions).\n")
+    assert result.output == f"Wrote 4 questions of sample to {path}.\n"
     back = parse_gift(path.read_text("utf-8"), str(path))
     assert back.problems == ()
-    assert essentials(back.bank) == essentials(SAMPLE_BANK)[:3]
+    assert essentials(back.bank)[:3] == essentials(SAMPLE_BANK)[:3]
+    assert [(q.type, q.key) for q in back.bank.questions][3] == ("ordering", SAMPLE_BANK.questions[3].key)
+
+
+def test_an_ordering_only_bank_exports_to_gift_and_says_one_question(runner, tmp_path,
+                                                                     monkeypatch):
+    ordering = [q for q in SAMPLE_BANK.questions if q.type == "ordering"][:1]
+    only = Bank(id="order", title="Order", questions=tuple(ordering))
+    monkeypatch.setattr(cli, "current_catalog", lambda: SimpleNamespace(
+        get={"order": only}.get, banks={"order": only}))
+    path = tmp_path / "order.gift"
+    result = runner.invoke(args=["questions", "export", "order", "--format", "gift", "-o",
+                                 str(path)])
+    assert result.output == f"Wrote 1 question of order to {path}.\n"
+    back = parse_gift(path.read_text("utf-8"), str(path))
+    assert [q.key for q in back.bank.questions] == [ordering[0].key]
 
 
 def test_export_of_an_unknown_bank_is_an_error_naming_the_banks(runner):

@@ -6,7 +6,10 @@
     ANSWER: B
 
 The question text (one line, or several), then options lettered A, B, C... with '.' or ')', then
-the ANSWER: line; blank lines between questions are optional.
+the ANSWER: line; blank lines between questions are optional. As in Moodle, the space after the
+letter may be left out (`A)Paris`); such a line is an option where the next letter is expected,
+else text (so "U.S. troops..." in a question's text stays text). A broken question is left out and
+listed with its line; the rest of the file loads.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .imports import Draft, Import
 from .model import ParseResult
 
 OPTION = re.compile(r"([A-Z])[.)](?:[ \t]+(.*))?\Z")
+TIGHT_OPTION = re.compile(r"([A-Z])[.)](\S.*)\Z")  # `A)Paris`: no space after the letter
 ANSWER = re.compile(r"ANSWER[ \t]*:(.*)\Z")
 ANSWER_LETTER = re.compile(r"([A-Za-z])[.)]?\Z")
 
@@ -40,15 +44,20 @@ def parse_aiken(text: str, path: str) -> ParseResult:
         line = raw.strip()
         if not line:
             continue
-        answer, option = ANSWER.match(line), OPTION.match(line)
+        answer, option = ANSWER.match(line), OPTION.match(line) or _tight(line, pending)
         if answer:
+            if pending is None:
+                found.orphan()  # a stray ANSWER: line
+                pending = _Pending(0, number)
             _answer(found, pending, answer.group(1).strip(), number)
             pending = None
+            found.between()
         elif option:
             if pending is None:
+                found.orphan()  # keeps its options and ANSWER: out of the next question
+                pending = _Pending(0, number)
                 found.problem(number, "an option comes before any question text; the question's "
                               "text goes on the line above its options")
-                pending = _Pending(0, number)  # keeps its options and ANSWER: out of the next one
             _option(found, pending, option.group(1), option.group(2) or "", number)
         else:
             if pending is not None and pending.options:
@@ -60,6 +69,14 @@ def parse_aiken(text: str, path: str) -> ParseResult:
     if pending is not None:
         _no_answer(found, pending)
     return found.finish()
+
+
+def _tight(line: str, pending: _Pending | None) -> re.Match[str] | None:
+    """`B)Lima` as an option: only after a question's text, and with the letter expected next."""
+    match = TIGHT_OPTION.match(line)
+    if match is None or pending is None or not pending.prompt:
+        return None
+    return match if match.group(1) == chr(ord("A") + len(pending.options)) else None
 
 
 def _option(found: Import, pending: _Pending, letter: str, text: str, line: int) -> None:
@@ -76,9 +93,9 @@ def _no_answer(found: Import, pending: _Pending) -> None:
                       "(write, say, ANSWER: B after the last option)")
 
 
-def _answer(found: Import, pending: _Pending | None, value: str, line: int) -> None:
+def _answer(found: Import, pending: _Pending, value: str, line: int) -> None:
     """Close a question with its ANSWER: line, whose letter must name one of its options."""
-    if pending is None or not pending.options:
+    if not pending.options:
         found.problem(line, "ANSWER: comes before any option; list the options (A. ..., B. ...) "
                       "above it")
         return

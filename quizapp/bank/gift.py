@@ -3,9 +3,11 @@
 Questions are separated by blank lines. `$CATEGORY: $course$/top/Peru` names a category; `//` starts
 a comment line, where `[id:...]` and `[tag:...]` give the next question its id and tags;
 `::name::` names a question. Answers sit in braces: `{=right ~wrong}` is a choice question,
-`{~%50%a ~%50%b ~%-100%c}` (no `=`) a multiple one, `{T}`/`{FALSE}` true/false; `#` starts an
+`{~%50%a ~%50%b ~%-100%c}` (no `=`) a multiple one, `{T}`/`{FALSE}` true/false, `{>3 ... }` with
+one item a line an ordering one (as Moodle's ordering question writes it); `#` starts an
 answer's feedback and `####` the explanation. Essay, numerical, matching, short-answer questions
-and descriptions are skipped and reported; they never stop the rest of the file.
+and descriptions are skipped and reported, and so is a broken question (with what is wrong):
+they never stop the rest of the file.
 """
 
 from __future__ import annotations
@@ -92,8 +94,9 @@ def _read_block(found: Import, block: Block, pending: Pending) -> bool:
         if end < 0:
             return False
         start = end + 1
-    number, line = found.next_number(), block.line_at(start)
+    number, line = found.next_number(pending.qid), block.line_at(start)
     name, start = _name(found, block, start)
+    found.name(number, pending.qid or name)
     braces = _braces(found, block, start) if start >= 0 else None
     if braces is None:
         return True
@@ -105,7 +108,8 @@ def _read_block(found: Import, block: Block, pending: Pending) -> bool:
     for at, message in problems:
         found.problem(at, message)
     if draft is not None:
-        found.drafts.append(replace(draft, name=pending.qid or name, tags=tuple(pending.tags)))
+        found.drafts.append(replace(draft, name=pending.qid or name, moodle_name=name,
+                                    tags=found.tags(pending.tags)))
     return True
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .xml_reading import html_to_text
+
 SPECIAL = "~=#{}:"
 ESCAPED = {**{c: c for c in SPECIAL}, "\\": "\\", "n": "\n"}
 FORMAT_PREFIX = re.compile(r"\[(?:html|moodle|plain|markdown)\]")
+MARKUP_FORMATS = ("[html]", "[markdown]")  # read as HTML: tags dropped, entities read
 
 
 def live_mask(text: str) -> list[bool]:
@@ -43,16 +46,26 @@ def unescape(raw: str) -> str:
     return "".join(out)
 
 
-def clean(raw: str) -> str:
+def is_markup(raw: str) -> bool:
+    """Whether a text starts with `[html]` or `[markdown]` (its answers then default to it)."""
+    prefix = FORMAT_PREFIX.match(raw.strip())
+    return prefix is not None and prefix.group(0) in MARKUP_FORMATS
+
+
+def clean(raw: str, markup: bool = False) -> str:
     """A question's, option's or feedback's text: format prefix dropped, escapes undone, trimmed.
 
-    Quipu shows every text as text, so `[html]` text keeps its tags as characters.
+    Quipu shows every text as text: `[html]` and `[markdown]` text (and, with `markup`, text with
+    no prefix of its own in a question that has one) is made plain as Moodle XML's HTML is, tags
+    dropped, entities read, each paragraph a line, scripts left out.
     """
     raw = raw.strip()
     prefix = FORMAT_PREFIX.match(raw)
     if prefix:
         raw = raw[prefix.end():]
-    return unescape(raw).strip()
+        markup = prefix.group(0) in MARKUP_FORMATS
+    text = unescape(raw).strip()
+    return html_to_text(text) if markup else text
 
 
 def escape(text: str) -> str:

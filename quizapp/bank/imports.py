@@ -11,7 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import DEFAULT_ORDERING_METHOD, Bank, BankError, ParseResult, Question
+from .model import (
+    DEFAULT_ORDERING_METHOD,
+    Bank,
+    BankError,
+    BrokenQuestion,
+    Image,
+    ParseResult,
+    Question,
+)
 from .rules import option_problems
 
 ID_LENGTH = 60  # Moodle names are often a whole sentence; an id stays short enough to read
@@ -26,13 +34,23 @@ def slugify(text: str) -> str:
     return slug[:ID_LENGTH].rstrip("-")
 
 
-def category_title(category: str) -> str:
-    """The last named segment of a Moodle category path ('$course$/top/Peru' -> 'Peru')."""
+def _named_segments(category: str) -> list[str]:
     # Moodle writes a slash inside a category's own name as '//'.
     segments = [s.replace("//", "/").strip() for s in re.split(r"(?<!/)/(?!/)", category)]
-    named = [s for s in segments
-             if s and s != "top" and not (s.startswith("$") and s.endswith("$"))]
+    return [s for s in segments
+            if s and s != "top" and not (s.startswith("$") and s.endswith("$"))]
+
+
+def category_title(category: str) -> str:
+    """The last named segment of a Moodle category path ('$course$/top/Peru' -> 'Peru')."""
+    named = _named_segments(category)
     return named[-1] if named else ""
+
+
+def category_path(category: str) -> str:
+    """A Moodle category path as a tag: its named segments ('$course$/top/Peru/Leaders' ->
+    'Peru/Leaders'), one line."""
+    return " ".join("/".join(_named_segments(category)).split())
 
 
 @dataclass(frozen=True)
@@ -46,34 +64,74 @@ class Draft:
     options: tuple[str, ...]
     key: tuple[str, ...]
     option_lines: tuple[int, ...]
-    name: str = ""  # the id or name the file gives it, if any
+    name: str = ""  # the id or name the file gives it, if any: its id is made of this
+    moodle_name: str = ""  # the name the file gives it (Moodle's `<name>`, GIFT's `::name::`)
     explanation: str = ""
     feedback: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     grading: str = DEFAULT_ORDERING_METHOD
+    weights: tuple[float, ...] = ()  # each option's worth in percent, where the file gives it
+    missing: tuple[str, ...] = ()  # what its text points at that Quipu has not: "a picture"...
+    images: tuple[Image, ...] = ()  # the pictures its text shows that are kept
 
 
 class Import:
-    """One file's import in progress: the questions read, the problems and the questions skipped."""
+    """One file's import in progress: the questions read, the problems and the questions skipped.
+
+    A problem met while a question is being read (after `next_number`, before `between`) is that
+    question's: the question is left out and listed with the skipped ones (a `BrokenQuestion`),
+    and the rest of the file loads. Any other problem is the file's, and no bank is made.
+    """
 
     def __init__(self, path: str, suffix: str) -> None:
         name = os.path.basename(path)
         self.path = path
         self.stem = name[:-len(suffix)] if name.lower().endswith(suffix) else name
         self.title = ""
+        self.home = ""  # the path of the category that titles the bank
+        self.category = ""  # the sub-category the questions read now are in ('' for the home one)
         self.drafts: list[Draft] = []
         self.problems: list[BankError] = []
         self.skipped: list[BankError] = []
+        self.broken: dict[int, list[tuple[int, str]]] = {}  # by question number: (line, message)
+        self.names: dict[int, str] = {}
         self.count = 0
+        self.orphans = 0
+        self.current: int | None = None
 
-    def next_number(self) -> int:
-        """The number of the next question of the file (1 for the first)."""
+    def next_number(self, name: str = "") -> int:
+        """Start reading the next question of the file; its number (1 for the first)."""
         self.count += 1
+        self.current = self.count
+        self.names[self.count] = name
         return self.count
 
+    def orphan(self) -> None:
+        """Start reading lines that belong to no question (an option or an `ANSWER:` before any
+        question text, an element where a question goes): a problem in them leaves them out,
+        and the questions keep their numbers."""
+        self.orphans += 1
+        self.current = -self.orphans
+        self.names[self.current] = ""
+
+    def name(self, number: int, name: str) -> None:
+        """The name a question gives itself, once read (it labels the question if it is broken)."""
+        self.names[number] = name
+
+    def between(self) -> None:
+        """No question is being read now: a problem from here on is the file's."""
+        self.current = None
+
     def problem(self, line: int, message: str) -> None:
-        """Record a problem at a line."""
-        self.problems.append(BankError(self.path, max(line, 1), message))
+        """Record a problem at a line: the question's being read, else the file's."""
+        if self.current is not None:
+            self.broken.setdefault(self.current, []).append((max(line, 1), message))
+        else:
+            self.problems.append(BankError(self.path, max(line, 1), message))
+
+    def is_broken(self, number: int) -> bool:
+        """Whether a problem was found in the question of that number."""
+        return number in self.broken
 
     def skip(self, line: int, number: int, name: str, kind: str) -> None:
         """Record a question of a type Quipu has not, e.g. kind 'an essay question'."""
@@ -82,30 +140,50 @@ class Import:
                                       f"question '{label}' is {kind}, which Quipu does not have"))
 
     def add_category(self, category: str) -> None:
-        """Note a category; the first one that names something titles the bank."""
+        """Note a category: the first one that names something titles the bank; the questions
+        after a later one are tagged with its path (`Peru/Leaders`), so a sub-category is kept."""
+        self.between()
+        title, path = category_title(category), category_path(category)
         if not self.title:
-            self.title = category_title(category)
+            self.title, self.home = title, path
+        self.category = path if path != self.home else ""
+
+    def tags(self, tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """A question's own tags, then its sub-category's path (if it is in one)."""
+        return (*tags, self.category) if self.category else tuple(tags)
 
     def finish(self) -> ParseResult:
-        """The bank (or None when anything is wrong), the problems, and the skipped questions."""
-        questions = [_question(d, qid) for d, qid in zip(self.drafts, _ids(self.drafts),
-                                                          strict=True)]
-        for draft, question in zip(self.drafts, questions, strict=True):
+        """The bank (or None when the file is wrong), the problems, the skipped questions (types
+        Quipu has not, and broken ones) and the notes (a picture or a sound a question lacks)."""
+        self.between()
+        ids = _ids(self.drafts)
+        labels = {n: slugify(name) or f"q-{n}" for n, name in self.names.items()}
+        for draft, qid in zip(self.drafts, ids, strict=True):
+            labels[draft.number] = qid
             for line, message in _draft_problems(draft):
-                self.problem(line, f"question '{question.id}': {message}")
+                self.broken.setdefault(draft.number, []).append((line, message))
+        for number, found in self.broken.items():
+            what = f"question '{labels[number]}' is" if number > 0 else "these lines are"
+            self.skipped += [BrokenQuestion(self.path, line, f"{what} left out: {message}")
+                             for line, message in found]
+        kept = [(d, qid) for d, qid in zip(self.drafts, ids, strict=True)
+                if d.number not in self.broken]
+        notes = [BankError(self.path, d.line, f"question '{qid}' shows {what} that Quipu "
+                              "does not have: learners may not be able to answer it")
+                    for d, qid in kept for what in d.missing]
         bank_id = slugify(self.stem)
         if not bank_id:
             self.problem(1, f"the file name '{self.stem}' gives no bank id; name the file with "
                          "letters or digits, like peru-quiz")
-        if not self.drafts and not self.problems:
+        if not kept and not self.problems:
             passed = f" ({len(self.skipped)} skipped)" if self.skipped else ""
             self.problem(1, f"the file holds no question Quipu can use{passed}; a bank needs one")
+        skipped = tuple(sorted(self.skipped, key=lambda s: s.line))
         if self.problems:
-            return ParseResult(None, tuple(sorted(self.problems, key=lambda p: p.line)),
-                               tuple(self.skipped))
-        bank = Bank(id=bank_id, title=self.title or self.stem, questions=tuple(questions),
-                    path=self.path, line=1)
-        return ParseResult(bank, skipped=tuple(self.skipped))
+            return ParseResult(None, tuple(sorted(self.problems, key=lambda p: p.line)), skipped)
+        bank = Bank(id=bank_id, title=self.title or self.stem,
+                    questions=tuple(_question(d, qid) for d, qid in kept), path=self.path, line=1)
+        return ParseResult(bank, skipped=skipped, notes=tuple(notes))
 
 
 def _ids(drafts: list[Draft]) -> list[str]:
@@ -135,7 +213,9 @@ def _draft_problems(draft: Draft) -> list[tuple[int, str]]:
 
 def _question(draft: Draft, qid: str) -> Question:
     feedback = draft.feedback if any(draft.feedback) else ()
+    weights = draft.weights if len(draft.weights) == len(draft.options) else ()
     return Question(id=qid, type=draft.type, prompt=draft.prompt, options=draft.options,
                     key=draft.key, explanation=draft.explanation, feedback=feedback,
                     tags=tuple(dict.fromkeys(draft.tags)), grading=draft.grading,
-                    line=draft.line)
+                    line=draft.line, name=draft.moodle_name, weights=weights,
+                    images=draft.images)

@@ -20,7 +20,7 @@ from .source import MAX_SOURCE, with_source, without_source
 from .yaml_bank import parse_yaml_bank
 
 # A parser takes (text, path) and gives the bank or None, its problems, and the questions it
-# skipped (an importer skips types Quipu has not: reported, but not problems).
+# skipped (an importer skips types Quipu has not and broken questions: reported, not problems).
 Parser = Callable[[str, str], ParseResult]
 
 MAX_PROBLEMS = 100  # listed for one file: a file of 140,000 broken questions made a 16 MB page

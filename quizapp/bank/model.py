@@ -6,7 +6,7 @@ in plain Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 QUESTION_TYPES = ("choice", "multiple", "ordering")
@@ -104,6 +104,22 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture a question shows, kept from its file (Moodle XML's base64 `<file>`).
+
+    Only PNG, JPEG, GIF and WebP are kept (bank/media.py reads the bytes to tell), never SVG or
+    anything else that can run script; `digest` (SHA-256 of the bytes) is the name Quipu serves
+    it under.
+    """
+
+    name: str
+    media_type: str
+    data: bytes = field(repr=False)
+    digest: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """One question, in the form every type shares.
 
@@ -127,6 +143,9 @@ class Question:
     tags: tuple[str, ...] = ()
     generated: bool = False
     line: int = 0
+    name: str = ""  # the name an imported file gave it (Moodle's `<name>`, GIFT's `::name::`)
+    weights: tuple[float, ...] = ()  # an imported option's worth in percent, as Moodle grades it
+    images: tuple[Image, ...] = ()  # pictures its text shows, shown below it
 
 
 @dataclass(frozen=True, eq=False)
@@ -174,12 +193,23 @@ class BankError(Exception):
         self.message = message
 
 
+class BrokenQuestion(BankError):
+    """An imported question left out because something in it is wrong (its type Quipu has).
+
+    Listed with the skipped questions (the rest of the file loads), but unlike a type Quipu has not
+    it is a mistake to fix: `questions check` exits 1 while there is one.
+    """
+
+
 @dataclass(frozen=True)
 class ParseResult:
     """What reading one question file gives: its bank, or None and every problem found in it.
 
-    `skipped` holds the questions of types Quipu has not (imports skip them): they are reported,
-    but they are not problems, and the bank is loaded without them.
+    `skipped` holds the questions an import leaves out: of types Quipu has not, or broken
+    (`BrokenQuestion`); they are reported, but they are not problems of the file, and the bank is
+    loaded without them. `notes` are remarks on a bank that loads: here, questions loaded without
+    something they point at (a
+    picture or a sound Quipu does not have).
     """
 
     bank: Bank | None
@@ -199,7 +229,7 @@ class LoadResult:
 
     banks: tuple[Bank, ...]
     problems: tuple[BankError, ...] = ()
-    skipped: tuple[BankError, ...] = ()  # questions of types Quipu has not (imports), reported
+    skipped: tuple[BankError, ...] = ()  # questions imports left out (types, broken), reported
     passed_over: tuple[BankError, ...] = ()  # names not read: hidden, broken links, unreadable
     notes: tuple[BankError, ...] = ()  # remarks on banks that load (a source not there)
 
@@ -207,3 +237,8 @@ class LoadResult:
     def ok(self) -> bool:
         """True when no file had a problem."""
         return not self.problems
+
+    @property
+    def clean(self) -> bool:
+        """True when no file had a problem and no question was left out as broken."""
+        return self.ok and not any(isinstance(s, BrokenQuestion) for s in self.skipped)

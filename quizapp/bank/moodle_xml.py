@@ -12,27 +12,15 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .imports import Draft, Import
-from .model import ParseResult
+from .media import alt_texts, missing_media, read_image
+from .model import Image, ParseResult
+from .moodle_ordering import GRADING, MOODLE_DEFAULT_GRADING, grading_of, known_gradings
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
 
-# Moodle's ordering grading types and ours (docs/design.md, "Grading"); ABS and ABSOLUTE are old
-# names.
-GRADING = {
-    "ALL_OR_NOTHING": "exact",
-    "ABSOLUTE_POSITION": "position",
-    "RELATIVE_TO_CORRECT": "distance",
-    "RELATIVE_NEXT_EXCLUDE_LAST": "next",
-    "RELATIVE_NEXT_INCLUDE_LAST": "next_last",
-    "RELATIVE_ONE_PREVIOUS_AND_NEXT": "neighbours",
-    "RELATIVE_ALL_PREVIOUS_AND_NEXT": "pairs",
-    "LONGEST_ORDERED_SUBSET": "subset",
-    "LONGEST_CONTIGUOUS_SUBSET": "contiguous",
-}
-OLD_GRADING_NAMES = {"ABS": "position", "ABSOLUTE": "position"}
-MOODLE_DEFAULT_GRADING = "next"  # what Moodle grades an ordering question by when none is given
 SKIPPED = {
     "essay": "an essay question",
     "numerical": "a numerical question",
@@ -64,6 +52,9 @@ def parse_moodle_xml(text: str, path: str) -> ParseResult:
     except XmlProblem as problem:
         found.problem(problem.line, problem.message)
         return found.finish()
+    if root.tag == "question":  # one question without <quiz>, as Moodle's own tests keep them
+        _read_element(found, root, lines)
+        return found.finish()
     if root.tag != "quiz":
         found.problem(lines[root], f"the top element is <{root.tag}>; a Moodle XML file holds "
                       "its questions in <quiz>")
@@ -76,31 +67,60 @@ def parse_moodle_xml(text: str, path: str) -> ParseResult:
 def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
     line = lines[element]
     qtype = element.get("type", "").strip()
+    found.between()
     if element.tag != "question" or not qtype:
+        found.orphan()  # something where a question goes: left out, the numbers kept
         found.problem(line, f"<{element.tag}> is not a <question type=\"...\">; <quiz> holds "
                       "questions only")
         return
     if qtype == "category":
         found.add_category(_text(element.find("category")))
         return
-    number = found.next_number()
-    name = (element.findtext("idnumber") or "").strip() or _text(element.find("name"))
+    moodle_name = _name(element.find("name"))
+    name = (element.findtext("idnumber") or "").strip() or moodle_name
+    number = found.next_number(name)
     read = READERS.get(qtype)
     if read is None:
         found.skip(line, number, name, SKIPPED.get(qtype, f"a '{qtype}' question"))
         return
-    before = len(found.problems)
     answers = _answers(found, element, lines)
     # Each type's reader below settles the type and key, and may reorder the options.
     draft = Draft(number=number, line=line, type="choice",
                   prompt=_rich(element.find("questiontext")),
                   options=tuple(a.text for a in answers), key=(),
                   option_lines=tuple(a.line for a in answers), name=name,
-                  explanation=_rich(element.find("generalfeedback")),
-                  feedback=tuple(a.feedback for a in answers), tags=_tags(element))
+                  moodle_name=moodle_name, explanation=_rich(element.find("generalfeedback")),
+                  feedback=tuple(a.feedback for a in answers), tags=found.tags(_tags(element)),
+                  **_media(element))
     typed = read(found, element, lines, draft, answers)
-    if typed is not None and len(found.problems) == before:
+    if typed is not None and not found.is_broken(number):
         found.drafts.append(typed)
+
+
+def _media(element: ET.Element) -> dict[str, Any]:
+    """The pictures its text shows that are kept (base64 `<file>`s of its `<questiontext>`), and
+    what its texts point at that is not kept, for a note."""
+    question_text = element.find("questiontext")
+    alts = alt_texts(question_text.findtext("text") or "") if question_text is not None else {}
+    images: list[Image] = []
+    why: dict[str, str] = {}
+    for file in question_text.findall("file") if question_text is not None else []:
+        name = (file.get("name") or "").strip()
+        if name not in alts or any(i.name == name for i in images):
+            continue  # a file its text never shows
+        read = read_image(name, file.text or "", alts[name])
+        if isinstance(read, Image):
+            images.append(read)
+        else:
+            why[name] = read
+    texts = [t.text or "" for t in element.iter("text")]
+    return {"images": tuple(images),
+            "missing": missing_media(*texts, kept=frozenset(i.name for i in images), why=why)}
+
+
+def _name(element: ET.Element | None) -> str:
+    """A question's name as plain text: Moodle's names may hold markup (`<b>`, `&amp;`)."""
+    return " ".join(html_to_text(_text(element)).split())
 
 
 def _text(element: ET.Element | None) -> str:
@@ -146,11 +166,12 @@ def _multichoice(found: Import, element: ET.Element, lines: Lines, draft: Draft,
                  answers: list[Answer]) -> Draft:
     """One answer worth 100% (a choice), or `<single>false</single>`: those worth more than 0."""
     single = (element.findtext("single") or "true").strip().lower() not in ("false", "0")
+    weights = tuple(a.fraction or 0.0 for a in answers)
     if single:
         key = [a.text for a in answers if a.fraction is not None and a.fraction >= 100]
-        return replace(draft, type="choice", key=tuple(key))
+        return replace(draft, type="choice", key=tuple(key), weights=weights)
     key = [a.text for a in answers if a.fraction is not None and a.fraction > 0]
-    return replace(draft, type="multiple", key=tuple(key))
+    return replace(draft, type="multiple", key=tuple(key), weights=weights)
 
 
 def _truefalse(found: Import, element: ET.Element, lines: Lines, draft: Draft,
@@ -175,11 +196,10 @@ def _ordering(found: Import, element: ET.Element, lines: Lines, draft: Draft,
         answers = [a for _, a in sorted(by_fraction, key=lambda pair: pair[0])]
     grading_element = element.find("gradingtype")
     name = (grading_element.text or "").strip().upper() if grading_element is not None else ""
-    grading = GRADING.get(name) or OLD_GRADING_NAMES.get(name) or MOODLE_DEFAULT_GRADING
-    known = name in GRADING or name in OLD_GRADING_NAMES
-    if grading_element is not None and name and not known:
+    grading = grading_of(name) or MOODLE_DEFAULT_GRADING
+    if grading_element is not None and name and grading_of(name) is None:
         found.problem(lines[grading_element], f"gradingtype {name} is not a Moodle grading "
-                      f"type{closest(name, list(GRADING))}; use one of {', '.join(GRADING)}")
+                      f"type{closest(name, known_gradings())}; use one of {', '.join(GRADING)}")
     items = tuple(a.text for a in answers)
     return replace(draft, type="ordering", options=items, key=items, grading=grading,
                  option_lines=tuple(a.line for a in answers),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import QUESTION_TYPES, Bank, LoadResult
+from .model import QUESTION_TYPES, Bank, BrokenQuestion, LoadResult
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -43,7 +43,10 @@ def report_lines(result: LoadResult) -> list[str]:
     skipped += [f"{p.path}: {p.message}" for p in result.passed_over]
     skipped += [str(note) for note in result.notes]
     if result.ok:
-        return skipped + summary_lines(result.banks)
+        broken = sum(isinstance(s, BrokenQuestion) for s in result.skipped)
+        left_out = ([f"{_plural(broken, 'broken question')} left out: fix "
+                     f"{'it' if broken == 1 else 'them'} and check again."] if broken else [])
+        return skipped + summary_lines(result.banks) + left_out
     files = len({p.path for p in result.problems})
     tally = f"{_plural(len(result.problems), 'problem')} in {_plural(files, 'file')}."
     return [str(p) for p in result.problems] + skipped + [tally]

@@ -43,6 +43,14 @@ class SnapshotFact:
 
 
 @dataclass(frozen=True, slots=True)
+class SnapshotImage:
+    """A picture the question shows: the digest Quipu serves it under, and its alt text."""
+
+    digest: str
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """One served question, as its attempt keeps it."""
 
@@ -58,6 +66,7 @@ class Snapshot:
     difficulty: int | None = None
     generated: bool = False
     version: int = VERSION
+    images: tuple[SnapshotImage, ...] = ()
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Snapshot:
@@ -77,11 +86,14 @@ class Snapshot:
             difficulty=data.get("difficulty"),
             generated=bool(data.get("generated", False)),
             version=data.get("version", VERSION),
+            images=tuple(SnapshotImage(i["digest"], i.get("alt") or "")
+                         for i in data.get("images") or ()),
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The snapshot as stored."""
-        return {
+        """The snapshot as stored (`images` only when it shows any)."""
+        pictures = {"images": [{"digest": i.digest, "alt": i.alt} for i in self.images]}
+        return (pictures if self.images else {}) | {
             "version": self.version, "question_id": self.question_id, "type": self.type,
             "prompt": self.prompt,
             "options": [{"id": o.id, "text": o.text} for o in self.options],
@@ -111,6 +123,8 @@ def make_snapshot(item: QuizItem, bank: Bank, new_id: Callable[[], str]) -> Snap
         feedback={ids[i]: text for i, text in enumerate(q.feedback) if text},
         facts=tuple(SnapshotFact(f.id, f.year, f.label, f.text) for f in facts),
         difficulty=q.difficulty, generated=q.generated,
+        images=tuple(SnapshotImage(i.digest, i.alt or f"A picture for this question ({i.name})")
+                     for i in q.images),
     )
 
 

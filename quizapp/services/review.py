@@ -114,6 +114,7 @@ class ItemReview:
     key_dates: tuple[str, ...] = ()  # for an order: each right item's date, from its fact
     points_words: str = ""  # "4 of 6 pairs in the right order: 0.67 points"
     in_date_order: tuple[dict, ...] = ()  # a timeline question's facts, in the order they happened
+    images: tuple = ()  # the pictures the question shows (snapshot images: digest, alt)
 
     @property
     def answered(self) -> bool:
@@ -175,6 +176,7 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         key_dates=key_dates(snap),
         points_words=points_in_words(snap, answer),
         in_date_order=tuple(_fact(f) for f in in_date_order(snap)),
+        images=snap.images,
     )
 
 

@@ -29,7 +29,7 @@ from sqlalchemy import or_, select
 from werkzeug.utils import secure_filename
 
 from ..bank.loader import QUESTION_FILE_PATTERNS, known_suffix, known_suffixes, load_file
-from ..bank.model import Bank
+from ..bank.model import Bank, ParseResult
 from ..database import write_transaction
 from ..extensions import db
 from ..models import Assignment
@@ -70,12 +70,16 @@ class Uploader(Protocol):
 
 @dataclass(frozen=True)
 class Upload:
-    """A saved file: its name in the questions folder, its bank, and whether it replaced one."""
+    """A saved file: its name in the questions folder, its bank, whether it replaced one, and, as
+    `name:line: message`, the questions an import left out (types Quipu has not, broken ones)
+    and the notes (a question that shows a picture or a sound Quipu does not have)."""
 
     name: str
     bank: Bank
     replaced: bool
     source: str | None = None  # the name its source text was saved under, if one was uploaded
+    skipped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def upload_name(filename: str) -> str:
@@ -107,7 +111,16 @@ def target_path(folder: Path, name: str) -> Path:
 
 def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
                  source: bytes | None = None) -> Bank:
-    """The bank in the bytes, or UploadRejected with every problem; nothing is written.
+    """The bank in the bytes, or UploadRejected with every problem; nothing is written."""
+    bank = read_upload(name, data, banks, target, source).bank
+    assert bank is not None  # read_upload gives a loaded bank or raises
+    return bank
+
+
+def read_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
+                source: bytes | None = None) -> ParseResult:
+    """The file's parse, with its bank and what an import left out or notes, or UploadRejected
+    with every problem; nothing is written.
 
     Its cites are checked against `source` if given, else against the source text it names in
     the questions folder, if there; with neither, the bank simply has no source.
@@ -127,8 +140,9 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
             (Path(scratch) / named).write_bytes(text)
             loaded = load_file(copy)
     bank, errors = loaded.bank, loaded.problems
-    if errors or bank is None:
-        raise UploadRejected([f"{name}:{e.line}: {e.message}" for e in errors])
+    if errors or bank is None:  # with what was left out: why no question could be used
+        raise UploadRejected([f"{name}:{e.line}: {e.message}"
+                              for e in sorted([*errors, *loaded.skipped], key=lambda e: e.line)])
     if source is not None and bank.source_name is None:
         raise UploadRejected([f"{name}: a source text was given, but the bank names none: add "
                               "'source: NAME.txt' at the top of the bank to use it"])
@@ -139,7 +153,7 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
             f"{name}:{bank.line}: bank id '{bank.id}' is already used by {owner}; give this bank "
             f"another id, or upload it as {owner} to replace that file"
         ])
-    return bank
+    return loaded
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -270,9 +284,13 @@ def save_upload(catalog: Catalog, filename: str, data: bytes, who: Uploader,
     name = upload_name(filename)
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
-    bank = check_upload(name, data, catalog.banks, target, source)
+    checked = read_upload(name, data, catalog.banks, target, source)
+    bank = checked.bank
+    assert bank is not None  # read_upload gives a loaded bank or raises
     also = None
     if source is not None and bank.source_name is not None:
         also = Put(bank.source_name, target_path(catalog.folder, bank.source_name), source, True)
     replaced = put_file(catalog, name, target, data, bank, who, now, also)
-    return Upload(name=name, bank=bank, replaced=replaced, source=also.name if also else None)
+    return Upload(name=name, bank=bank, replaced=replaced, source=also.name if also else None,
+                  skipped=tuple(f"{name}:{s.line}: {s.message}" for s in checked.skipped),
+                  notes=tuple(f"{name}:{n.line}: {n.message}" for n in checked.notes))

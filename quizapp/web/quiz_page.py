@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from flask import url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
@@ -112,7 +113,10 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     hint = HINTS.get(kind) or ORDER_HINT
     out = [f'<fieldset class="question card{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
-           f'{_text(snap.prompt)}</legend>\n  <p class="hint" id="hint-{q}">{hint}</p>']
+           f'{_text(snap.prompt)}</legend>']
+    out += [f'\n  <img class="picture" src="{url_for("quiz.picture", digest=image.digest)}" '
+            f'alt="{escape(image.alt)}">' for image in snap.images]  # below the text it goes with
+    out.append(f'\n  <p class="hint" id="hint-{q}">{hint}</p>')
     if kind == "ordering":
         out.append(ORDER_HOW.format(n=len(options)))
     if problem:

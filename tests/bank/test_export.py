@@ -25,7 +25,16 @@ AWKWARD = ["a ~ b = c # d { e } f : g", "\\ back\\slash \\n not a break", "line 
 def same(question: Question) -> tuple:
     """What a round trip must keep."""
     return (question.id, question.type, question.prompt, question.options, question.key,
-            question.explanation, question.feedback)
+            question.explanation, question.feedback, question.grading)
+
+
+def same_in_gift(question: Question) -> tuple:
+    """What a round trip through GIFT must keep: Moodle's GIFT ordering question has no place
+    for an explanation or an item's feedback."""
+    if question.type != "ordering":
+        return same(question)
+    return (question.id, question.type, question.prompt, question.options, question.key,
+            question.grading)
 
 
 def xml_round_trip(bank: Bank) -> Bank:
@@ -69,20 +78,21 @@ def test_facts_come_back_as_fact_tags(peru):
         assert after.tags == (*before.tags, *(f"fact:{f}" for f in before.facts))
 
 
-def test_the_shipped_bank_comes_back_from_gift_without_its_ordering_questions(peru):
+def test_the_shipped_bank_comes_back_from_gift_ordering_questions_included(peru):
     back = gift_round_trip(peru)
-    kept = [q for q in peru.questions if q.type != "ordering"]
     assert back.title == peru.title
-    assert [same(q) for q in back.questions] == [same(q) for q in kept]
+    assert any(q.type == "ordering" for q in back.questions)
+    assert [same_in_gift(q) for q in back.questions] == [same_in_gift(q) for q in peru.questions]
 
 
-def test_gift_says_which_ordering_questions_it_leaves_out(peru):
-    text = to_gift(peru)
-    ordering = [q.id for q in peru.questions if q.type == "ordering"]
-    assert ordering
-    for qid in ordering:
-        assert (f"// Ordering question '{qid}' is left out: GIFT has no ordering questions "
-                "(export as Moodle XML to keep it).") in text
+def test_gift_writes_an_ordering_question_as_moodles_ordering_question_does():
+    items = ("Leguía takes office", "U.S. capital overtakes British", "Leguía's term ends")
+    bank = bank_of(Question(id="o", type="ordering", prompt="Order these.", options=items,
+                            key=items, grading="next", name="Leguía's years"))
+    assert to_gift(bank).split("\n\n")[1] == (
+        "// [id:o]\n"
+        "::Leguía's years::Order these.{>3 ALL VERTICAL RELATIVE_NEXT_EXCLUDE_LAST SHOW\n"
+        "\tLeguía takes office\n\tU.S. capital overtakes British\n\tLeguía's term ends\n}\n")
 
 
 @pytest.mark.parametrize("method", ORDERING_METHODS)
@@ -184,4 +194,10 @@ def test_any_text_survives_moodle_xml(bank):
 @given(banks())
 def test_any_text_survives_gift(bank):
     back = gift_round_trip(bank)
-    assert [same(q) for q in back.questions] == [same(q) for q in bank.questions[:2]]
+    assert [same_in_gift(q) for q in back.questions] == [same_in_gift(q) for q in bank.questions]
+
+
+def test_an_ordering_item_that_starts_like_a_comment_survives_gift():
+    items = ("0", "//", "// not a comment")
+    bank = bank_of(Question(id="o", type="ordering", prompt="Order", options=items, key=items))
+    assert gift_round_trip(bank).questions[0].options == items

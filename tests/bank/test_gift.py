@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quizapp.bank.gift import parse_gift
 from quizapp.bank.loader import load_file, parser_for
-from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
+from tests.bank.fuzzing import assert_located, left_out, mutated, problems_of, read_good
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 GOOD = DATA / "peru-history.gift"
@@ -28,7 +28,8 @@ def question(text: str):
 
 
 def problems(text: str) -> list[tuple[int, str]]:
-    return problems_of(parse(text))
+    """What a parse left out as broken: (line, message)."""
+    return left_out(parse(text))
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +97,27 @@ def test_escaped_characters_are_read_as_themselves(shipped):
     assert escapes.options == ("a = b: c", "{braces}", "50% ~ #1")
 
 
-def test_a_format_prefix_is_dropped_and_html_kept_as_text(shipped):
+def test_html_text_is_made_plain_text_as_in_moodle_xml(shipped):
     treaty = shipped.bank.questions_by_id["defense-treaty"]
-    assert treaty.prompt == "<p>Which treaty did Peru sign in <b>1952</b>?</p>"
-    assert treaty.key == ("The <i>Treaty of Assistance and Mutual Defense</i>",)
+    assert treaty.prompt == "Which treaty did Peru sign in 1952?"
+    assert treaty.key == ("The Treaty of Assistance and Mutual Defense",)
+    # An answer with no prefix of its own is in its question's format, as Moodle reads it.
+    assert treaty.options[1] == "The Rio Treaty"
+
+
+def test_plain_and_moodle_text_keeps_its_markup_as_characters():
+    assert question("[plain]Is <b> a tag?{T}").prompt == "Is <b> a tag?"
+    assert question("[moodle]Tom &amp; Jerry?{T}").prompt == "Tom &amp; Jerry?"
+
+
+def test_html_and_markdown_text_drops_tags_reads_entities_keeps_paragraphs_runs_no_script():
+    listen = question(r'::Listen::[html]<p>Who spoke?</p><p><a href="https\://x.org/a.mp3">'
+                      "Listen</a><br />&amp; answer<script>alert(1)</script></p>"
+                      "{=[html]<b>Leguía</b> ~Prado}")
+    assert listen.prompt == "Who spoke?\nListen\n& answer"
+    assert listen.options == ("Leguía", "Prado")
+    assert question("[markdown]Tom &amp; Jerry<br>*or* not?{T}").prompt == (
+        "Tom & Jerry\n*or* not?")
 
 
 def test_a_question_may_run_over_lines_and_hold_escaped_line_breaks(shipped):
@@ -129,7 +147,7 @@ def test_other_types_are_skipped_with_their_kind(text, kind):
 
 
 def test_a_file_of_skipped_questions_only_has_no_bank():
-    assert problems("Essay?{}\n") == [
+    assert problems_of(parse("Essay?{}\n")) == [
         (1, "the file holds no question Quipu can use (1 skipped); a bank needs one")]
 
 
@@ -152,45 +170,63 @@ def test_a_category_of_no_name_leaves_the_file_name_as_title():
     assert parse("$CATEGORY: $course$/top\n\nQ{=a ~b}").bank.title == "q"
 
 
-@pytest.mark.parametrize(("name", "line", "message"), [
-    ("unclosed-brace.gift", 3, "the { on this line is never closed; end the answers with } "
-                               "(and keep blank lines out of a question)"),
-    ("one-option.gift", 3, "question 'lima': a multiple question must list 2 to 8 options, "
-                           "but lists 1"),
-    ("text-before-answers.gift", 2, "this text comes before the first answer; start each answer "
-                                    "with = (right) or ~ (wrong)"),
-    ("unclosed-name.gift", 2, "the question name opened with :: is never closed; write ::name:: "
-                              "before the question's text"),
+@pytest.mark.parametrize(("name", "line", "message", "loaded"), [
+    ("unclosed-brace.gift", 3, "question 'canal' is left out: the { on this line is never "
+                               "closed; end the answers with } (and keep blank lines out of a "
+                               "question)", ["embassy"]),
+    ("one-option.gift", 3, "question 'lima' is left out: a multiple question must list 2 to 8 "
+                           "options, but lists 1", ["canal"]),
+    ("text-before-answers.gift", 2, "question 'canal' is left out: this text comes before the "
+                                    "first answer; start each answer with = (right) or ~ "
+                                    "(wrong)", None),
+    ("unclosed-name.gift", 2, "question 'q-1' is left out: the question name opened with :: is "
+                              "never closed; write ::name:: before the question's text", None),
 ])
-def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
+def test_a_broken_question_is_left_out_at_its_line_and_the_rest_loads(name, line, message,
+                                                                       loaded):
     path = DATA / "broken" / name
     result = load_file(path)
-    assert result.bank is None
-    errors = result.problems
-    assert [str(e) for e in errors] == [f"{path}:{line}: {message}"]
+    assert [str(e) for e in result.skipped] == [f"{path}:{line}: {message}"]
+    if loaded is None:  # nothing else in the file: no bank, and the file says why
+        assert result.bank is None
+        assert [e.message for e in result.problems] == [
+            "the file holds no question Quipu can use (1 skipped); a bank needs one"]
+    else:
+        assert result.problems == () and [q.id for q in result.bank.questions] == loaded
 
 
 def test_a_stray_closing_brace_is_reported_at_its_line():
-    assert problems("Q\n}{=a ~b}") == [(2, "this } closes no {; write a } in text as \\}")]
+    assert problems("Q\n}{=a ~b}") == [
+        (2, "question 'q-1' is left out: this } closes no {; write a } in text as \\}")]
 
 
 def test_a_second_set_of_braces_is_reported_at_its_line():
     assert problems("Q{=a ~b}\nand {=c ~d}") == [
-        (2, "a question has one set of answers in { }; write a { or } in text as \\{ or \\}")]
+        (2, "question 'q-1' is left out: a question has one set of answers in { }; write a { "
+            "or } in text as \\{ or \\}")]
 
 
 def test_two_right_answers_in_a_choice_question_are_a_problem():
     assert problems("::q::Q{=a =b ~c}") == [
-        (1, "question 'q': a choice question has one right answer, but 2 are marked right")]
+        (1, "question 'q' is left out: a choice question has one right answer, but 2 are "
+            "marked right")]
 
 
 def test_a_repeated_option_is_reported_at_its_line():
     assert problems("::q::Q{\n=a\n~a\n}") == [
-        (3, "question 'q': option \"a\" is listed twice (first on line 2)")]
+        (3, "question 'q' is left out: option \"a\" is listed twice (first on line 2)")]
 
 
 def test_a_question_with_no_text_is_a_problem():
-    assert problems("::q::{=a ~b}") == [(1, "question 'q': the question has no text")]
+    assert problems("::q::{=a ~b}") == [(1, "question 'q' is left out: the question has no text")]
+
+
+def test_one_broken_question_among_good_ones_is_left_out_and_the_rest_load():
+    result = parse("::a::A?{=x ~y}\n\n::b::B?{=x =y ~z}\n\n// [id:c]\n::C::C?{T}\n")
+    assert result.problems == () and [q.id for q in result.bank.questions] == ["a", "c"]
+    assert left_out(result) == [
+        (3, "question 'b' is left out: a choice question has one right answer, but 2 are "
+            "marked right")]
 
 
 def test_a_lone_backslash_stays_a_backslash():
@@ -216,4 +252,19 @@ def test_any_text_of_gift_characters_gives_a_bank_or_located_problems(text):
 @FUZZ
 @given(mutated(GOOD.read_text("utf-8"), "{}=~#:\n%\\/[]$"))
 def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")
+
+
+ORDERING = (DATA / "moodle" / "ordering.gift").read_text("utf-8")
+
+
+@FUZZ
+@given(mutated(ORDERING, "{}>=~#:\n%0123ALRSVH[]"))
+def test_moodles_ordering_file_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.gift")
+
+
+@FUZZ
+@given(st.text(alphabet="{}>=~#\n 3ALRELSHOW[html]<p>ab", max_size=60))
+def test_any_text_of_ordering_characters_gives_a_bank_or_located_problems(text):
     assert_located(text, parse(text), "q.gift")

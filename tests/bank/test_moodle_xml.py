@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.bank.loader import load_file, parser_for
-from quizapp.bank.moodle_xml import GRADING, parse_moodle_xml
+from quizapp.bank.moodle_ordering import GRADING
+from quizapp.bank.moodle_xml import parse_moodle_xml
 from quizapp.bank.xml_reading import html_to_text
-from tests.bank.fuzzing import assert_located, mutated, problems_of, read_good
+from tests.bank.fuzzing import assert_located, left_out, mutated, problems_of, read_good
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 GOOD = DATA / "peru-moodle.xml"
@@ -137,10 +138,6 @@ def test_other_types_are_skipped_with_their_kind(kind, says):
                        "<!DOCTYPE ...> part"),
     ("not-well-formed.xml", 8, "the <answer> opened on this line is not closed before line 9, "
                                "where another element closes"),
-    ("no-right-answer.xml", 3, "question 'canal': a choice question has one right answer, but "
-                               "none is marked right"),
-    ("bad-grading.xml", 6, "gradingtype ABSOLUTE_POSITIONS is not a Moodle grading type (did you "
-                           "mean 'ABSOLUTE_POSITION'?); use one of ALL_OR_NOTHING"),
 ])
 def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, message):
     path = DATA / "broken" / name
@@ -149,6 +146,19 @@ def test_a_broken_file_is_reported_at_the_line_of_the_problem(name, line, messag
     errors = result.problems
     [error] = errors
     assert str(error).startswith(f"{path}:{line}: {message}")
+
+
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("no-right-answer.xml", 3, "question 'canal' is left out: a choice question has one right "
+                               "answer, but none is marked right"),
+    ("bad-grading.xml", 6, "question 'early-events' is left out: gradingtype ABSOLUTE_POSITIONS "
+                           "is not a Moodle grading type (did you mean 'ABSOLUTE_POSITION'?); "
+                           "use one of ALL_OR_NOTHING"),
+])
+def test_a_broken_question_is_left_out_at_the_line_of_the_problem(name, line, message):
+    path = DATA / "broken" / name
+    [skipped] = load_file(path).skipped
+    assert str(skipped).startswith(f"{path}:{line}: {message}")
 
 
 def test_an_entity_declared_in_a_doctype_is_never_expanded():
@@ -176,14 +186,25 @@ def test_an_answer_fraction_that_is_not_a_number_is_a_problem_at_its_line():
     text = quiz('<question type="multichoice"><questiontext><text>Q</text></questiontext>',
                 '<answer fraction="full"><text>a</text></answer>',
                 '<answer fraction="0"><text>b</text></answer></question>')
-    assert problems(text) == [(3, 'fraction "full" is not a number; Moodle gives each answer\'s '
-                                  'worth in percent, like fraction="100"')]
+    assert left_out(parse(text)) == [(3, 'question \'q-1\' is left out: fraction "full" is not '
+                                         'a number; Moodle gives each answer\'s worth in percent, '
+                                         'like fraction="100"')]
 
 
 def test_a_truefalse_question_needs_true_and_false_answers():
     text = quiz('<question type="truefalse"><questiontext><text>Q</text></questiontext>'
                 '<answer fraction="100"><text>yes</text></answer></question>')
-    assert problems(text) == [(2, "a truefalse question has two answers, true and false")]
+    assert left_out(parse(text)) == [
+        (2, "question 'q-1' is left out: a truefalse question has two answers, true and false")]
+
+
+def test_an_element_that_is_not_a_question_is_left_out_and_the_numbers_kept():
+    result = parse(quiz("<comment>old</comment>", ordering("REL").replace(
+        "<name><text>o</text></name>", "")))
+    assert left_out(result) == [
+        (2, "these lines are left out: <comment> is not a <question type=\"...\">; <quiz> holds "
+            "questions only")]
+    assert [q.id for q in result.bank.questions] == ["q-1"]
 
 
 def test_a_file_of_no_questions_is_a_problem():
@@ -218,3 +239,21 @@ def test_the_good_file_mutated_gives_a_bank_or_located_problems(text):
 @given(st.text(max_size=80))
 def test_any_html_gives_text(markup):
     assert isinstance(html_to_text(markup), str)
+
+
+@FUZZ
+@given(mutated((DATA / "moodle" / "course-export.xml").read_text("utf-8"), "<>/=\"&;![]\n-1"))
+def test_a_moodle_export_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.xml")
+
+
+@FUZZ
+@given(mutated((DATA / "moodle" / "pictures.xml").read_text("utf-8"), "<>/=\"&;![]\nA+"))
+def test_a_file_of_pictures_mutated_gives_a_bank_or_located_problems(text):
+    assert_located(text, parse(text), "q.xml")
+
+
+@FUZZ
+@given(st.text(alphabet="<>/=\"qustinofaxmlr ", max_size=50))
+def test_a_lone_question_or_anything_like_it_gives_a_bank_or_located_problems(text):
+    assert_located("<question" + text, parse("<question" + text), "q.xml")

@@ -166,3 +166,44 @@ def test_a_post_without_a_file_gives_the_form_back(client, folder, teacher):
     response = client.post("/teacher/upload", data={})
     assert response.status_code == 400
     assert "Choose a question file" in response.text
+
+
+MIXED = (DATA / "import" / "broken" / "one-option.gift").read_bytes()  # 'Lima' lists one option
+PICTURE = (b'::Talara::[html]<p>Where is the airport on this map?</p>'
+           b'<img src="@@PLUGINFILE@@/talara.png" alt="A map">{=Talara ~Lima}\n')
+
+
+def test_a_moodle_file_with_a_broken_question_is_saved_without_it_and_says_so(app, client,
+                                                                              folder, teacher):
+    response = upload(client, MIXED, "mixed.gift")
+    assert response.status_code == 200
+    assert (folder / "mixed.gift").read_bytes() == MIXED
+    page = response.text
+    assert "Saved mixed.gift: 1 question went in" in page
+    assert ("<code>mixed.gift:3: question &#39;lima&#39; is left out: a multiple question must "
+            "list 2 to 8 options, but lists 1</code>") in page
+    assert 'href="/teacher/banks/one-option"' not in page  # the bank id is the file's name
+    assert 'href="/teacher/banks/mixed"' in page
+    with app.app_context():
+        assert [q.id for q in current_catalog().get("mixed").questions] == ["canal"]
+
+
+def test_a_question_that_shows_a_picture_quipu_has_not_is_named_on_the_page(client, folder,
+                                                                            teacher):
+    page = upload(client, PICTURE, "map.gift").text
+    assert "Saved map.gift: 1 question went in" in page and "To check: 1" in page
+    assert ("map.gift:1: question &#39;talara&#39; shows a picture (talara.png) that Quipu does "
+            "not have") in page
+
+
+def test_a_broken_yaml_file_is_still_refused_whole(client, folder, teacher):
+    response = upload(client, BAD, "week3.yaml")
+    assert response.status_code == 400 and not (folder / "week3.yaml").exists()
+
+
+def test_a_moodle_file_with_no_usable_question_is_refused_saying_why(client, folder, teacher):
+    response = upload(client, b"::q::Q?{=a =b ~c}\n", "two-keys.gift")
+    assert response.status_code == 400 and not (folder / "two-keys.gift").exists()
+    assert ("two-keys.gift:1: question &#39;q&#39; is left out: a choice question has one right "
+            "answer, but 2 are marked right") in response.text
+    assert "the file holds no question Quipu can use (1 skipped)" in response.text

@@ -65,9 +65,10 @@ def limit_upload_size(endpoint: str | None, values: dict | None) -> None:
         request.max_content_length = request.max_form_memory_size = EDITOR_FORM
 
 
-def _upload_page(form: UploadForm, problems: list[str], status: int = 200):
+def _upload_page(form: UploadForm, problems: list[str], status: int = 200, saved=None,
+                 source: str = ""):
     return render_template("teacher/upload.html", form=form, problems=problems,
-                           suffixes=known_suffixes()), status
+                           suffixes=known_suffixes(), saved=saved, source=source), status
 
 
 @bp.route("/upload", methods=["GET", "POST"])
@@ -83,13 +84,16 @@ def upload():
                             text.read(MAX_UPLOAD + 1) if text and text.filename else None)
     except (UploadRejected, NotYours) as e:
         return _upload_page(form, e.problems, status_of(e))
-    verb = "Replaced" if saved.replaced else "Saved"
-    kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
     named = saved.bank.source_name
     source = (f" Its source text is saved as {saved.source}." if saved.source else
               f" It names the source text {named}, which is not there: upload it with the bank "
               "to give the bank its reading page (its cites are not checked until then)."
               if named and saved.bank.source is None else "")
+    if saved.skipped or saved.notes:
+        # Questions left out or something to check: the list stays on the page, beside the form.
+        return _upload_page(UploadForm(formdata=None), [], saved=saved, source=source)
+    verb = "Replaced" if saved.replaced else "Saved"
+    kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
     flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students "
           f"now.{kept}{source}")
     return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
