@@ -71,7 +71,7 @@ def test_the_move_buttons_name_their_item_and_give_the_order(ordering):
     page, item_id, snap = ordering
     second = snap.options[1]
 
-    page.get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
+    page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
 
     assert texts(page, item_id)[0] == second.text
     expect(page.locator(f"#q-{item_id} [aria-live]")).to_have_text(
@@ -85,11 +85,11 @@ def test_the_ends_disable_their_move_button_and_the_keyboard_says_the_item_is_th
     page, item_id, snap = ordering
     first, last = snap.options[0], snap.options[-1]
     live = page.locator(f"#q-{item_id} [aria-live]")
-    up = page.get_by_role("button", name=f"Move up: {first.text}", exact=True)
-    down = page.get_by_role("button", name=f"Move down: {last.text}", exact=True)
+    up = page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move up: {first.text}", exact=True)
+    down = page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move down: {last.text}", exact=True)
     expect(up).to_be_disabled()
     expect(down).to_be_disabled()
-    expect(page.get_by_role("button", name=f"Move down: {first.text}", exact=True)).to_be_enabled()
+    expect(page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move down: {first.text}", exact=True)).to_be_enabled()
 
     order_items(page, item_id).first.focus()
     page.keyboard.press("Space")
@@ -100,9 +100,9 @@ def test_the_ends_disable_their_move_button_and_the_keyboard_says_the_item_is_th
 
     # Moved to the top by its button, an item's Move up is disabled and the focus goes to Move down.
     second = snap.options[1]
-    page.get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
-    expect(page.get_by_role("button", name=f"Move up: {second.text}", exact=True)).to_be_disabled()
-    expect(page.get_by_role("button", name=f"Move down: {second.text}", exact=True)).to_be_focused()
+    page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move up: {second.text}", exact=True).click()
+    expect(page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move up: {second.text}", exact=True)).to_be_disabled()
+    expect(page.locator(f"#q-{item_id}").get_by_role("button", name=f"Move down: {second.text}", exact=True)).to_be_focused()
 
 
 def test_an_untouched_order_is_numbered_and_keep_this_order_answers_it_as_shown(ordering, live_app):
