@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from flask import Blueprint, current_app
 from werkzeug.wrappers import Response
 
@@ -10,10 +13,17 @@ bp = Blueprint("assets", __name__)
 DAY = 24 * 60 * 60
 
 
+@cache
+def _read(path: Path) -> bytes:
+    """The file's bytes, read once a process (it changes only with a release)."""
+    return path.read_bytes()
+
+
 @bp.get("/favicon.ico")
 def favicon() -> Response:
     """The logo as an icon, for browsers that ask for /favicon.ico whatever the page says."""
-    response = current_app.send_static_file("favicon.ico")
+    data = _read(Path(current_app.static_folder or "static") / "favicon.ico")
+    response = Response(data, mimetype="image/vnd.microsoft.icon")
     response.cache_control.public = True
     response.cache_control.max_age = DAY
     return response

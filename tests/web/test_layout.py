@@ -70,7 +70,6 @@ def test_the_favicon_is_served_as_an_icon_and_named_as_svg_by_every_page(client)
     assert icon.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
     assert icon.data[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
     assert icon.cache_control.max_age and icon.cache_control.max_age > 0
-    icon.close()
     page = client.get("/").text
     [svg] = elements(page, "link", rel="icon", type="image/svg+xml")
     drawing = client.get(svg["href"])
