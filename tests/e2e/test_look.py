@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.audit import HEIGHTS, WIDTHS
+from tests.e2e.audit import HEIGHTS, WIDTHS, check_dark, check_page
 from tests.e2e.steps import register
 
 pytestmark = pytest.mark.e2e
@@ -65,3 +65,14 @@ def test_the_favicon_is_found_and_no_page_logs_a_404(new_context, base_url):
     icon = page.locator("link[rel=icon][type='image/svg+xml']").get_attribute("href")
     assert page.request.get(f"{base_url}{icon}").status == 200
     assert missing == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_menu_on_a_phone_passes_axe(look, scheme):
+    page = look("/login", 375, scheme)
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Register")).to_be_visible()
+    if scheme == "light":
+        check_page(page, "the open menu", 375)
+    else:
+        check_dark(page, "the open menu")
