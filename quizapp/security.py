@@ -93,8 +93,8 @@ def add_headers(response: Response) -> Response:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     # A signed-in person's pages (scores, answers, keys) are never kept by the browser or a cache
     # on the way: the next person at a shared computer must not see them with Back. Static files
-    # stay cacheable.
-    if "_user_id" in session and request.endpoint != "static":
+    # and the icon stay cacheable.
+    if "_user_id" in session and request.endpoint not in ("static", "assets.favicon"):
         response.headers["Cache-Control"] = "no-store"
     return response
 

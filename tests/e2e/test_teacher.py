@@ -97,7 +97,7 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
     assert (questions / "small.yaml").exists()
     assert not (PROJECT_ROOT / "questions" / "small.yaml").exists()
     page.goto("/")
-    expect(page.get_by_role("heading", level=2, name="A small bank")).to_be_visible()
+    expect(page.get_by_role("heading", level=3, name="A small bank")).to_be_visible()
 
     teacher_link.click()
     upload(page, BROKEN)  # refused, each problem as name:line: message

@@ -62,3 +62,26 @@ def test_the_quiz_page_loads_its_one_script_from_the_app_deferred_and_nothing_in
     assert '<script src="/static/quiz.js" defer></script>' in page  # no code between the tags
     assert "style=" not in page and "<style" not in page
     assert not [name for attrs in elements(page) for name in attrs if name.startswith("on")]
+
+
+def test_the_favicon_is_served_as_an_icon_and_named_as_svg_by_every_page(client):
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
+    assert icon.data[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    assert icon.cache_control.max_age and icon.cache_control.max_age > 0
+    page = client.get("/").text
+    [svg] = elements(page, "link", rel="icon", type="image/svg+xml")
+    drawing = client.get(svg["href"])
+    assert drawing.mimetype == "image/svg+xml"
+    drawing.close()
+
+
+def test_the_main_menu_folds_into_a_disclosure_that_needs_no_script(client, auth):
+    auth.create("alice")
+    auth.login("alice")
+    page = client.get("/history").text
+    menu = page[page.index('<details class="menu">'):page.index("</details>")]
+    assert "<summary>Menu</summary>" in menu
+    assert 'aria-label="Main"' in menu and 'action="/logout"' in menu
+    assert '<svg class="logo"' in page and 'aria-hidden="true"' in page

@@ -41,8 +41,8 @@ def test_a_new_student_is_told_there_is_nothing_due_and_no_streak_yet(client, au
     student(auth)
     page = client.get("/").text
     shown = panel(page)
-    assert page.index('class="today"') < page.index("Join an assigned quiz") < page.index(
-        'id="start-heading"')  # before anything else
+    assert page.index('class="today"') < page.index('id="start-heading"') < page.index(
+        "Join an assigned quiz")  # before anything else, then the quiz form
     assert "Nothing is due for review now." in shown
     assert "No streak yet" in shown and "<strong>0 of 10</strong> facts today" in shown
     assert elements(shown, "a", href="/progress")
