@@ -55,7 +55,20 @@ def check_page(page: Page, name: str, width: int) -> None:
     print(f"{name} at {width}px: {described(violations)}")  # shown when the test fails
     serious = [v for v in violations if v["impact"] in SERIOUS]
     assert not serious, f"{name} at {width}px:\n{described(serious)}"
-    assert overflow <= 0, f"{name} is {overflow}px wider than a {width}px window"
+    assert overflow <= 0, f"{name} is {overflow}px wider than a {width}px window: {widest(page)}"
+
+
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+  .map(e => (e.parentElement ? e.parentElement.tagName.toLowerCase() + '.' + (e.parentElement.className || '') + ' > ' : '') + e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+        ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+        + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+  .slice(0, 8)"""
+
+
+def widest(page: Page) -> list[str]:
+    """The innermost elements that reach past the window's right edge, to name in a failure."""
+    return page.evaluate(WIDEST)
 
 
 def check_dark(page: Page, name: str) -> None:

@@ -80,6 +80,6 @@ def test_a_paused_bank_passes_axe_fits_and_is_shown_in_both_schemes(look, paused
 def test_the_home_page_offers_neither_paused_bank(look, paused):
     page = look("/", 1280, "light", paused)
     expect(page.get_by_text("“Peru and the US, the exam” is for assigned quizzes only")).to_be_visible()
-    options = page.get_by_label("Question bank").locator("option").all_text_contents()
+    options = page.get_by_label("Question bank", exact=True).locator("option").all_text_contents()
     assert options == ["Peru and the United States in the 20th century"]
     expect(page.get_by_role("link", name="Read the timeline of Peru and the US, week 3")).to_have_count(0)

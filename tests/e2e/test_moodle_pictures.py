@@ -35,7 +35,7 @@ def upload_saved(page: Page) -> None:
 def quiz_with_a_picture(page: Page) -> None:
     """A quiz of the file's three questions, the picture among them."""
     page.goto("/")
-    page.get_by_label("Question bank").select_option("pictures")
+    page.get_by_label("Question bank", exact=True).select_option("pictures")
     page.get_by_label("Number of questions").fill("3")
     page.get_by_role("button", name="Start the quiz").click()
     page.wait_for_url("**/attempts/*")

@@ -165,6 +165,7 @@ def test_a_finger_drags_an_item_by_its_handle(new_context, live_app):
     last_option = snap.options[-1].id
     last = item_of(page, item_id, last_option)
     above = order_items(page, item_id).nth(len(snap.options) - 2)
+    last.scroll_into_view_if_needed()  # the finger lands on what the screen shows: both items
     above.scroll_into_view_if_needed()
     target = above.bounding_box()
 

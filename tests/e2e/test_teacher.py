@@ -117,7 +117,7 @@ def test_a_teacher_uploads_a_bank_sets_a_quiz_and_sees_a_students_result(
     page.get_by_role("link", name="Assigned quizzes").click()
     page.get_by_label("Title").fill("Homework: the Leguía years")
     page.get_by_label("4B History").check()
-    page.get_by_label("Question bank").select_option(label=bank_title)
+    page.get_by_label("Question bank", exact=True).select_option(label=bank_title)
     page.get_by_label("Choice questions only").check()  # test_quiz.py answers orderings
     page.get_by_label("Number of questions").fill("3")
     page.get_by_role("button", name="Set the quiz and get its code").click()
