@@ -41,7 +41,7 @@ from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that dra
 from ..quiz.snapshot import Snapshot as Snapshot
 from . import exam_lock, fast, limits
 from .cards import due_facts
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
 from .handin import by_the_clock, close_if_overdue, close_overdue, hand_in, too_late
 
@@ -97,8 +97,9 @@ def checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any = None) -> Bank
 
 
 def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> list[QuizItem]:
-    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts."""
-    pool, rng = current_catalog().pool(bank.id), random.Random(seed)
+    """The quiz: drawn from the bank's pool (in the bank's language: a translated bank's is its
+    translation's) or, for review, asked on the learner's due facts."""
+    pool, rng = current_catalog().pool(bank.id, bank.lang or DEFAULT_LANG), random.Random(seed)
     try:
         if mode != REVIEW:
             return build_quiz(pool, mode, length, rng)
@@ -117,13 +118,16 @@ def new_seed(seed: int | None = None) -> int:
 
 
 def start_attempt(
-    learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None
+    learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None,
+    lang: str = DEFAULT_LANG,
 ) -> Attempt:
     """Build a quiz and store it, with a snapshot of every question, before it is shown.
 
-    Self-study: NotAllowed while an assigned quiz on the bank is open to the learner (exam_lock).
+    The snapshots are in `lang` where the bank has a translation into it (the same questions and
+    keys as in any other language). Self-study: NotAllowed while an assigned quiz on the bank is
+    open to the learner (exam_lock).
     """
-    bank = checked_bank(bank_id, mode, length, seed)
+    bank = checked_bank(bank_id, mode, length, seed).translated(lang)
     exam_lock.ensure_unlocked(learner, bank.id, clock.now())
     seed = new_seed(seed)
     return store(learner, bank, mode, seed, draw(learner, bank, mode, length, seed))
