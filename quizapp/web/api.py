@@ -30,7 +30,7 @@ from ..services.throttle import Throttled
 from ..services.today import set_goal, today
 from .api_json import attempt_json, attempt_summary, progress_json, today_json
 from .errors import status_of
-from .languages import asked_language
+from .languages import asked_language, served_language
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -146,12 +146,14 @@ def create_attempt():
     body = json_body('{"bank": "peru-us-relations", "mode": "mixed", "length": 10}')
     if not isinstance(body.get("bank"), str):
         raise ApiError(400, 'Name the bank in "bank": GET /api/v1/banks lists their ids.')
+    lang = asked_language()
     attempt = start_attempt(
         learner, body["bank"], body.get("mode"), body.get("length", DEFAULT_LENGTH),
-        body.get("seed"), asked_language(),
+        body.get("seed"), lang,
     )
     response = jsonify(shown(attempt))
     response.status_code = 201
+    response.headers["Content-Language"] = served_language(attempt.bank, lang)
     response.headers["Location"] = url_for("api.get_attempt", attempt_id=attempt.id)
     return response
 

@@ -13,7 +13,7 @@ from .. import clock
 from ..services.catalog import bank_for
 from ..services.study import Entry, timeline
 from .api import bearer_learner, bp
-from .languages import DEFAULT_LANGUAGE, asked_language
+from .languages import asked_language, served_language
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def get_timeline(bank_id: str) -> Response:
     lang = asked_language()
     bank = bank_for(bank_id, lang)
     dated, undated = timeline(bank, learner, clock.now(), lang)
-    shown = bank.lang or DEFAULT_LANGUAGE
+    shown = served_language(bank.id, lang)
     response = jsonify(bank=bank.id, title=bank.title, lang=shown,
                        dated=[entry_json(e) for e in dated],
                        undated=[entry_json(e) for e in undated])
