@@ -97,19 +97,29 @@ def checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any = None) -> Bank
 
 
 def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> list[QuizItem]:
-    """The quiz: drawn from the bank's pool (in the bank's language: a translated bank's is its
-    translation's) or, for review, asked on the learner's due facts."""
-    pool, rng = current_catalog().pool(bank.id, bank.lang or DEFAULT_LANG), random.Random(seed)
+    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts;
+    worded in the bank's language (`worded`)."""
+    pool, rng = current_catalog().pool(bank.id), random.Random(seed)
     try:
         if mode != REVIEW:
-            return build_quiz(pool, mode, length, rng)
+            return worded(build_quiz(pool, mode, length, rng), bank)
         due = due_facts(learner.id, bank, clock.now())
         if not due:
             raise Unbuildable("Nothing in this bank is due for review yet: come back later, "
                               "or take another quiz.")
-        return build_review(pool, due, length, rng)
+        return worded(build_review(pool, due, length, rng), bank)
     except QuizError as e:
         raise Unbuildable(f"{e}: choose another mode or bank.") from None
+
+
+def worded(quiz: list[QuizItem], bank: Bank) -> list[QuizItem]:
+    """A quiz drawn from the bank's own questions, each question as a translated bank words it
+    (the same id, options in the same places, options shown in the same order): one seed gives
+    one quiz in every language."""
+    if not bank.lang:
+        return quiz
+    shown = current_catalog().pool(bank.id, bank.lang).by_id
+    return [QuizItem(shown[item.question.id], item.order) for item in quiz]
 
 
 def new_seed(seed: int | None = None) -> int:

@@ -19,7 +19,7 @@ from ..models import Attempt
 from ..quiz import schedule
 from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
 from ..quiz.rules import PRACTICE
-from .attempts import Someone, find_attempt, new_seed, store
+from .attempts import Someone, find_attempt, new_seed, store, worded
 from .cards import cards_of, due_facts
 from .catalog import DEFAULT_LANG, current_catalog
 from .errors import NotAllowed, NotFound, Unbuildable
@@ -89,7 +89,7 @@ def timeline(bank: Bank, learner: Someone | None, now: datetime, lang: str = DEF
     ensure_unlocked(learner, bank.id, now)
     bank = bank.translated(lang)
     cards = cards_of(learner.id, bank.id) if learner is not None else {}
-    by_fact = current_catalog().pool(bank.id, lang).by_fact
+    by_fact = current_catalog().pool(bank.id).by_fact  # the same facts in every language
 
     def entry(fact: Fact) -> Entry:
         card = cards.get(fact.id)
@@ -166,9 +166,9 @@ def start_practice(
     seed = new_seed()
     due = [] if fact_id else due_facts(learner.id, bank, clock.now())
     quiz = practice_question(
-        current_catalog().pool(bank.id, lang), fact_id, due, random.Random(seed), avoid
+        current_catalog().pool(bank.id), fact_id, due, random.Random(seed), avoid
     )
-    return store(learner, bank, PRACTICE, seed, quiz)
+    return store(learner, bank, PRACTICE, seed, worded(quiz, bank))
 
 
 def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
@@ -227,6 +227,6 @@ def start_missed(learner: Someone, attempt_id: str, after: str | None = None,
             asked = {f.id for i in previous.items for f in i.snapshot.facts}
     seed = new_seed()
     bank = practice_bank(learner, attempt.bank, lang=lang)
-    quiz = practice_question(current_catalog().pool(bank.id, lang), None,
+    quiz = practice_question(current_catalog().pool(bank.id), None,
                              _after_last_asked(facts, asked), random.Random(seed), avoid)
-    return store(learner, bank, PRACTICE, seed, quiz)
+    return store(learner, bank, PRACTICE, seed, worded(quiz, bank))
