@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .model import Bank, Fact
 
-ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "D.C.": the last stop is the word's
+# "U.S.", "D.C.", Spanish "D. C.": the last stop is the abbreviation's, not the sentence's.
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.\s?){2,}$")
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizapp.bank.generate import generate_questions
 from quizapp.bank.loader import load_file, load_folder, load_paths
 from quizapp.bank.model import Bank
-from quizapp.bank.translation import translation_name
+from quizapp.bank.translation import Entry, Translation, translation_name
 from quizapp.quiz.grade import grade
+from tests.bank.test_generate import banks as generated_banks
 
 BANK = """\
 bank: tiny
@@ -251,3 +254,33 @@ def test_grading_an_answer_by_position_gives_the_same_points_in_both_languages(s
     question_id, answer = data.draw(answers(shipped))
     es = shipped.translated("es")
     assert _points(shipped, question_id, answer) == _points(es, question_id, answer)
+
+
+WHEN_ES = {"early on": "al principio", "in wartime": "en tiempos de guerra", "later": "después"}
+
+
+def spanish_of(bank: Bank) -> Bank:
+    """The bank with every fact, date and name translated (as a translation file would)."""
+    facts = tuple(Entry(f.id, 0, {"text": f"Hecho {f.id[1:]}.",
+                                  **({"when": WHEN_ES[f.when]} if f.when else {})})
+                  for f in bank.facts)
+    people = tuple(Entry(p.id, 0, {"name": p.name.replace("Person", "Persona")})
+                   for p in bank.people)
+    return replace(bank, translations=(Translation("es", "x.es.yaml", bank.id, facts=facts,
+                                                   people=people),)).translated("es")
+
+
+@settings(max_examples=100, deadline=None)
+@given(generated_bank=generated_banks(), seed=st.integers(0, 1000))
+def test_on_any_bank_the_spanish_questions_are_the_english_ones_worded_in_spanish(
+        generated_bank, seed):
+    english = generate_questions(generated_bank, seed)
+    spanish = generate_questions(spanish_of(generated_bank), seed)
+    assert [q.id for q in english] == [q.id for q in spanish]
+    for en_q, es_q in zip(english, spanish, strict=True):
+        assert (en_q.type, en_q.facts) == (es_q.type, es_q.facts)
+        assert [en_q.options.index(k) for k in en_q.key] == [
+            es_q.options.index(k) for k in es_q.key]
+        assert len(set(es_q.options)) == len(es_q.options)
+        assert "Fact" not in es_q.prompt + " ".join(es_q.options) + es_q.explanation
+        assert es_q.prompt.startswith(("¿", "Ordena"))
