@@ -186,9 +186,12 @@ class Bank:
 
     def translated(self, lang: str) -> Bank:
         """The same bank with its texts in `lang` where its translation has them (ids, years, keys
-        by position and grading unchanged); itself when it has no translation into `lang`."""
+        by position and grading unchanged); the bank itself when it has no translation into
+        `lang` (a translated bank: its own-language bank's)."""
         from .translation import translate_bank  # the translation module imports this one
 
+        if self.original is not None:  # a translated bank: its own bank's, in that language
+            return self.original.translated(lang)
         done = self._translated
         if lang not in done:
             found = next((t for t in self.translations if t.lang == lang), None)

@@ -109,6 +109,8 @@ def test_translated_is_cached_and_a_language_without_translation_is_the_bank(tmp
     assert bank.translated("es") is bank.translated("es")
     assert bank.translated("fr") is bank
     assert bank.translated("en") is bank
+    es = bank.translated("es")  # a translated bank turns back into its bank, or another language
+    assert es.translated("en") is bank and es.translated("es") is es
 
 
 def test_ids_years_grading_and_key_positions_are_the_banks(tmp_path):
