@@ -133,6 +133,11 @@ def check_translation(bank: Bank, translation: Translation) -> Checked:
             if left:
                 missing.append(BankError(path, found.line, f"{noun} '{ident}': "
                                          f"{', '.join(left)} not translated"))
+            extra = [f for f in found.texts if f not in fields]
+            if extra:  # it would be dropped without a word: say so
+                problem(found.line, f"{noun} '{ident}': the bank's {noun} has no "
+                        f"{' or '.join(extra)} to translate; leave "
+                        f"{'it' if len(extra) == 1 else 'them'} out")
     return Checked(kept, tuple(problems), tuple(missing))
 
 

@@ -286,3 +286,12 @@ def test_on_any_bank_the_spanish_questions_are_the_english_ones_worded_in_spanis
         assert len(set(es_q.options)) == len(es_q.options)
         assert "Fact" not in es_q.prompt + " ".join(es_q.options) + es_q.explanation
         assert es_q.prompt.startswith(("¿", "Ordena"))
+
+
+def test_a_text_the_bank_has_not_is_a_problem_not_dropped_silently(tmp_path):
+    extra = GOOD.replace("    text: La misión de EE. UU. pasa a ser embajada.\n",
+                         "    text: La misión de EE. UU. pasa a ser embajada.\n"
+                         "    when: en 1920\n")
+    result = load_folder(write(tmp_path, es=extra))
+    assert [(p.line, p.message) for p in result.problems] == [
+        (7, "fact 'embassy': the bank's fact has no when to translate; leave it out")]
