@@ -155,3 +155,31 @@ def test_the_shipped_bank_finds_every_cite_in_its_text(runner):
     read = load_file(Path(__file__).parents[1] / "questions" / "peru-us-relations.yaml")
     assert read.ok and not read.notes and read.bank is not None and read.bank.source
     assert all(f.cite is not None for f in read.bank.facts)
+
+
+def test_check_reports_a_translation_that_does_not_fit_and_lists_what_is_untranslated(
+        runner, tmp_path):
+    from tests.bank.test_translation import BANK, GOOD
+
+    (tmp_path / "tiny.yaml").write_text(BANK, encoding="utf-8")
+    wrong = GOOD.replace("  - id: embassy\n", "  - id: embasy\n").replace(
+        '["En 1914", "En 1916", "En 1920"]', '["En 1914", "En 1916"]')
+    (tmp_path / "tiny.es.yaml").write_text(wrong, encoding="utf-8")
+    result = check(runner, tmp_path)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    es = tmp_path / "tiny.es.yaml"
+    assert f"{es}:7: fact 'embasy' is not one of the bank's; a translation uses the bank's own " \
+           "ids" in lines
+    assert f"{es}:16: question 'canal-year': 2 choices translated, but the bank's question has " \
+           "3; translate each, in the same order" in lines
+    assert any(line.endswith("fact 'embassy' has no es translation in tiny.es.yaml")
+               for line in lines)
+    # Named alone, the translation is checked against its bank beside it.
+    assert check(runner, es).output == result.output
+
+
+def test_check_of_the_shipped_folder_says_it_is_translated(runner):
+    result = check(runner, Path(__file__).resolve().parents[1] / "questions")
+    assert result.exit_code == 0
+    assert "  translated into: es" in result.output.splitlines()

@@ -15,19 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Bank, Fact, Person, Question
-from .timeline import (
-    Span,
-    Timeline,
-    clause,
-    dated,
-    draw,
-    first_year,
-    meets,
-    merge,
-    sentence,
-    single_year,
-    years,
-)
+from .timeline import Span, Timeline, dated, draw, first_year, meets, merge, single_year, years
+from .wording import Words
 
 VARIANTS = 2  # tries per fact and template: variety for a small bank, bounded for a big one
 # Questions made for one bank at most: 25,000 facts made 250,000 (7 s and 210 MB in each worker
@@ -101,10 +90,12 @@ def _words(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Sources:
-    """What the templates draw from: the bank's timeline and its leaders."""
+    """What the templates draw from: the bank's own timeline and leaders (to decide on), and the
+    words of the language the questions are asked in."""
 
     timeline: Timeline
     leaders: Leaders
+    words: Words
 
 
 def _question_id(template: str, anchor: str, parts: Sequence[str]) -> str:
@@ -152,11 +143,11 @@ def _one_fact_among(
     in_order = sorted(facts, key=first_year)
     return _choice(
         rng,
-        src.timeline.clauses[answer.id],
-        [src.timeline.clauses[f.id] for f in others],
+        src.words.clauses[answer.id],
+        [src.words.clauses[f.id] for f in others],
         id=_question_id(template, answer.id, [f.id for f in facts]),
         prompt=prompt,
-        explanation=src.timeline.explain(in_order),
+        explanation=src.words.explain(in_order),
         facts=(answer.id, *(f.id for f in others)),
         difficulty=level,
         tags=_tags(in_order),
@@ -170,9 +161,8 @@ def in_year(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     facts = src.timeline.apart_from(fact, 4, rng)
     if len(facts) < 3:
         return None
-    return _one_fact_among(
-        "year", f"Which of these happened in {fact.year}?", fact, facts, src, rng, 2
-    )
+    prompt = src.words.wording.in_year.format(year=fact.year)
+    return _one_fact_among("year", prompt, fact, facts, src, rng, 2)
 
 
 def _extreme(fact: Fact, src: Sources, rng: random.Random, last: bool) -> Question | None:
@@ -182,8 +172,8 @@ def _extreme(fact: Fact, src: Sources, rng: random.Random, last: bool) -> Questi
     if len(facts) < 3:
         return None
     answer = max(facts, key=first_year) if last else min(facts, key=first_year)
-    word = "last" if last else "first"
-    return _one_fact_among(word, f"Which of these came {word}?", answer, facts, src, rng, 1)
+    word, wording = ("last", src.words.wording.last) if last else ("first", src.words.wording.first)
+    return _one_fact_among(word, wording, answer, facts, src, rng, 1)
 
 
 def came_first(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
@@ -204,14 +194,14 @@ def in_order(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     if len(facts) < 4:
         return None
     facts.sort(key=first_year)
-    items = tuple(src.timeline.clauses[f.id] for f in facts)
+    items = tuple(src.words.clauses[f.id] for f in facts)
     return Question(
         id=_question_id("order", facts[0].id, [f.id for f in facts]),
         type="ordering",
-        prompt="Put these events in the order they happened.",
+        prompt=src.words.wording.order,
         options=items,
         key=items,
-        explanation=src.timeline.explain(facts),
+        explanation=src.words.explain(facts),
         facts=tuple(f.id for f in facts),
         difficulty=3,
         tags=_tags(facts),
@@ -226,13 +216,14 @@ def when(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     wrong = src.timeline.wrong_labels(fact, 3, rng)
     if len(wrong) < 2:
         return None
+    words = src.words
     return _choice(
         rng,
-        fact.label,
-        wrong,
+        words.labels[fact.label],
+        [words.labels[label] for label in wrong],
         id=_question_id("when", fact.id, wrong),
-        prompt=f"When did this happen: {clause(fact)}?",
-        explanation=sentence(fact),
+        prompt=words.wording.when.format(clause=words.clauses[fact.id]),
+        explanation=words.sentences[fact.id],
         facts=(fact.id,),
         difficulty=2,
         tags=fact.tags,
@@ -247,13 +238,15 @@ def led_by(fact: Fact, src: Sources, rng: random.Random) -> Question | None:
     wrong = src.leaders.others(fact, leader, 3, rng)
     if len(wrong) < 2:
         return None
+    words = src.words
+    name = words.names[leader.id]
     return _choice(
         rng,
-        leader.name,
-        [p.name for p in wrong],
+        name,
+        [words.names[p.id] for p in wrong],
         id=_question_id("leader", fact.id, [p.id for p in wrong]),
-        prompt=f"Who led Peru when this happened: {clause(fact)}?",
-        explanation=f"{sentence(fact)} {leader.name} led Peru then.",
+        prompt=words.wording.led_by.format(clause=words.clauses[fact.id]),
+        explanation=f"{words.sentences[fact.id]} {words.wording.led_then.format(name=name)}",
         facts=(fact.id,),
         difficulty=2,
         tags=fact.tags,
@@ -276,12 +269,18 @@ def asked_facts(bank: Bank, rng: random.Random) -> tuple[Fact, ...]:
 def generate_questions(
     bank: Bank, seed: int = 0, *, rng: random.Random | None = None
 ) -> tuple[Question, ...]:
-    """Every question the templates make from the bank's facts, de-duplicated; same seed, same."""
+    """Every question the templates make from the bank's facts, de-duplicated; same seed, same.
+
+    A translated bank gives the questions of its own-language bank (same ids, options in the same
+    places, same keys), worded in its language.
+    """
     # Not for secrets: a seeded generator is what makes the questions reproducible.
     rng = rng if rng is not None else random.Random(seed)  # noqa: S311
-    sources = Sources(Timeline(bank.facts), Leaders(bank))  # every fact, for checking distractors
+    own = bank.original or bank
+    # Every fact, for checking distractors.
+    sources = Sources(Timeline(own.facts), Leaders(own), Words(bank))
     made: dict[str, Question] = {}
-    for fact in asked_facts(bank, rng):
+    for fact in asked_facts(own, rng):
         for template in TEMPLATES:
             for _ in range(VARIANTS):
                 question = template(fact, sources, rng)

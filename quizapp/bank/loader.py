@@ -17,7 +17,9 @@ from .gift import parse_gift
 from .model import Bank, BankError, LoadResult, ParseResult, Source
 from .moodle_xml import parse_moodle_xml
 from .source import MAX_SOURCE, with_source, without_source
+from .translation import Translation, check_translation, translation_files, translation_name
 from .yaml_bank import parse_yaml_bank
+from .yaml_translation import parse_translation
 
 # A parser takes (text, path) and gives the bank or None, its problems, and the questions it
 # skipped (an importer skips types Quipu has not and broken questions: reported, not problems).
@@ -59,25 +61,60 @@ def _unread(name: str, message: str, line: int = 1) -> ParseResult:
 
 
 def load_file(path: str | os.PathLike[str]) -> ParseResult:
-    """The bank in one file (or None), every problem found in it, and the questions skipped."""
+    """The bank in one file (or None), every problem found in it, and the questions skipped;
+    with the translations beside it (`<stem>.<lang>.yaml`) checked and put in."""
     name = os.fspath(path)
     parse = parser_for(name)
     if parse is None:
         known = ", ".join(known_suffixes())
         return _unread(name, f"not a question file: the names end in {known}")
+    text = _read_text(name)
+    if isinstance(text, ParseResult):
+        return text
+    return _at_most(_read_translations(_read_source(parse(text, name))), MAX_PROBLEMS)
+
+
+def _read_text(name: str) -> str | ParseResult:
+    """A file's text, or a ParseResult with why it cannot be read."""
     try:
         data = Path(name).read_bytes()
     except OSError as error:
         return _unread(name, f"the file cannot be read: {error.strerror}")
     try:
         # utf-8-sig: editors on Windows often start a UTF-8 file with a byte order mark.
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
         return _unread(name, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line); "
                        "save it again with the UTF-8 encoding", line)
-    return _at_most(_read_source(parse(text, name)), MAX_PROBLEMS)
+
+
+def _read_translations(read: ParseResult) -> ParseResult:
+    """The bank with its translations read, checked and kept (what fits): their problems are the
+    file's, and what they leave untranslated is listed in the notes."""
+    bank = read.bank
+    if bank is None or not bank.path:
+        return read
+    problems: list[BankError] = []
+    notes: list[BankError] = []
+    kept: list[Translation] = []
+    for path, lang in translation_files(bank.path):
+        text = _read_text(str(path))
+        if isinstance(text, ParseResult):
+            problems.extend(text.problems)
+            continue
+        translation, found = parse_translation(text, str(path), lang)
+        problems.extend(found)
+        if translation is not None:
+            checked = check_translation(bank, translation)
+            problems.extend(checked.problems)
+            notes.extend(checked.untranslated)
+            kept.append(checked.translation)
+    if not kept and not problems:
+        return read
+    return replace(read, bank=replace(bank, translations=tuple(kept)),
+                   problems=(*read.problems, *problems), notes=(*read.notes, *notes))
 
 
 def _read_source(read: ParseResult) -> ParseResult:
@@ -201,13 +238,19 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
 
 
 def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
-    """Load files in order; a bank id already loaded is a problem of the later file."""
+    """Load files in order; a bank id already loaded is a problem of the later file.
+
+    A translation is loaded with its bank, never as a bank: named without its bank, its bank is
+    loaded in its place (to check it against).
+    """
     banks: list[Bank] = []
     problems: list[BankError] = []
     skipped: list[BankError] = []
     notes: list[BankError] = []
     first_path: dict[str, str] = {}
-    for file in files:
+    given = [Path(f) for f in files]
+    reals = {os.path.realpath(f) for f in given}
+    for file in _banks_of(given, reals):
         read = load_file(file)
         problems.extend(read.problems)
         skipped.extend(read.skipped)
@@ -223,3 +266,16 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
         banks.append(bank)
     return LoadResult(banks=tuple(banks), problems=tuple(problems), skipped=tuple(skipped),
                       notes=tuple(notes))
+
+
+def _banks_of(files: list[Path], reals: set[str]) -> list[Path]:
+    """The files to load as banks: translations left out, or their banks in their place."""
+    wanted: list[Path] = []
+    for file in files:
+        named = translation_name(file)
+        if named is None:
+            wanted.append(file)
+        elif os.path.realpath(named[0]) not in reals:
+            reals.add(os.path.realpath(named[0]))
+            wanted.append(named[0])
+    return wanted

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # bank/translation.py builds on this module
+    from .translation import Translation
 
 QUESTION_TYPES = ("choice", "multiple", "ordering")
 ORDERING_METHODS = (
@@ -166,6 +170,33 @@ class Bank:
     source_name: str | None = None  # its `source:`, a .txt or .md file beside its file
     source_line: int = 0  # the line of its `source:`
     source: Source | None = None  # the source text, once read (None: not named, or not there)
+    # Its texts in other languages, from `<file stem>.<lang>.yaml` beside its file (checked).
+    translations: tuple[Translation, ...] = field(default=(), repr=False)
+    lang: str = ""  # a translated bank's language ('': the bank's own texts)
+    original: Bank | None = field(default=None, repr=False)  # a translated bank's own-language bank
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it has a translation into."""
+        return tuple(t.lang for t in self.translations)
+
+    @cached_property
+    def _translated(self) -> dict[str, Bank]:
+        return {}
+
+    def translated(self, lang: str) -> Bank:
+        """The same bank with its texts in `lang` where its translation has them (ids, years, keys
+        by position and grading unchanged); the bank itself when it has no translation into
+        `lang` (a translated bank: its own-language bank's)."""
+        from .translation import translate_bank  # the translation module imports this one
+
+        if self.original is not None:  # a translated bank: its own bank's, in that language
+            return self.original.translated(lang)
+        done = self._translated
+        if lang not in done:
+            found = next((t for t in self.translations if t.lang == lang), None)
+            done[lang] = self if found is None else translate_bank(self, found)
+        return done[lang]
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:

@@ -29,6 +29,8 @@ def summary_lines(banks: Iterable[Bank]) -> list[str]:
         bank_types = Counter(q.type for q in bank.questions)
         lines.append(f"{bank.id}: {bank.title}")
         lines.append(f"  {contents(len(bank.facts), len(bank.people), bank_types)}")
+        if bank.translations:
+            lines.append(f"  translated into: {', '.join(bank.languages)}")
         facts, people, count = facts + len(bank.facts), people + len(bank.people), count + 1
         types += bank_types
     if not count:

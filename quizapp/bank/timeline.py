@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
+from . import wording
 from .model import Fact, Person
 
 PROBES = 40  # random candidates tried per pick: small banks are searched whole, big ones sampled
 YEAR_LABEL = re.compile(r"\d{1,4}")
 SPAN_LABEL = re.compile(r"\d{1,4}\s*[–-]\s*\d{1,4}")  # "1919–1930": a period in plain years
-ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "D.C.": the last stop is the word's
 
 T = TypeVar("T")
 Span = tuple[int, int]  # first and last year, inclusive
@@ -51,16 +51,12 @@ def clause(fact: Fact) -> str:
 
     A stop that ends an abbreviation ("... with the U.S.") is part of the word and stays.
     """
-    text = fact.text.strip()
-    return text if ABBREVIATION_END.search(text) else text.rstrip(".").strip()
+    return wording.clause(fact.text)
 
 
 def sentence(fact: Fact) -> str:
     """The fact and its date as one sentence, e.g. "The canal opens — 1914."."""
-    text = clause(fact)
-    if fact.label:
-        return f"{text} — {fact.label}."
-    return text if text.endswith(".") else f"{text}."
+    return wording.sentence(fact, wording.wording(wording.DEFAULT_LANG))
 
 
 def covers(person: Person, fact: Fact) -> bool:
@@ -134,7 +130,6 @@ class Timeline:
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.facts = sorted(filter(dated, facts), key=lambda f: (f.year, f.last_year, f.id))
         self.clauses = {f.id: clause(f) for f in self.facts}  # worked out once: asked many times
-        self.sentences = {f.id: sentence(f) for f in self.facts}
         carriers: dict[str, list[Fact]] = {}
         for fact in self.facts:
             carriers.setdefault(fact.label, []).append(fact)
@@ -146,10 +141,6 @@ class Timeline:
         for label, same in carriers.items():
             for kind in dict.fromkeys(map(date_kind, same)):
                 self.labels.setdefault(kind, []).append(label)
-
-    def explain(self, facts: Iterable[Fact]) -> str:
-        """The facts with their dates, one sentence each, e.g. "The canal opens — 1914. ..."."""
-        return " ".join(self.sentences[f.id] for f in facts)
 
     def apart_from(self, anchor: Fact, want: int, rng: random.Random) -> list[Fact]:
         """Up to `want` facts, `anchor` first, with pairwise non-overlapping dates and texts."""

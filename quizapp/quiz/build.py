@@ -44,6 +44,11 @@ class QuizPool:
         self.has_generated = any(q.generated for q in self.questions)
 
     @cached_property
+    def by_id(self) -> dict[str, Question]:
+        """The questions by id."""
+        return {q.id: q for q in self.questions}
+
+    @cached_property
     def by_fact(self) -> dict[str, tuple[Question, ...]]:
         """The questions citing each fact, those testing fewest facts (the most direct) first."""
         index: dict[str, list[Question]] = {}

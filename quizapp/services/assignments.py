@@ -21,7 +21,7 @@ from ..extensions import db
 from ..models import Assignment, AssignmentClass, Attempt, Classroom, Learner
 from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
 from .attempts import Someone, checked_bank, deadline_of, draw, new_seed, store
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .classes import Viewer, is_member, taught_class_ids
 from .codes import CODE_ALPHABET, CODE_LENGTH, free_code, new_code, normal_code
 from .errors import Invalid, LimitReached, NotAllowed, NotFound, NotOpen
@@ -220,14 +220,16 @@ def ensure_open(assignment: Assignment, now: datetime) -> None:
         raise NotOpen(problem)
 
 
-def start_assigned(learner: Someone, assignment: Assignment) -> Attempt:
+def start_assigned(learner: Someone, assignment: Assignment, lang: str = DEFAULT_LANG) -> Attempt:
     """Start the assigned quiz for a member of its classes, if it is open and the limit allows
-    another attempt. The attempt's deadline is the earlier of its time limit and the closing."""
+    another attempt. The attempt's deadline is the earlier of its time limit and the closing.
+    Its questions are in `lang` where the bank has a translation into it (the same quiz)."""
     problem = entry_problem(learner, assignment)
     if problem:
         raise NotAllowed(problem)
     ensure_open(assignment, clock.now())  # before the quiz is built: most refusals are for the time
     bank = checked_bank(assignment.bank, assignment.mode, assignment.length, assignment.seed)
+    bank = bank.translated(lang)
     seed = new_seed(assignment.seed)
     quiz = draw(learner, bank, assignment.mode, assignment.length, seed)
 

@@ -41,7 +41,7 @@ from ..quiz.snapshot import ShownOption as ShownOption  # for the pages that dra
 from ..quiz.snapshot import Snapshot as Snapshot
 from . import exam_lock, fast, limits
 from .cards import due_facts
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
 from .handin import by_the_clock, close_if_overdue, close_overdue, hand_in, too_late
 
@@ -97,18 +97,29 @@ def checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any = None) -> Bank
 
 
 def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> list[QuizItem]:
-    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts."""
+    """The quiz: drawn from the bank's pool or, for review, asked on the learner's due facts;
+    worded in the bank's language (`worded`)."""
     pool, rng = current_catalog().pool(bank.id), random.Random(seed)
     try:
         if mode != REVIEW:
-            return build_quiz(pool, mode, length, rng)
+            return worded(build_quiz(pool, mode, length, rng), bank)
         due = due_facts(learner.id, bank, clock.now())
         if not due:
             raise Unbuildable("Nothing in this bank is due for review yet: come back later, "
                               "or take another quiz.")
-        return build_review(pool, due, length, rng)
+        return worded(build_review(pool, due, length, rng), bank)
     except QuizError as e:
         raise Unbuildable(f"{e}: choose another mode or bank.") from None
+
+
+def worded(quiz: list[QuizItem], bank: Bank) -> list[QuizItem]:
+    """A quiz drawn from the bank's own questions, each question as a translated bank words it
+    (the same id, options in the same places, options shown in the same order): one seed gives
+    one quiz in every language."""
+    if not bank.lang:
+        return quiz
+    shown = current_catalog().pool(bank.id, bank.lang).by_id
+    return [QuizItem(shown[item.question.id], item.order) for item in quiz]
 
 
 def new_seed(seed: int | None = None) -> int:
@@ -117,13 +128,16 @@ def new_seed(seed: int | None = None) -> int:
 
 
 def start_attempt(
-    learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None
+    learner: Someone, bank_id: Any, mode: Any, length: Any, seed: Any = None,
+    lang: str = DEFAULT_LANG,
 ) -> Attempt:
     """Build a quiz and store it, with a snapshot of every question, before it is shown.
 
-    Self-study: NotAllowed while an assigned quiz on the bank is open to the learner (exam_lock).
+    The snapshots are in `lang` where the bank has a translation into it (the same questions and
+    keys as in any other language). Self-study: NotAllowed while an assigned quiz on the bank is
+    open to the learner (exam_lock).
     """
-    bank = checked_bank(bank_id, mode, length, seed)
+    bank = checked_bank(bank_id, mode, length, seed).translated(lang)
     exam_lock.ensure_unlocked(learner, bank.id, clock.now())
     seed = new_seed(seed)
     return store(learner, bank, mode, seed, draw(learner, bank, mode, length, seed))

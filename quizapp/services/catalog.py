@@ -26,9 +26,10 @@ from ..models import BankSetting
 from ..quiz.build import QuizPool
 from .errors import NotFound
 
-__all__ = ["EXPORTERS", "Bank", "Catalog", "Download", "ExamOnly", "current_catalog",
+__all__ = ["EXPORTERS", "Bank", "Catalog", "Download", "ExamOnly", "bank_for", "current_catalog",
            "exam_only", "export_bank", "set_exam_only"]
 
+DEFAULT_LANG = "en"  # what a caller that names no language gets
 CHECK_INTERVAL = 1.0  # seconds between looks at the folder
 GENERATOR_SEED = 0  # fixed, so generated questions keep their ids from one load to the next
 
@@ -55,7 +56,7 @@ class Catalog:
         self._checked = float("-inf")
         self._result = LoadResult(banks=())
         self._banks: dict[str, Bank] = {}
-        self._pools: dict[str, QuizPool] = {}
+        self._pools: dict[tuple[str, str], QuizPool] = {}
 
     def _folder_signature(self) -> tuple:
         if not self.folder.is_dir():
@@ -104,13 +105,22 @@ class Catalog:
         """One bank by id, or None."""
         return self.banks.get(bank_id)
 
-    def pool(self, bank_id: str) -> QuizPool:
-        """The quiz pool of a bank (written and generated questions), built once per load."""
-        bank = self.banks[bank_id]
+    def bank_for(self, bank_id: str, lang: str = DEFAULT_LANG) -> Bank | None:
+        """One bank by id with its texts in `lang` where it has a translation into it (the bank
+        as it is otherwise), or None; made once per bank and language and load."""
+        bank = self.get(bank_id)
+        return None if bank is None else bank.translated(lang)
+
+    def pool(self, bank_id: str, lang: str = DEFAULT_LANG) -> QuizPool:
+        """The quiz pool of a bank (written and generated questions), built once per load and
+        language: the same questions, ids and keys in every language, worded in `lang` where the
+        bank has a translation into it."""
+        bank = self.banks[bank_id].translated(lang)
         pools = self._pools
-        if bank_id not in pools:
-            pools[bank_id] = QuizPool(self._questions(bank))
-        return pools[bank_id]
+        key = (bank_id, bank.lang)  # a language the bank has no translation into: its own pool
+        if key not in pools:
+            pools[key] = QuizPool(self._questions(bank))
+        return pools[key]
 
 
 def init_app(app: Flask, catalog: Catalog | None = None) -> None:
@@ -130,6 +140,15 @@ class Download:
     text: str
     filename: str
     media_type: str
+
+
+def bank_for(bank_id: str, lang: str = DEFAULT_LANG) -> Bank:
+    """A loaded bank in `lang` where it has a translation into it (Catalog.bank_for); NotFound if
+    there is no such bank."""
+    bank = current_catalog().bank_for(bank_id, lang)
+    if bank is None:
+        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+    return bank
 
 
 def export_bank(bank_id: str, file_format: str) -> Download:

@@ -19,9 +19,9 @@ from ..models import Attempt
 from ..quiz import schedule
 from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
 from ..quiz.rules import PRACTICE
-from .attempts import Someone, find_attempt, new_seed, store
+from .attempts import Someone, find_attempt, new_seed, store, worded
 from .cards import cards_of, due_facts
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import NotAllowed, NotFound, Unbuildable
 from .exam_lock import ensure_unlocked
 from .review import missed_facts, what_may_be_shown
@@ -78,15 +78,18 @@ def extent(entries: list[Entry]) -> Extent:
     return Extent(min(a for a, _ in spans), max(b for _, b in spans), *shown_extent(facts))
 
 
-def timeline(bank: Bank, learner: Someone | None, now: datetime) -> tuple[list[Entry], list[Entry]]:
-    """The bank's timeline (dated entries, then the undated), each with the learner's knowledge.
+def timeline(bank: Bank, learner: Someone | None, now: datetime, lang: str = DEFAULT_LANG
+             ) -> tuple[list[Entry], list[Entry]]:
+    """The bank's timeline (dated entries, then the undated), each with the learner's knowledge;
+    its texts in `lang` where the bank has a translation into it.
 
     Paused (NotAllowed) while self-study on the bank is paused for the learner: the facts are
     what the questions ask.
     """
     ensure_unlocked(learner, bank.id, now)
+    bank = bank.translated(lang)
     cards = cards_of(learner.id, bank.id) if learner is not None else {}
-    by_fact = current_catalog().pool(bank.id).by_fact
+    by_fact = current_catalog().pool(bank.id).by_fact  # the same facts in every language
 
     def entry(fact: Fact) -> Entry:
         card = cards.get(fact.id)
@@ -130,10 +133,12 @@ def practice_question(
     raise Unbuildable("There is no question to practise on this yet: choose another fact.")
 
 
-def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = None) -> Bank:
-    """The bank to practise on (and the fact, if one is named, must be in it); NotFound if not,
-    NotAllowed while self-study on it is paused for the learner (exam_lock)."""
-    bank = current_catalog().get(bank_id)
+def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = None,
+                  lang: str = DEFAULT_LANG) -> Bank:
+    """The bank to practise on, in `lang` where it has a translation into it (and the fact, if
+    one is named, must be in it); NotFound if not, NotAllowed while self-study on it is paused
+    for the learner (exam_lock)."""
+    bank = current_catalog().bank_for(bank_id, lang)
     if bank is None:
         raise NotFound(f"There is no question bank {bank_id!r}.")
     if fact_id is not None and fact_id not in bank.facts_by_id:
@@ -143,13 +148,15 @@ def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = N
 
 
 def start_practice(
-    learner: Someone, bank_id: str, fact_id: str | None = None, after: str | None = None
+    learner: Someone, bank_id: str, fact_id: str | None = None, after: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> Attempt:
-    """Store one practice question: on the fact if named, else on what is due, else any.
+    """Store one practice question, in `lang` where the bank has it: on the fact if named, else
+    on what is due, else any.
 
     `after` is the learner's previous practice attempt, whose question is not asked straight again.
     """
-    bank = practice_bank(learner, bank_id, fact_id)
+    bank = practice_bank(learner, bank_id, fact_id, lang)
     avoid: frozenset[str] = frozenset()
     if after:
         try:
@@ -161,7 +168,7 @@ def start_practice(
     quiz = practice_question(
         current_catalog().pool(bank.id), fact_id, due, random.Random(seed), avoid
     )
-    return store(learner, bank, PRACTICE, seed, quiz)
+    return store(learner, bank, PRACTICE, seed, worded(quiz, bank))
 
 
 def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
@@ -202,9 +209,11 @@ def missed_of(learner: Someone, attempt_id: str) -> tuple[Attempt, list[str]]:
     return attempt, facts
 
 
-def start_missed(learner: Someone, attempt_id: str, after: str | None = None) -> Attempt:
-    """Store one practice question on the facts the attempt's missed questions test, each in turn
-    (`after`, the previous practice question of this run, says where the turn is)."""
+def start_missed(learner: Someone, attempt_id: str, after: str | None = None,
+                 lang: str = DEFAULT_LANG) -> Attempt:
+    """Store one practice question, in `lang` where the bank has it, on the facts the attempt's
+    missed questions test, each in turn (`after`, the previous practice question of this run,
+    says where the turn is)."""
     attempt, facts = missed_of(learner, attempt_id)
     avoid: frozenset[str] = frozenset()
     asked: set[str] = set()
@@ -217,7 +226,7 @@ def start_missed(learner: Someone, attempt_id: str, after: str | None = None) ->
             avoid = frozenset(i.question_id for i in previous.items)
             asked = {f.id for i in previous.items for f in i.snapshot.facts}
     seed = new_seed()
-    bank = practice_bank(learner, attempt.bank)
+    bank = practice_bank(learner, attempt.bank, lang=lang)
     quiz = practice_question(current_catalog().pool(bank.id), None,
                              _after_last_asked(facts, asked), random.Random(seed), avoid)
-    return store(learner, bank, PRACTICE, seed, quiz)
+    return store(learner, bank, PRACTICE, seed, worded(quiz, bank))

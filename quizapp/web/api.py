@@ -30,6 +30,7 @@ from ..services.throttle import Throttled
 from ..services.today import set_goal, today
 from .api_json import attempt_json, attempt_summary, progress_json, today_json
 from .errors import status_of
+from .languages import asked_language, served_language
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -139,17 +140,20 @@ def list_banks():
 
 @bp.post("/attempts")
 def create_attempt():
-    """Start a quiz: it is built and stored, then shown without its key."""
+    """Start a quiz: it is built and stored, then shown without its key; its questions in the
+    language Accept-Language asks for, where the bank has a translation into it."""
     learner = bearer_learner()
     body = json_body('{"bank": "peru-us-relations", "mode": "mixed", "length": 10}')
     if not isinstance(body.get("bank"), str):
         raise ApiError(400, 'Name the bank in "bank": GET /api/v1/banks lists their ids.')
+    lang = asked_language()
     attempt = start_attempt(
         learner, body["bank"], body.get("mode"), body.get("length", DEFAULT_LENGTH),
-        body.get("seed"),
+        body.get("seed"), lang,
     )
     response = jsonify(shown(attempt))
     response.status_code = 201
+    response.headers["Content-Language"] = served_language(attempt.bank, lang)
     response.headers["Location"] = url_for("api.get_attempt", attempt_id=attempt.id)
     return response
 
@@ -278,3 +282,6 @@ def routing_error_as_json() -> Response | None:
     if api_path and isinstance(e, HTTPException) and not isinstance(e, RequestRedirect):
         return http_error(e)
     return None  # matched (or not an API path): carry on as usual
+
+
+from . import api_study as api_study  # noqa: E402  (its calls are on this blueprint)

@@ -1,0 +1,24 @@
+"""Which language a request asks for, of those Quipu's banks and pages may be in."""
+
+from __future__ import annotations
+
+from flask import request
+
+from ..services.catalog import current_catalog
+
+LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+
+
+def asked_language() -> str:
+    """The first of Quipu's languages the request's Accept-Language takes, by its q values
+    ("es-PE" counts as "es"); English when it takes none of them or sends none."""
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE) or \
+        DEFAULT_LANGUAGE
+
+
+def served_language(bank_id: str, lang: str) -> str:
+    """The language a bank's texts are served in when `lang` is asked for: `lang` where the bank
+    has a translation into it, else the bank's own (taken to be English)."""
+    bank = current_catalog().bank_for(bank_id, lang)
+    return (bank.lang if bank is not None else "") or DEFAULT_LANGUAGE
