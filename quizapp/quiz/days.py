@@ -107,7 +107,7 @@ def checked_goal(value: object) -> int | None:
 
 
 def comes_back(due: datetime | None, now: datetime, zone: tzinfo) -> str:
-    """When a fact is asked again, in words, by the school's calendar: "due now", "due today",
+    """When a fact is asked again, in words, by the school's calendar: "due now", "later today",
     "tomorrow", "in 3 days"; "" for a fact never met."""
     if due is None:
         return ""
@@ -115,7 +115,7 @@ def comes_back(due: datetime | None, now: datetime, zone: tzinfo) -> str:
         return "due now"
     days = (local(due, zone).date() - local(now, zone).date()).days
     if days == 0:
-        return "due today"
+        return "later today"
     if days == 1:
         return "tomorrow"
     return f"in {days} days"

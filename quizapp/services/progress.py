@@ -49,7 +49,7 @@ class FactProgress:
     mastery: float  # 0..1, to three decimals
     due: datetime | None
     knowledge: str  # never seen, shaky or known (quiz/schedule.knowledge)
-    comes_back: str  # "due now", "due today", "tomorrow", "in 3 days"; "" if never seen
+    comes_back: str  # "due now", "later today", "tomorrow", "in 3 days"; "" if never seen
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Progress:
         return counted
 
     def coming_back(self, bank: str) -> list[tuple[str, int]]:
-        """When the bank's facts met come back, soonest first: [("due today", 17), ("tomorrow",
+        """When the bank's facts met come back, soonest first: [("later today", 17), ("tomorrow",
         13), ("in 8 days", 3)]."""
         met = sorted((f for f in self.facts if f.bank == bank and f.due is not None),
                      key=lambda f: f.due or datetime.min)

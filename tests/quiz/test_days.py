@@ -79,8 +79,8 @@ def test_when_a_fact_comes_back_is_said_by_the_school_calendar():
     now = datetime(2026, 3, 2, 15)  # 10:00 in Lima
     assert comes_back(None, now, LIMA) == ""
     assert comes_back(now, now, LIMA) == "due now"
-    assert comes_back(now + timedelta(minutes=10), now, LIMA) == "due today"
-    assert comes_back(datetime(2026, 3, 3, 4, 59), now, LIMA) == "due today"  # 23:59 in Lima
+    assert comes_back(now + timedelta(minutes=10), now, LIMA) == "later today"
+    assert comes_back(datetime(2026, 3, 3, 4, 59), now, LIMA) == "later today"  # 23:59 in Lima
     assert comes_back(datetime(2026, 3, 3, 5, 0), now, LIMA) == "tomorrow"
     assert comes_back(now + timedelta(days=3), now, LIMA) == "in 3 days"
 

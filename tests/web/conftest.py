@@ -9,6 +9,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt
 from quizapp.web.forms import answer_field
+from tests.conftest import PASSWORD
 
 
 class Elements(HTMLParser):
@@ -89,3 +90,14 @@ def folder(app, tmp_path):
     catalog_module.init_app(app, catalog_module.Catalog(
         questions, questions=lambda bank: bank.questions))
     return questions
+
+
+@pytest.fixture
+def as_(app, people):
+    """A test client signed in as one of `people` (a fixture of the module that uses this)."""
+    def signed_in(username):
+        client = app.test_client()
+        response = client.post("/login", data={"username": username, "password": PASSWORD})
+        assert response.status_code in (302, 303), response.text
+        return client
+    return signed_in

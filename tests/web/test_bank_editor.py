@@ -18,7 +18,6 @@ from quizapp.models import Learner
 from quizapp.services import bank_editor
 from quizapp.services.catalog import CHECK_INTERVAL, Catalog
 from quizapp.services.uploads import UploadRejected
-from tests.conftest import PASSWORD
 from tests.web.editor_helpers import form_of
 from tests.web.test_teacher_upload import upload
 
@@ -31,16 +30,6 @@ def people(app, auth):
     """Ms Q (owns small.yaml), Mr R (another teacher), Stu (a student), Head (an admin)."""
     return {name: auth.create(name, role=role) for name, role in
             [("msq", "teacher"), ("mrr", "teacher"), ("stu", "student"), ("head", "admin")]}
-
-
-@pytest.fixture
-def as_(app, people):
-    def signed_in(username):
-        client = app.test_client()
-        response = client.post("/login", data={"username": username, "password": PASSWORD})
-        assert response.status_code in (302, 303), response.text
-        return client
-    return signed_in
 
 
 @pytest.fixture

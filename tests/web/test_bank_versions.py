@@ -15,7 +15,6 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Assignment, BankFile, BankFileVersion, Learner
 from quizapp.services.catalog import current_catalog
-from tests.conftest import PASSWORD
 from tests.web.test_teacher_upload import SMALL, upload
 
 WEEK3 = SMALL.replace(b"A small bank", b"Week 3 questions")  # the same bank, retitled
@@ -27,17 +26,6 @@ def people(app, auth):
     """Ms Q and Mr R (teachers) and Head (an admin); {username: id}."""
     return {name: auth.create(name, role=role)
             for name, role in [("msq", "teacher"), ("mrr", "teacher"), ("head", "admin")]}
-
-
-@pytest.fixture
-def as_(app, people):
-    """A test client signed in as one of `people`."""
-    def signed_in(username):
-        client = app.test_client()
-        response = client.post("/login", data={"username": username, "password": PASSWORD})
-        assert response.status_code in (302, 303), response.text
-        return client
-    return signed_in
 
 
 def names(app, **display):

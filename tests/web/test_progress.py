@@ -64,7 +64,7 @@ def test_a_fact_just_answered_wrong_is_shaky_and_no_percent_says_otherwise(
     assert counts(page) == (0, len(FACTS), 0)
     assert "100%" not in page.split('id="scores-heading"')[0]  # no mastery percent at all
     assert page.count('class="knowledge shaky"') == len(FACTS)
-    assert "due now" in page or "due today" in page  # each says when it comes back
+    assert "due now" in page or "later today" in page  # each says when it comes back
 
 
 def test_facts_answered_right_come_back_later_and_become_known(client, signed_in, quiz, clock):

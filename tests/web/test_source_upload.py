@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from quizapp.extensions import db
 from quizapp.models import BankFileVersion
-from tests.web.test_bank_versions import as_, people  # noqa: F401 (fixtures)
+from tests.web.test_bank_versions import people  # noqa: F401 (a fixture)
 from tests.web.test_teacher_upload import SMALL, upload
 
 CITED = SMALL.replace(b"title: A small bank\n", b"title: A small bank\nsource: small-text.txt\n"
