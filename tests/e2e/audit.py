@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from quizapp.config import PROJECT_ROOT
+from tests.e2e.png import store
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
@@ -86,7 +87,13 @@ def save_screenshot(page: Page, name: str, width: int) -> None:
         "t => document.querySelectorAll('time[datetime]').forEach(e => { e.textContent = t; })",
         SAMPLE_TIME,
     )
-    page.screenshot(path=screenshot_path(name, width), animations="disabled")
+    keep_screenshot(page, name, width)
+
+
+def keep_screenshot(page: Page, name: str, width: int, **options) -> None:
+    """The window (or what `options` ask for) saved as docs/screenshots/<name>-<width>.png, unless
+    the stored one looks the same (tests/e2e/png.py): running the tests twice changes no file."""
+    store(screenshot_path(name, width), page.screenshot(animations="disabled", **options))
 
 
 def screenshot_path(name: str, width: int) -> Path:

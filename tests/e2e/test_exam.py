@@ -15,7 +15,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt, Learner, utcnow
 from quizapp.services.attempts import checked_bank, deadline_of, draw, store
-from tests.e2e.audit import WIDTHS, check_dark, check_page, screenshot_path
+from tests.e2e.audit import WIDTHS, check_dark, check_page, keep_screenshot
 from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import new_username, pick, register, served
 
@@ -147,4 +147,4 @@ def test_the_exam_pages_pass_axe_and_fit(look, exam_pages, name, width, scheme):
         check_dark(page, name)
     steady(page)
     suffix = "" if scheme == "light" else "-dark"
-    page.screenshot(path=screenshot_path(f"{name}{suffix}", width), animations="disabled")
+    keep_screenshot(page, f"{name}{suffix}", width)

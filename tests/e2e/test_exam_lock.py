@@ -14,7 +14,7 @@ from quizapp.config import PROJECT_ROOT
 from quizapp.extensions import db
 from quizapp.models import Assignment, Learner, utcnow
 from quizapp.services.catalog import current_catalog
-from tests.e2e.audit import WIDTHS, check_dark, check_page, screenshot_path
+from tests.e2e.audit import WIDTHS, check_dark, check_page, keep_screenshot
 from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import register
 from tests.exam_lock_helpers import assign, classroom, person
@@ -73,8 +73,7 @@ def test_a_paused_bank_passes_axe_fits_and_is_shown_in_both_schemes(look, paused
         else:
             check_dark(page, name)
         suffix = "" if scheme == "light" else "-dark"
-        page.screenshot(path=screenshot_path(f"{name}{suffix}", width), animations="disabled",
-                        full_page=name == "home-paused")
+        keep_screenshot(page, f"{name}{suffix}", width, full_page=name == "home-paused")
 
 
 def test_the_home_page_offers_neither_paused_bank(look, paused):
