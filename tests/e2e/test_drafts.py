@@ -83,9 +83,12 @@ def test_a_teacher_drafts_the_shipped_text_and_creates_the_bank(new_context, liv
     expect(page.locator(".draft-counts")).to_contain_text("31 facts, 20 of them dated")
     page.get_by_role("button", name="Create this bank").click()
     try:
-        # The bank editor is another branch's: until it is merged, its address is the test.
+        # The draft opens in the bank editor, its facts in the form, ready to put in one's words.
         expect(page).to_have_url(f"{page.url.split('/teacher')[0]}/teacher/banks/"
                                  "peru-and-the-u-s-drafted/edit")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Edit “Peru and the U.S., drafted”")
+        expect(page.locator("textarea")).not_to_have_count(0)
         assert (folder / "peru-and-the-u-s-drafted.yaml").is_file()
         assert (folder / "peru-and-the-u-s-drafted.txt").read_text("utf-8") == (
             source.read_text("utf-8"))
