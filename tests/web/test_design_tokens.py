@@ -76,3 +76,13 @@ def test_every_colour_pair_keeps_aa_contrast(scheme, fg, bg, least):
 def test_the_dark_scheme_sets_every_colour_again():
     colours = {name for name, value in LIGHT.items() if value.startswith("#")}
     assert colours <= set(tokens(block("@media (prefers-color-scheme: dark)")))
+
+
+def test_every_block_of_the_stylesheet_is_closed():
+    """An unclosed block (an @media left open) silently scopes every rule after it: braces balance
+    outside comments, and never go below zero."""
+    depth = 0
+    for n, line in enumerate(re.sub(r"/\*.*?\*/", "", CSS, flags=re.S).splitlines(), start=1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"quipu.css:{n}: a '}}' closes nothing"
+    assert depth == 0, f"quipu.css: {depth} block(s) left open"
