@@ -31,9 +31,15 @@ from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot,
 from .attempts import Someone, _ids, store
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
+from .fast import SignedIn
 from .handin import hand_in
 from .names import clean_name, name_problem
 
+# The game's numbers, for the pages (web/ reads no quiz/ module).
+MIN_SECONDS, MAX_SECONDS = rules.MIN_SECONDS, rules.MAX_SECONDS
+DEFAULT_SECONDS = rules.DEFAULT_SECONDS
+MIN_QUESTIONS, MAX_QUESTIONS = rules.MIN_QUESTIONS, rules.MAX_QUESTIONS
+DEFAULT_QUESTIONS = rules.DEFAULT_QUESTIONS
 NICKNAME = 24  # characters: a nickname fits a phone's line and the projector's leaderboard
 ENDED = "This game has ended: ask your teacher for the PIN of a new one."
 
@@ -52,7 +58,8 @@ def snapshots(game: LiveGame) -> list[Snapshot]:
     return [Snapshot.from_json(q["snapshot"]) for q in game.questions]
 
 
-def create_game(host: Learner, bank_id: Any, mode: Any, length: Any, seconds: Any) -> LiveGame:
+def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
+                seconds: Any) -> LiveGame:
     """A new game in its lobby, its questions drawn and snapshotted now; teachers only."""
     if not host.is_teacher:
         raise NotAllowed("Only a teacher can host a live game.")
@@ -102,7 +109,8 @@ def phase_of(game: LiveGame) -> str:
     return rules.shown_phase(game.phase, game.phase_started, game.seconds, clock.now())
 
 
-def join(game: LiveGame, nickname: Any, learner: Learner | None = None) -> tuple[LivePlayer, str]:
+def join(game: LiveGame, nickname: Any,
+         learner: Learner | SignedIn | None = None) -> tuple[LivePlayer, str]:
     """A player joins (a signed-in learner under their own name, again with a new token if they
     had joined before); the player and their token, which only the phone keeps."""
     phase = phase_of(game)

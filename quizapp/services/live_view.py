@@ -117,3 +117,27 @@ def results(game: LiveGame) -> tuple[list[str], list[list[Any]]]:
     rows = [[rank[p], names[p], "yes" if signed_in[p] else "no", points[p],
              *[answers.get((p, i), "") for i in range(game.length)]] for p in order]
     return header, rows
+
+
+def current_state(game_id: int, player_id: int | None) -> dict[str, Any] | None:
+    """The game as its host (player_id None) or one player sees it now, read afresh; None if
+    either is gone. With "closes_in": seconds until the open question closes, else None."""
+    game = db.session.get(LiveGame, game_id)
+    player = db.session.get(LivePlayer, player_id) if player_id is not None else None
+    if game is None or (player_id is not None and player is None):
+        return None
+    state = host_state(game) if player is None else player_state(game, player)
+    open_ = state["phase"] == rules.QUESTION
+    closes = (rules.closes_at(game.phase_started, game.seconds) - clock.now()).total_seconds()
+    return state | {"closes_in": max(0.0, closes) if open_ else None}
+
+
+def open_question(game: LiveGame, player: LivePlayer) -> Snapshot | None:
+    """The question the player may answer now (its snapshot, for the answer form: the page shows
+    no key), or None: no question open, one they joined during, or one answered."""
+    phase = rules.shown_phase(game.phase, game.phase_started, game.seconds, clock.now())
+    if phase != rules.QUESTION or player.first_question > game.question_index:
+        return None
+    answered = db.session.scalar(select(LiveAnswer.id).where(
+        LiveAnswer.player_id == player.id, LiveAnswer.question_index == game.question_index))
+    return None if answered is not None else snapshots(game)[game.question_index]
