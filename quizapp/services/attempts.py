@@ -147,16 +147,19 @@ def store(
     game's answers are not held to the limits on starts (the host started the game).
     """
     new_id = _ids()
-    served = (list(snapshots) if snapshots is not None
-              else [make_snapshot(item, bank, new_id) for item in quiz])
     attempt = Attempt(
         id=_attempt_id(), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
-        max_score=float(len(served)), assignment_id=assignment_id,
+        max_score=float(len(quiz) if snapshots is None else len(snapshots)),
+        assignment_id=assignment_id,
     )
     attempt.items = [
+        AttemptItem(position=i, public_id=new_id(), question_id=item.question.id,
+                    snapshot=make_snapshot(item, bank, new_id))
+        for i, item in enumerate(quiz)
+    ] if snapshots is None else [
         AttemptItem(position=i, public_id=new_id(), question_id=snapshot.question_id,
                     snapshot=snapshot)
-        for i, snapshot in enumerate(served)
+        for i, snapshot in enumerate(snapshots)
     ]
     with write_transaction():
         now = clock.now()
