@@ -10,6 +10,7 @@ from closing it; after LIFETIME it ends and the browser's EventSource reconnects
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 
@@ -21,12 +22,29 @@ from ..services.live_watch import watcher
 KEEPALIVE = 15.0  # seconds
 LIFETIME = 600.0  # seconds a stream lasts before the client reconnects
 RETRY_MS = 1000
+POLL_MS = 2000  # the retry of a stream sent once, when this process holds LIVE_STREAMS already
+_places: dict[int, threading.BoundedSemaphore] = {}
+_lock = threading.Lock()
+
+
+def _places_of(app) -> threading.BoundedSemaphore:
+    with _lock:
+        return _places.setdefault(id(app), threading.BoundedSemaphore(
+            max(1, int(app.config.get("LIVE_STREAMS") or 100))))
 
 
 def event_stream(game_id: int, player_id: int | None) -> Response:
     """The stream of a game's state for its host (player_id None) or one of its players."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    watch = watcher(app)
+    watch, places = watcher(app), _places_of(app)
+
+    def once() -> Iterator[str]:
+        yield f"retry: {POLL_MS}\n\n"
+        with app.app_context():
+            state = current_state(game_id, player_id)
+        if state is not None:
+            state.pop("closes_in")
+            yield f"data: {json.dumps(state, separators=(',', ':'))}\n\n"
 
     def events() -> Iterator[str]:
         yield f"retry: {RETRY_MS}\n\n"
@@ -50,7 +68,10 @@ def event_stream(game_id: int, player_id: int | None) -> Response:
                 yield ": still here\n\n"
             signal = fresh
 
-    response = Response(events(), mimetype="text/event-stream")
+    held = places.acquire(blocking=False)
+    response = Response(events() if held else once(), mimetype="text/event-stream")
+    if held:  # closed by the server when the stream ends or its client is gone, however
+        response.call_on_close(places.release)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once
     return response

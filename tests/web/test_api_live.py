@@ -186,3 +186,20 @@ def test_a_student_joins_with_their_token_under_their_name(app, client, teacher)
     assert response.status_code == 201 and response.json["nickname"] == "stu"
     student_token = client.get(f"/api/v1/live/{pin}", headers=student)
     assert student_token.status_code == 403  # their API token is not a player token
+
+
+def test_past_its_streams_a_process_sends_the_state_once_and_the_client_polls(app, client,
+                                                                               teacher):
+    app.config["LIVE_STREAMS"] = 1
+    pin = open_game(client, teacher)
+    ana, bo = join(client, pin, "Ana"), join(client, pin, "Bo")
+    held = client.get(f"/api/v1/live/{pin}/events", headers=ana, buffered=False)
+    next(c for c in held.response if c.startswith(b"data: "))
+    once = client.get(f"/api/v1/live/{pin}/events", headers=bo)  # buffered: it ends by itself
+    body = once.text
+    assert "retry: 2000" in body and body.count("data: ") == 1
+    assert json.loads(body.split("data: ")[1])["nickname"] == "Bo"
+    held.close()  # its place is free again
+    again = client.get(f"/api/v1/live/{pin}/events", headers=bo, buffered=False)
+    assert next(iter(again.response)).startswith(b"retry: 1000")
+    again.close()
