@@ -2,16 +2,16 @@
 
 Not a test: run `.venv/bin/python bench/live_bench.py [players] [questions]`. It makes a fresh
 SQLite database with the migrations, starts gunicorn as docs/operations.md says to for live games
-(`-k gthread`, 2 workers, 256 threads each, QUIZAPP_LIVE_STREAMS=200), has a teacher open a game
-on the shipped bank through the API, and 200 players join it; each keeps the game's event stream open (Server-Sent Events, what
-a phone's page listens to). For each question the host says "next" and the bench times how long
-each phone takes to get the question from that moment (p50, p99; target p99 <= 1 s); every
-phone then answers, and the bench checks that every answer was counted (the host's "answered",
-and the rows at the end). It also reports the CPU seconds gunicorn's processes used, and, as a
-baseline in the same run, the time of one plain request for the game's state.
+(`-k gthread`, 2 workers, 256 threads each, QUIZAPP_LIVE_STREAMS=200), has a teacher open a game on
+the shipped bank through the API, and 200 players join it; each keeps the game's event stream open
+(Server-Sent Events, what a phone's page listens to). For each question the host says "next" and the
+bench times how long each phone takes to get the question from that moment (p50, p99; target p99 <=
+1 s); every phone then answers, and the bench checks that every answer was counted (the host's
+"answered", and the rows at the end). It also reports the CPU seconds gunicorn's processes used,
+and, as a baseline in the same run, the time of one plain request for the game's state.
 
-The clients are asyncio connections in this one process (HTTP/1.0, so an event stream ends only
-when the server closes it); they share the machine's 2 cores with the server.
+The clients are asyncio connections in this one process (HTTP/1.0, so an event stream ends only when
+the server closes it); they share the machine's 2 cores with the server.
 """
 
 from __future__ import annotations
