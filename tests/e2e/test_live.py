@@ -16,7 +16,7 @@ from quizapp.models import LiveGame
 from quizapp.quiz.snapshot import Snapshot
 from quizapp.services import accounts
 from tests.e2e.audit import WIDTHS, check_dark, check_page
-from tests.e2e.steps import PASSWORD, sign_in
+from tests.e2e.steps import PASSWORD, order_by_keys, sign_in
 
 pytestmark = pytest.mark.e2e
 SHOTS = "/tmp/live-shots"  # looked at by hand; not committed
@@ -138,3 +138,27 @@ def test_a_host_and_three_phones_play_three_questions(new_context, live_app, hos
     phones[1].reload()  # a reload gets back in, where the game is
     expect(phones[1].get_by_role("heading", level=1)).to_have_text("Final results")
     assert not blocked
+
+
+def test_an_ordering_question_on_a_phone_takes_the_quiz_pages_controls(new_context, live_app,
+                                                                        host_name):
+    host = new_context(width=1280, height=720).new_page()
+    sign_in(host, host_name)
+    host.goto("/teacher/live?bank=peru-us-relations")
+    host.get_by_label("Ordering questions only").check()
+    host.get_by_label("Questions", exact=True).fill("1")
+    host.get_by_role("button", name="Open the lobby").click()
+    pin = host.locator(".live-pin").inner_text()
+    phone = new_context(width=375, height=812, bypass_csp=True).new_page()
+    phone.goto(f"/live?pin={pin}")
+    phone.get_by_label("Nickname").fill("Tupac")
+    phone.get_by_role("button", name="Join the game").click()
+    expect(host.locator("[data-players-list] li")).to_have_count(1)
+    host.get_by_role("button", name="Start the game").click()
+    expect(phone.locator(".order-item")).not_to_have_count(0)  # quiz.js made it a list
+    audited(phone, "live-phone-ordering")
+    snap = now_asked(live_app, pin)
+    order_by_keys(phone, "q", list(snap.key))
+    phone.get_by_role("button", name="Send my answer").click()
+    expect(phone.locator(".live-verdict")).to_contain_text("Right!")  # the only player: revealed
+    expect(phone.locator(".live-key li")).to_have_count(len(snap.key))
