@@ -59,10 +59,11 @@ def test_a_game_through_its_pages(app, auth):
     assert host.post(f"/teacher/live/{pin}/next", data={"csrf_token": token}).status_code == 303
     question = phone.get(f"/live/{pin}").text
     snap = key_of(app, pin)
-    assert snap.prompt.replace("?", "") in question and 'class="live-option"' in question
+    assert snap.prompt.replace("?", "") in question
+    assert ('class="live-option"' if snap.type == "choice" else "live-form") in question
     assert "0 of 1 answered" in re.sub(r"<[^>]+>", "", host.get(f"/teacher/live/{pin}").text)
-    sent = phone.post(f"/live/{pin}/answer", data={"csrf_token": phone_token,
-                                                   "a.q": snap.key[0]})
+    sent = phone.post(f"/live/{pin}/answer", data={
+        "csrf_token": phone_token, "a.q": snap.key[0] if snap.type == "choice" else list(snap.key)})
     assert sent.status_code == 303
     revealed = phone.get(f"/live/{pin}").text  # everyone answered: revealed at once
     assert "Right!" in revealed
