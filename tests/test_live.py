@@ -174,3 +174,19 @@ def test_signed_in_players_answers_are_stored_as_a_live_attempt(ctx):
     header, rows = results(game)
     assert header[:4] == ["rank", "nickname", "signed_in", "score"]
     assert rows[0][1] == "Stu" and rows[0][2] == "yes" and rows[1][2] == "no"
+
+
+def test_the_exam_lock_holds_for_a_live_game(ctx):
+    from quizapp.services.catalog import set_exam_only
+
+    game = new_game()
+    host = db.session.get(Learner, game.host_id)
+    set_exam_only(host.id, "sample", True, ctx.now)
+    with pytest.raises(NotAllowed, match="assigned quizzes only"):
+        new_game()
+    with pytest.raises(NotAllowed, match="assigned quizzes only"):
+        live.join(game, "Ana")
+    with pytest.raises(NotAllowed, match="assigned quizzes only"):
+        live.join(game, None, person("stu"))
+    set_exam_only(host.id, "sample", False, ctx.now)
+    live.join(game, "Ana")

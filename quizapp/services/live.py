@@ -4,6 +4,8 @@ Every rule of play is `quiz/live.py`'s; grading is the quiz's (`quiz/snapshot.py
 players and their answers live in the database (models/live.py), so every gunicorn worker and
 every app server sees one game; nothing of a game is kept in one process's memory. What a host or
 a phone is shown is `services/live_view.py`'s; waking waiting clients, `services/live_watch.py`'s.
+Self-study's exam lock (services/exam_lock.py) holds for a game too, since it shows its keys: no
+game on a bank paused for guests, and no player joins while the bank is paused for them.
 When the game finishes, each signed-in player's answers are stored as an attempt of mode `live`
 (`attempts.store`, then `handin.hand_in`: scores, results, item analysis and FSRS cards see it
 as they see a quiz); a guest's count for the game only.
@@ -28,6 +30,7 @@ from ..quiz import live as rules
 from ..quiz.build import QuizError, build_quiz
 from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
+from . import exam_lock
 from .attempts import Someone, _ids, store
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
@@ -72,6 +75,10 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
         raise Invalid(f"A live game has {rules.MIN_QUESTIONS} to {rules.MAX_QUESTIONS} questions.")
     if not _whole(seconds) or not rules.MIN_SECONDS <= seconds <= rules.MAX_SECONDS:
         raise Invalid(f"A question lasts {rules.MIN_SECONDS} to {rules.MAX_SECONDS} seconds.")
+    lock = exam_lock.lock_on(None, bank.id, clock.now())  # as for a guest: anyone may join
+    if lock is not None:
+        raise NotAllowed(f"{lock.message} A live game shows its keys, so it waits too: choose "
+                         "another bank.")
     try:
         quiz = build_quiz(current_catalog().pool(bank.id), mode, length, random.Random())
     except QuizError as e:
@@ -118,6 +125,8 @@ def join(game: LiveGame, nickname: Any,
         raise NotAllowed(ENDED)
     token = secrets.token_urlsafe(24)
     signed_in = learner is not None and not learner.is_guest
+    # The exam lock's rules, as for self-study: a game reveals its keys.
+    exam_lock.ensure_unlocked(learner if signed_in else None, game.bank, clock.now())
     if signed_in:
         assert learner is not None
         again = db.session.scalar(select(LivePlayer).where(
