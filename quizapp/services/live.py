@@ -18,6 +18,7 @@ import random
 import secrets
 from typing import Any, cast
 
+from flask import current_app
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -30,7 +31,7 @@ from ..quiz import live as rules
 from ..quiz.build import QuizError, build_quiz
 from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
-from . import exam_lock
+from . import exam_lock, live_watch
 from .attempts import Someone, _ids, store
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
@@ -154,6 +155,7 @@ def join(game: LiveGame, nickname: Any,
     except IntegrityError:
         raise Conflict(f"Someone in this game is already called {name!r}: choose another "
                        "nickname.") from None
+    live_watch.changed(current_app, game.id)
     return player, token
 
 
@@ -201,6 +203,7 @@ def answer(game: LiveGame, player: LivePlayer, value: Any) -> None:
     except IntegrityError:
         raise AlreadySubmitted("You have answered this question already: your first answer "
                                "stands.") from None
+    live_watch.changed(current_app, game.id)
 
 
 def answered_and_players(game: LiveGame) -> tuple[int, int]:
@@ -235,6 +238,7 @@ def next_phase(game: LiveGame, host: Someone) -> LiveGame:
         raise NotAllowed(ENDED) from None
     with write_transaction():
         moved = _move(game, phase, index)
+    live_watch.changed(current_app, game.id)
     if moved and phase == rules.FINISHED:
         store_attempts(game)
     return game

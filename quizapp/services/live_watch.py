@@ -5,12 +5,20 @@ one thread reads the watched games' (version, activity) from the database every 
 one statement for all of them, and wakes the waiting streams when a game's pair changes. So 200
 phones on 2 workers cost 2 small reads every POLL, not 200; and since the pair lives in the
 database, a change made by any worker of any app server wakes everyone within POLL.
+
+With QUIZAPP_REDIS_URL set, `changed` publishes each game's change on CHANNEL, and a listener
+thread a process reads the database at once on a message for a watched game: everyone wakes as
+soon as the change is committed, and the poll, every REDIS_POLL, is only the safety net (a lost
+message, Redis down). The game's state stays in the database either way.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 import time
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
@@ -19,7 +27,10 @@ from ..extensions import db
 from ..models import LiveGame
 
 POLL = 0.1  # seconds between reads of the watched games
+REDIS_POLL = 1.0  # the same, with Redis to wake the poller
+CHANNEL = "quipu:live"
 Signal = tuple[int, int]  # a game's (version, activity)
+log = logging.getLogger(__name__)
 
 
 class Watcher:
@@ -32,6 +43,8 @@ class Watcher:
         self.seen: dict[int, Signal] = {}
         self.thread: threading.Thread | None = None
         self.pid = 0
+        self.poke = threading.Event()  # read now: Redis said a watched game changed
+        self.redis_url: str | None = app.config.get("REDIS_URL")
 
     def wait(self, game_id: int, last: Signal | None, timeout: float,
              activity: bool = False) -> Signal | None:
@@ -44,6 +57,10 @@ class Watcher:
                 return now is not None
             return now != last if activity else now[0] != last[0]
 
+        if last is None:  # a stream's first wait: where the game is now, read at once
+            with self.changed:
+                self._start()
+            return self._read([game_id]).get(game_id)
         with self.changed:
             self._start()
             self.waiting[game_id] = self.waiting.get(game_id, 0) + 1
@@ -57,13 +74,13 @@ class Watcher:
                     self.seen.pop(game_id, None)
 
     def _start(self) -> None:
-        import os
-
-        # After gunicorn forks a worker, the thread is the parent's: start one here.
+        # After gunicorn forks a worker, the threads are the parent's: start them here.
         if self.thread is None or not self.thread.is_alive() or self.pid != os.getpid():
             self.pid = os.getpid()
             self.thread = threading.Thread(target=self._run, name="live-watch", daemon=True)
             self.thread.start()
+            if self.redis_url:
+                threading.Thread(target=self._listen, name="live-redis", daemon=True).start()
 
     def _read(self, ids: list[int]) -> dict[int, Signal]:
         with self.app.app_context():
@@ -83,14 +100,54 @@ class Watcher:
                 if any(self.seen.get(i) != s for i, s in fresh.items()):
                     self.seen.update(fresh)
                     self.changed.notify_all()
-            time.sleep(POLL)
+            self.poke.wait(REDIS_POLL if self.redis_url else POLL)
+            self.poke.clear()
+
+    def _listen(self) -> None:
+        """Poke the poller on each message about a watched game (reconnecting after a failure;
+        meanwhile the poll goes on)."""
+        import redis
+
+        url = self.redis_url or ""
+        while True:
+            try:
+                pubsub = redis.Redis.from_url(url).pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(CHANNEL)
+                for message in pubsub.listen():
+                    if int(message["data"]) in self.waiting:
+                        self.poke.set()
+            except Exception:  # noqa: BLE001  (Redis away: the poll carries on)
+                log.warning("live games: Redis unreachable, polling every %s s", REDIS_POLL)
+                time.sleep(5)
 
 
-_watchers: dict[int, Watcher] = {}
 _lock = threading.Lock()
+_publishers: dict[str, Any] = {}
 
 
 def watcher(app: Flask) -> Watcher:
-    """This app's watcher in this process."""
+    """This app's watcher in this process (kept in the app's extensions)."""
     with _lock:
-        return _watchers.setdefault(id(app), Watcher(app))
+        found = app.extensions.get("live_watch")
+        if found is None:
+            found = app.extensions["live_watch"] = Watcher(app)
+        return found
+
+
+def changed(app: Flask, game_id: int) -> None:
+    """Say that a game changed (after its commit): published on Redis when it is set up, so
+    waiting streams everywhere wake at once; nothing to do otherwise (the poll sees it)."""
+    url = app.config.get("REDIS_URL")
+    if not url:
+        return
+    try:
+        import redis
+
+        with _lock:
+            client = _publishers.get(url)
+            if client is None:
+                client = _publishers[url] = redis.Redis.from_url(
+                    url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        client.publish(CHANNEL, game_id)
+    except Exception:  # noqa: BLE001  (Redis away: the poll carries on)
+        log.warning("live games: could not publish a change to Redis")

@@ -23,14 +23,17 @@ KEEPALIVE = 15.0  # seconds
 LIFETIME = 600.0  # seconds a stream lasts before the client reconnects
 RETRY_MS = 1000
 POLL_MS = 2000  # the retry of a stream sent once, when this process holds LIVE_STREAMS already
-_places: dict[int, threading.BoundedSemaphore] = {}
 _lock = threading.Lock()
 
 
 def _places_of(app) -> threading.BoundedSemaphore:
+    """The app's places for streams in this process (kept in the app's extensions)."""
     with _lock:
-        return _places.setdefault(id(app), threading.BoundedSemaphore(
-            max(1, int(app.config.get("LIVE_STREAMS") or 100))))
+        found = app.extensions.get("live_streams")
+        if found is None:
+            found = app.extensions["live_streams"] = threading.BoundedSemaphore(
+                max(1, int(app.config.get("LIVE_STREAMS") or 100)))
+        return found
 
 
 def event_stream(game_id: int, player_id: int | None) -> Response:

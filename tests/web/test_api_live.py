@@ -203,3 +203,43 @@ def test_past_its_streams_a_process_sends_the_state_once_and_the_client_polls(ap
     again = client.get(f"/api/v1/live/{pin}/events", headers=bo, buffered=False)
     assert next(iter(again.response)).startswith(b"retry: 1000")
     again.close()
+
+
+def test_with_redis_a_change_wakes_the_streams_before_the_next_poll(app, client, teacher):
+    import queue
+    import threading
+    import time
+
+    import redis
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.fail("Redis is not running at 127.0.0.1:6379: this test needs it "
+                    "(apt-get install redis-server).")
+    from quizapp.services import live_watch
+
+    app.config["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    pin = open_game(client, teacher, length=1)
+    ana = join(client, pin, "Ana")
+    response = app.test_client().get(f"/api/v1/live/{pin}/events", headers=ana, buffered=False)
+    arrived = queue.Queue()
+
+    def read():  # as a server's thread runs a stream: on and on, not when a test pulls
+        for chunk in response.response:
+            if chunk.startswith(b"data: "):
+                arrived.put((time.monotonic(), json.loads(chunk[6:])["phase"]))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert arrived.get(timeout=5)[1] == "lobby"
+    for phase in ("question", "reveal", "leaderboard"):  # a poll could be this quick by chance
+        time.sleep(live_watch.REDIS_POLL + 0.2)  # the poller asleep again; once in three, not
+        began = time.monotonic()  # three times in a row
+        client.post(f"/api/v1/live/{pin}/next", headers=teacher)
+        at, shown = arrived.get(timeout=5)
+        assert shown == phase and at - began < live_watch.REDIS_POLL * 0.3
+    client.post(f"/api/v1/live/{pin}/next", headers=teacher)  # finished: the stream ends
+    reader.join(timeout=5)
+    assert arrived.get(timeout=1)[1] == "finished" and not reader.is_alive()
+    response.close()
