@@ -62,6 +62,11 @@ def snapshots(game: LiveGame) -> list[Snapshot]:
     return [Snapshot.from_json(q["snapshot"]) for q in game.questions]
 
 
+def snapshot_at(game: LiveGame, index: int) -> Snapshot:
+    """One question of the game as served (only it is read: a stream wakes often)."""
+    return Snapshot.from_json(game.questions[index]["snapshot"])
+
+
 def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
                 seconds: Any) -> LiveGame:
     """A new game in its lobby, its questions drawn and snapshotted now; teachers only."""
@@ -181,7 +186,7 @@ def answer(game: LiveGame, player: LivePlayer, value: Any) -> None:
                                "was not counted.")
     if player.first_question > index:
         raise NotAllowed("You joined during this question: you play from the next one.")
-    snapshot = snapshots(game)[index]
+    snapshot = snapshot_at(game, index)
     try:
         checked = check_answer(snapshot, value)
     except AnswerError as e:

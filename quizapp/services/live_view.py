@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import LiveAnswer, LiveGame, LivePlayer
 from ..quiz import live as rules
 from ..quiz.snapshot import Snapshot
-from .live import answered_and_players, snapshots
+from .live import answered_and_players, snapshot_at
 
 KEYED = (rules.REVEAL, rules.LEADERBOARD, rules.FINISHED)  # phases that show the key
 
@@ -24,7 +24,7 @@ KEYED = (rules.REVEAL, rules.LEADERBOARD, rules.FINISHED)  # phases that show th
 def _question(game: LiveGame, phase: str) -> tuple[Snapshot | None, dict[str, Any] | None]:
     if phase in (rules.LOBBY, rules.FINISHED):
         return None, None
-    snapshot = snapshots(game)[game.question_index]
+    snapshot = snapshot_at(game, game.question_index)
     shown = rules.shown_question(snapshot, with_key=phase in KEYED)
     return snapshot, shown | {"number": game.question_index + 1}
 
@@ -140,4 +140,4 @@ def open_question(game: LiveGame, player: LivePlayer) -> Snapshot | None:
         return None
     answered = db.session.scalar(select(LiveAnswer.id).where(
         LiveAnswer.player_id == player.id, LiveAnswer.question_index == game.question_index))
-    return None if answered is not None else snapshots(game)[game.question_index]
+    return None if answered is not None else snapshot_at(game, game.question_index)

@@ -28,6 +28,8 @@ from ..models import LiveGame
 
 POLL = 0.1  # seconds between reads of the watched games
 REDIS_POLL = 1.0  # the same, with Redis to wake the poller
+GATHER = 0.02  # after a poke, the changes of this many seconds are read together (a burst of
+# answers is one read, not one each)
 CHANNEL = "quipu:live"
 Signal = tuple[int, int]  # a game's (version, activity)
 log = logging.getLogger(__name__)
@@ -38,7 +40,11 @@ class Watcher:
 
     def __init__(self, app: Flask) -> None:
         self.app = app
-        self.changed = threading.Condition()
+        lock = threading.Lock()
+        self.changed = threading.Condition(lock)  # a game's phase moved: all its streams wake
+        # Only a join or an answer: only the projectors' streams wake (200 phones would wake for
+        # nothing 200 times a question).
+        self.stirred = threading.Condition(lock)
         self.waiting: dict[int, int] = {}  # game id: streams waiting on it
         self.seen: dict[int, Signal] = {}
         self.thread: threading.Thread | None = None
@@ -65,7 +71,7 @@ class Watcher:
             self._start()
             self.waiting[game_id] = self.waiting.get(game_id, 0) + 1
             try:
-                self.changed.wait_for(moved, timeout)
+                (self.stirred if activity else self.changed).wait_for(moved, timeout)
                 return self.seen.get(game_id)
             finally:
                 self.waiting[game_id] -= 1
@@ -97,10 +103,15 @@ class Watcher:
                 ids = list(self.waiting)
             fresh = self._read(ids) if ids else {}
             with self.changed:
-                if any(self.seen.get(i) != s for i, s in fresh.items()):
-                    self.seen.update(fresh)
+                moved = [i for i, s in fresh.items() if self.seen.get(i) != s]
+                phase = any(self.seen.get(i, (None,))[0] != fresh[i][0] for i in moved)
+                self.seen.update(fresh)
+                if phase:
                     self.changed.notify_all()
-            self.poke.wait(REDIS_POLL if self.redis_url else POLL)
+                if moved:
+                    self.stirred.notify_all()
+            if self.poke.wait(REDIS_POLL if self.redis_url else POLL):
+                time.sleep(GATHER)
             self.poke.clear()
 
     def _listen(self) -> None:
