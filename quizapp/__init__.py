@@ -30,7 +30,20 @@ def create_app(config: dict | None = None) -> Flask:
     from . import cli, database, models, security  # noqa: F401  (models: the tables)
     from .extensions import csrf, login_manager
     from .services import catalog, fast
-    from .web import api, assets, auth, classes, errors, filters, join, quiz, study, teacher
+    from .web import (
+        api,
+        api_live,  # noqa: F401  (its routes join the API's blueprint)
+        assets,
+        auth,
+        classes,
+        errors,
+        filters,
+        join,
+        live,
+        quiz,
+        study,
+        teacher,
+    )
 
     database.init_app(app)
     security.init_app(app)
@@ -41,7 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
     filters.init_app(app)
     for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp,
-                      classes.bp, assets.bp):
+                      classes.bp, assets.bp, live.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app

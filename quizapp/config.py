@@ -32,6 +32,12 @@ def from_environment(instance_path: Path) -> dict:
         # How many days an API token lasts (a new password or DELETE /api/v1/tokens/current
         # ends it sooner).
         "TOKEN_DAYS": token_days(os.environ.get("QUIZAPP_TOKEN_DAYS")),
+        # Live games' event streams one process holds open (each holds a gthread thread): set it
+        # below gunicorn's --threads; past it, a stream sends the state once and the client polls.
+        "LIVE_STREAMS": int(os.environ.get("QUIZAPP_LIVE_STREAMS") or 100),
+        # Redis, if any: live games' changes are published there to wake waiting streams at once
+        # (the game's state stays in the database; without it, each process polls every 100 ms).
+        "REDIS_URL": os.environ.get("QUIZAPP_REDIS_URL") or None,
         # What one account or address may create (services/limits.py has the defaults).
         **{name: int(os.environ[f"QUIZAPP_{name}"]) for name in LIMITS
            if os.environ.get(f"QUIZAPP_{name}")},

@@ -614,5 +614,7 @@
   if (deadline) {
     countdown(deadline, saver);
   }
-  warnBeforeLeaving(saver);
+  if (!("live" in form.dataset)) { // a live game's page reloads itself as the game moves on
+    warnBeforeLeaving(saver);
+  }
 })();

@@ -5,6 +5,7 @@ Importing this package registers every table (the migrations and create_all read
 
 from .base import JSONText, Model, SnapshotJSON, hash_password, table_of, utcnow
 from .files import BankEditor, BankFile, BankFileVersion
+from .live import LiveAnswer, LiveGame, LivePlayer
 from .people import ApiToken, GuestCreation, Learner, SignInFailure
 from .quizzes import Attempt, AttemptItem, Card, ReviewLog
 from .school import Assignment, AssignmentClass, ClassMember, Classroom, ClassTeacher
@@ -14,6 +15,7 @@ __all__ = [
     "ApiToken", "Assignment", "AssignmentClass", "Attempt", "BankEditor", "BankFile",
     "BankFileVersion",
     "BankSetting", "ClassMember", "ClassTeacher", "Classroom", "AttemptItem", "Card",
-    "GuestCreation", "JSONText", "Learner", "Model", "ReviewLog", "SignInFailure", "SnapshotJSON",
+    "GuestCreation", "JSONText", "Learner", "LiveAnswer", "LiveGame", "LivePlayer",
+    "Model", "ReviewLog", "SignInFailure", "SnapshotJSON",
     "hash_password", "table_of", "utcnow",
 ]

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 MODES = ("mixed", "choice", "ordering")  # what a quiz's questions may be drawn as
-REVIEW, PRACTICE = "review", "practice"
+REVIEW, PRACTICE, LIVE = "review", "practice", "live"  # LIVE: a live game's answers
 ATTEMPT_MODES = (*MODES, REVIEW)  # what a quiz can be started in; practice has its own pages
 MIN_LENGTH, MAX_LENGTH, DEFAULT_LENGTH = 1, 50, 10  # questions in one quiz
 SEED_LIMIT = 2**31  # seeds fit the 32-bit integer column PostgreSQL gives `attempt.seed`

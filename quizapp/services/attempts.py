@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -28,6 +28,7 @@ from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.build import QuizError, QuizItem, build_quiz, build_review
 from ..quiz.rules import (
     ATTEMPT_MODES,
+    LIVE,
     MAX_LENGTH,
     MIN_LENGTH,
     REVIEW,
@@ -147,6 +148,7 @@ def store(
     learner: Someone, bank: Bank, mode: str, seed: int, quiz: list[QuizItem], *,
     assignment_id: int | None = None, check: Callable[[], None] | None = None,
     deadline: Callable[[datetime], datetime | None] | None = None,
+    snapshots: Sequence[Snapshot] | None = None,
 ) -> Attempt:
     """Store a built quiz as the learner's new attempt, with a snapshot of every question.
 
@@ -155,20 +157,28 @@ def store(
     raising: what they count cannot change before the insert (SQLite's BEGIN IMMEDIATE, or a row
     lock).
     `deadline` gives the attempt's deadline from its start time (an assigned quiz's).
+    `snapshots`, instead of the quiz, are questions already served (a live game's); a live
+    game's answers are not held to the limits on starts (the host started the game).
     """
     new_id = _ids()
     attempt = Attempt(
         id=_attempt_id(), learner_id=learner.id, bank=bank.id, mode=mode, seed=seed,
-        max_score=float(len(quiz)), assignment_id=assignment_id,
+        max_score=float(len(quiz) if snapshots is None else len(snapshots)),
+        assignment_id=assignment_id,
     )
     attempt.items = [
         AttemptItem(position=i, public_id=new_id(), question_id=item.question.id,
                     snapshot=make_snapshot(item, bank, new_id))
         for i, item in enumerate(quiz)
+    ] if snapshots is None else [
+        AttemptItem(position=i, public_id=new_id(), question_id=snapshot.question_id,
+                    snapshot=snapshot)
+        for i, snapshot in enumerate(snapshots)
     ]
     with write_transaction():
         now = clock.now()
-        limits.check_start(learner.id, mode, assignment_id is not None, now)
+        if mode != LIVE:
+            limits.check_start(learner.id, mode, assignment_id is not None, now)
         if check is not None:
             check()
         attempt.started = now
@@ -262,16 +272,9 @@ def checked_answers(attempt: Attempt, answers: Any) -> dict[str, Any]:
         raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
 
 
-def attempts_of(learner: Someone, limit: int | None = None) -> list[Attempt]:
+def attempts_of(learner: Someone) -> list[Attempt]:
     """The learner's attempts, newest started first (any overdue one handed in first)."""
-    close_overdue(clock.now(), learner_id=learner.id)
-    query = (
-        select(Attempt)
-        .where(Attempt.learner_id == learner.id)
-        .order_by(Attempt.started.desc(), Attempt.id)
-        .limit(limit)
-    )
-    return list(db.session.scalars(query))
+    return [attempt for attempt, _ in history(learner)]
 
 
 def history(learner: Someone) -> list[tuple[Attempt, str | None]]:

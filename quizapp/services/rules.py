@@ -20,6 +20,7 @@ from ..quiz.rules import (
     ATTEMPT_MODES,
     CLOSED,
     DEFAULT_LENGTH,
+    LIVE,
     MAX_LENGTH,
     MIN_LENGTH,
     MODES,
@@ -36,7 +37,7 @@ from ..quiz.rules import (
     window,
 )
 
-__all__ = ["ATTEMPT_MODES", "CLOSED", "DEFAULT_LENGTH", "MAX_LENGTH", "MIN_LENGTH", "MODES",
+__all__ = ["ATTEMPT_MODES", "CLOSED", "DEFAULT_LENGTH", "LIVE", "MAX_LENGTH", "MIN_LENGTH", "MODES",
            "NOT_OPEN_YET", "OPEN", "PRACTICE", "REVIEW", "SEED_LIMIT", "day", "from_utc",
            "in_words", "iso", "percent", "said", "school_zone", "shown", "to_utc", "when",
            "window", "zone_name"]

@@ -21,7 +21,8 @@ from tests.web.teacher_helpers import (
 )
 
 SAMPLE_VALUES = {"bank_id": "sample", "learner_id": 1, "attempt_id": "none", "code": "ABCDEF",
-                 "file_format": "xml", "class_id": 1, "teacher_id": 1, "version_id": 1}
+                 "file_format": "xml", "class_id": 1, "teacher_id": 1, "version_id": 1,
+                 "pin": "123456"}
 
 
 def teacher_routes(app):

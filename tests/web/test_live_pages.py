@@ -1,0 +1,116 @@
+"""The live game's pages, without a browser: Play live, the projector's page through every
+phase, /live, the phone's page, answering by form, reloading back in, the CSV."""
+
+import re
+
+from quizapp.extensions import db
+from quizapp.models import LiveGame
+from quizapp.quiz.snapshot import Snapshot
+from tests.web.api_helpers import PASSWORD
+
+
+def csrf(client, url):
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).text).group(1)
+
+
+def host_game(app, client, auth, length=2, mode="choice"):
+    auth.create("teach", role="teacher")
+    client.post("/login", data={"username": "teach", "password": PASSWORD, "next": ""})
+    page = client.get("/teacher/live?bank=sample")
+    assert page.status_code == 200 and "Seconds per question" in page.text
+    token = csrf(client, "/teacher/live")
+    bad = client.post("/teacher/live", data={"csrf_token": token, "bank": "sample",
+                                             "mode": mode, "length": 2, "seconds": 500})
+    assert bad.status_code == 400 and "From 10 to 120 seconds" in bad.text
+    made = client.post("/teacher/live", data={"csrf_token": token, "bank": "sample",
+                                              "mode": mode, "length": length, "seconds": 20})
+    assert made.status_code == 303
+    pin = made.headers["Location"].rsplit("/", 1)[1]
+    return pin, token
+
+
+def key_of(app, pin):
+    with app.app_context():
+        game = db.session.query(LiveGame).filter_by(pin=pin).one()
+        return Snapshot.from_json(game.questions[game.question_index]["snapshot"])
+
+
+def test_a_game_through_its_pages(app, auth):
+    host, phone = app.test_client(), app.test_client()
+    pin, token = host_game(app, host, auth)
+    lobby = host.get(f"/teacher/live/{pin}")
+    assert pin in lobby.text and "/live" in lobby.text and "Start the game" in lobby.text
+
+    form = phone.get(f"/live?pin={pin}")
+    assert form.status_code == 200 and f'value="{pin}"' in form.text
+    phone_token = csrf(phone, "/live")
+    wrong = phone.post("/live", data={"csrf_token": phone_token, "pin": "999999",
+                                      "nickname": "Ana"})
+    assert wrong.status_code == 404 and "no game with PIN" in wrong.text
+    joined = phone.post("/live", data={"csrf_token": phone_token, "pin": pin, "nickname": "Ana"})
+    assert joined.status_code == 303 and joined.headers["Location"].endswith(f"/live/{pin}")
+    assert "You are in" in phone.get(f"/live/{pin}").text
+    assert "Ana" in host.get(f"/teacher/live/{pin}").text
+    taken = app.test_client()
+    again = taken.post("/live", data={"csrf_token": csrf(taken, "/live"), "pin": pin,
+                                      "nickname": "ANA"})
+    assert again.status_code == 409 and "already called" in again.text
+
+    assert host.post(f"/teacher/live/{pin}/next", data={"csrf_token": token}).status_code == 303
+    question = phone.get(f"/live/{pin}").text
+    snap = key_of(app, pin)
+    assert snap.prompt.replace("?", "") in question
+    assert ('class="live-option"' if snap.type == "choice" else "live-form") in question
+    assert "0 of 1 answered" in re.sub(r"<[^>]+>", "", host.get(f"/teacher/live/{pin}").text)
+    sent = phone.post(f"/live/{pin}/answer", data={
+        "csrf_token": phone_token, "a.q": snap.key[0] if snap.type == "choice" else list(snap.key)})
+    assert sent.status_code == 303
+    revealed = phone.get(f"/live/{pin}").text  # everyone answered: revealed at once
+    assert "Right!" in revealed
+    second = phone.post(f"/live/{pin}/answer", data={"csrf_token": phone_token, "a.q": "x"})
+    assert second.status_code == 409
+    host_reveal = host.get(f"/teacher/live/{pin}").text
+    assert "<meter" in host_reveal and "Leaderboard" in host_reveal
+
+    for _ in range(5):
+        host.post(f"/teacher/live/{pin}/next", data={"csrf_token": token})
+    podium = host.get(f"/teacher/live/{pin}").text
+    assert "Podium" in podium and "Ana" in podium
+    csv = host.get(f"/teacher/live/{pin}/results.csv")
+    assert csv.mimetype == "text/csv" and "rank,nickname,signed_in,score,q1,q2" in csv.text.splitlines()[0]
+    assert "Final results" in phone.get(f"/live/{pin}").text
+
+
+def test_a_reload_or_a_new_visit_to_live_gets_back_in(app, auth):
+    host, phone = app.test_client(), app.test_client()
+    pin, _ = host_game(app, host, auth)
+    token = csrf(phone, "/live")
+    phone.post("/live", data={"csrf_token": token, "pin": pin, "nickname": "Bo"})
+    back = phone.post("/live", data={"csrf_token": token, "pin": pin, "nickname": "Other"})
+    assert back.status_code == 303 and back.headers["Location"].endswith(f"/live/{pin}")
+    assert "Bo" in phone.get(f"/live/{pin}").text
+    stranger = app.test_client()
+    assert stranger.get(f"/live/{pin}").status_code == 303  # not joined: to the form
+
+
+def test_an_ordering_question_uses_the_quiz_form(app, auth):
+    host, phone = app.test_client(), app.test_client()
+    pin, token = host_game(app, host, auth, length=1, mode="ordering")
+    phone_token = csrf(phone, "/live")
+    phone.post("/live", data={"csrf_token": phone_token, "pin": pin, "nickname": "Cy"})
+    host.post(f"/teacher/live/{pin}/next", data={"csrf_token": token})
+    page = phone.get(f"/live/{pin}").text
+    assert 'class="quiz live-form" data-live' in page and "Keep this order" in page
+    empty = phone.post(f"/live/{pin}/answer", data={"csrf_token": phone_token})
+    assert empty.status_code == 400 and "Choose an answer first" in empty.text
+    kept = phone.post(f"/live/{pin}/answer", data={"csrf_token": phone_token, "a.q": "keep"})
+    assert kept.status_code == 303
+
+
+def test_only_the_host_sees_the_projector(app, auth, client):
+    host = app.test_client()
+    pin, _ = host_game(app, host, auth)
+    auth.create("other", role="teacher")
+    auth.login("other")
+    assert client.get(f"/teacher/live/{pin}").status_code == 404
+    assert client.get(f"/teacher/live/{pin}/results.csv").status_code == 404
