@@ -30,7 +30,19 @@ def create_app(config: dict | None = None) -> Flask:
     from . import cli, database, models, security  # noqa: F401  (models: the tables)
     from .extensions import csrf, login_manager
     from .services import catalog, fast
-    from .web import api, assets, auth, classes, errors, filters, join, quiz, study, teacher
+    from .web import (
+        api,
+        assets,
+        auth,
+        classes,
+        errors,
+        filters,
+        join,
+        language,
+        quiz,
+        study,
+        teacher,
+    )
 
     database.init_app(app)
     security.init_app(app)
@@ -40,8 +52,9 @@ def create_app(config: dict | None = None) -> Flask:
     catalog.init_app(app)
     cli.init_app(app)
     filters.init_app(app)
+    language.init_app(app)
     for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp,
-                      classes.bp, assets.bp):
+                      classes.bp, assets.bp, language.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app
