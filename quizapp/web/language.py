@@ -7,10 +7,11 @@ browser's Accept-Language, else English. `<html lang>` says the same (base.html)
 from __future__ import annotations
 
 from flask import Blueprint, Flask, make_response, redirect, request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from .. import i18n
 from ..services import language as languages
 from ..services.errors import Invalid
 from .auth import local_path
@@ -69,5 +70,7 @@ def init_app(app: Flask) -> None:
     templates `language()` and `other_languages()`."""
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %}'s whitespace as babel.cfg's
+    i18n.install(lambda message: get_translations().ugettext(message),
+                 lambda one, many, n: get_translations().ungettext(one, many, n))
     app.add_template_global(current, "language")
     app.add_template_global(others, "other_languages")

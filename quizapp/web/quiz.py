@@ -4,6 +4,7 @@ history."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -48,9 +49,9 @@ def attempt_error(e: ServiceError):
         return refusal(e)
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=(request.view_args or {})["attempt_id"])
-        title = "Time is up" if isinstance(e, TooLate) else "Already submitted"
+        title = _("Time is up") if isinstance(e, TooLate) else _("Already submitted")
         return render_error(status_of(e), e.message, title=title,
-                            link=(review_url, "See your score and the review"))
+                            link=(review_url, _("See your score and the review")))
     return render_error(status_of(e), e.message)
 
 
@@ -173,7 +174,8 @@ def draft(attempt_id: str):
         answers, problems = _read(quiz, request.form)
         saved = save_draft(current_user, attempt_id, answers, keep=problems)
     except ServiceError as e:
-        response = jsonify(error=e.message, review=url_for("quiz.attempt", attempt_id=attempt_id))
+        response = jsonify(error=str(e.message),
+                           review=url_for("quiz.attempt", attempt_id=attempt_id))
         return response, status_of(e)
     return jsonify(saved=saved, of=len(quiz.items), problems=problems)
 

@@ -18,7 +18,7 @@ from ..services.exam_lock import Paused
 from ..services.progress import KNOWLEDGE, Progress, progress
 from ..services.reading import reading
 from ..services.review import review_item
-from ..services.rules import REVIEW, day
+from ..services.rules import REVIEW, shown_day
 from ..services.study import (
     extent,
     find_practice,
@@ -176,11 +176,12 @@ def _bank_knowledge(numbers: Progress) -> list[tuple]:
 def _progress_page(form: GoalForm, status: int = 200):
     numbers = progress(current_user, clock.now())
     attempts = [a for a in numbers.attempts if a.percent is not None]
-    chart = line_chart([(day(a.started), p) for a in attempts if (p := a.percent) is not None])
+    chart = line_chart([(shown_day(a.started), p) for a in attempts
+                        if (p := a.percent) is not None])
     if not form.goal.errors:
         form.goal.data = numbers.goal.goal
     return render_template("study/progress.html", numbers=numbers, attempts=attempts,
-                           chart=chart, banks=_bank_knowledge(numbers), day=day,
+                           chart=chart, banks=_bank_knowledge(numbers), day=shown_day,
                            form=form), status
 
 

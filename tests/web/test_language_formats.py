@@ -1,0 +1,98 @@
+"""Dates, times, numbers and the pages' words in the request's language (Babel)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from quizapp.services.rules import percent_text, said, shown, shown_day
+from quizapp.web.filters import mode, points
+
+MOMENT = datetime(2026, 12, 3, 9, 40)
+
+
+@pytest.fixture
+def spanish(app):
+    with app.test_request_context("/", headers={"Accept-Language": "es-PE"}):
+        yield
+
+
+@pytest.fixture
+def english(app):
+    with app.test_request_context("/"):
+        yield
+
+
+def test_a_date_and_time_in_spanish(spanish):
+    assert shown(MOMENT) == "3 de diciembre de 2026, 9:40 UTC"
+    assert shown_day(MOMENT) == "3 de diciembre de 2026"
+
+
+def test_a_date_and_time_in_english_as_before(english):
+    assert shown(MOMENT) == "3 Dec 2026, 09:40 UTC"
+    assert shown_day(MOMENT) == "3 Dec 2026"
+
+
+def test_percent_and_points_in_spanish(spanish):
+    assert percent_text(45) == "45\u00a0%"
+    assert percent_text(66.7) == "66,7\u00a0%"
+    assert percent_text(None) == ""
+    assert points(0.67) == "0,67"
+    assert points(1.0) == "1"
+
+
+def test_percent_and_points_in_english(english):
+    assert percent_text(45) == "45%"
+    assert percent_text(33.3) == "33.3%"
+    assert points(0.5) == "0.5"
+
+
+def test_times_in_words_in_spanish(clock, spanish):
+    now = clock()  # 2 Mar 2026, 9:00 UTC
+    assert said(now) == "hace un momento"
+    assert said(now - timedelta(minutes=5)) == "hace 5 minutos"
+    assert said(now - timedelta(minutes=1)) == "hace 1 minuto"
+    assert said(now + timedelta(minutes=20)) == "en 20 minutos"
+    assert said(now - timedelta(days=3)) == "hace 3 días"
+    assert said(now + timedelta(hours=2, minutes=5)) == "hoy a las 11:05 UTC"
+    assert said(now - timedelta(hours=20)) == "ayer a las 13:00 UTC"
+
+
+def test_modes_in_spanish(spanish):
+    assert mode("mixed") == "mixto"
+    assert mode("unknown") == "unknown"
+
+
+def test_the_home_page_in_spanish(client):
+    page = client.get("/", headers={"Accept-Language": "es"}).text
+    for words in ("Empieza un cuestionario", "Empezar el cuestionario", "Bancos de preguntas",
+                  "Número de preguntas", "Mixto: preguntas de alternativas y de ordenar"):
+        assert words in page
+
+
+def test_a_quiz_and_its_review_in_spanish(client, auth, quiz):
+    auth.guest("Ana")
+    client.post("/language", data={"language": "es", "next": "/"})
+    attempt = quiz.start(length=3)
+    page = client.get(f"/attempts/{attempt}").text
+    assert '<html lang="es">' in page
+    assert "Pregunta 1" in page and "Enviar mis respuestas" in page
+    response = client.post(f"/attempts/{attempt}", data={**quiz.right_form(attempt),
+                                                         "action": "submit"})
+    assert response.status_code == 303
+    review = client.get(f"/attempts/{attempt}").text
+    assert "Tus resultados" in review
+    assert "100\u00a0%" in review
+    assert "3 de 3 puntos" in review
+
+
+def test_a_form_error_in_spanish(client):
+    page = client.post("/register", data={"username": "ana", "password": "x" * 12,
+                                          "confirm": "y" * 12},
+                       headers={"Accept-Language": "es"}).text
+    assert "Las dos contraseñas no coinciden." in page
+
+
+def test_an_error_page_in_spanish(client):
+    page = client.get("/no-such-page", headers={"Accept-Language": "es"})
+    assert page.status_code == 404
+    assert "No encontrado" in page.text and "Aquí no hay nada, o no es tuyo." in page.text
