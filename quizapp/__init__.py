@@ -40,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
         join,
         language,
         quiz,
+        quiz_words,
         study,
         teacher,
     )
@@ -53,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
     filters.init_app(app)
     language.init_app(app)
+    quiz_words.init_app(app)
     for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp,
                       classes.bp, assets.bp, language.bp):
         app.register_blueprint(blueprint)

@@ -191,3 +191,17 @@ def view_files():
 @pytest.mark.parametrize("path", view_files(), ids=lambda p: p.name)
 def test_a_view_shows_no_bare_literal(path):
     assert bare_literals(path) == []
+
+
+def test_every_word_quiz_js_says_is_in_the_catalog():
+    from quizapp.web.quiz_words import WORDS
+    source = (ROOT / "static" / "quiz.js").read_text()
+    said = set()
+    for call in re.findall(r'\bt\(((?:"(?:[^"\\]|\\.)*"\s*\+?\s*)+)', source):
+        text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', call))
+        said.add(text.replace("\\u201c", "\u201c").replace("\\u201d", "\u201d"))
+    for call in re.findall(r't\(\w+ [<>=]+ \d+ \? "([^"]+)" : "([^"]+)"', source):
+        said.update(call)
+    said = {s for s in said if s}
+    assert said <= {w.message for w in WORDS}, said - {w.message for w in WORDS}
+    assert len(said) >= 20
