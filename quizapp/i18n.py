@@ -31,7 +31,7 @@ class Lazy:
 
     __slots__ = ("message", "plural", "n", "values")
 
-    def __init__(self, message: str, plural: str | None = None, n: int | None = None,
+    def __init__(self, message: str, plural: str | None = None, n: int | None = None, /,
                  **values: Any) -> None:
         self.message, self.plural, self.n, self.values = message, plural, n, values
 
@@ -72,11 +72,11 @@ class Lazy:
         return getattr(str(self), name)
 
 
-def _l(message: str, **values: Any) -> Lazy:
+def _l(message: str, /, **values: Any) -> Lazy:
     """A message to translate when read: `_l("Welcome, %(name)s.", name=name)`."""
     return Lazy(message, **values)
 
 
-def _n(one: str, many: str, n: int, **values: Any) -> Lazy:
+def _n(one: str, many: str, n: int, /, **values: Any) -> Lazy:
     """A message with a plural, `%(num)d` the count: `_n("%(num)d fact", "%(num)d facts", n)`."""
     return Lazy(one, many, n, **values)

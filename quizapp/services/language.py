@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Learner
 from .attempts import Someone
 from .errors import Invalid
@@ -25,7 +26,7 @@ def checked(value: object) -> str:
     """`value` if it is one of LANGUAGES; Invalid (a tampered form) otherwise."""
     if isinstance(value, str) and value in LANGUAGES:
         return value
-    raise Invalid(f"Choose a language among {', '.join(LANGUAGES)}.")
+    raise Invalid(_l("Choose a language among %(languages)s.", languages=", ".join(LANGUAGES)))
 
 
 def set_language(learner: Someone, value: object) -> str:

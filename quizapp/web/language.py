@@ -6,7 +6,15 @@ browser's Accept-Language, else English. `<html lang>` says the same (base.html)
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, make_response, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    has_request_context,
+    make_response,
+    redirect,
+    request,
+    url_for,
+)
 from flask_babel import Babel, get_locale, get_translations
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -70,7 +78,17 @@ def init_app(app: Flask) -> None:
     templates `language()` and `other_languages()`."""
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %}'s whitespace as babel.cfg's
-    i18n.install(lambda message: get_translations().ugettext(message),
-                 lambda one, many, n: get_translations().ungettext(one, many, n))
+    i18n.install(_gettext, _ngettext)
     app.add_template_global(current, "language")
     app.add_template_global(others, "other_languages")
+
+
+def _gettext(message: str) -> str:
+    """A message in the request's language; outside a request (the CLI, a job) as written."""
+    return get_translations().ugettext(message) if has_request_context() else message
+
+
+def _ngettext(one: str, many: str, n: int) -> str:
+    if has_request_context():
+        return get_translations().ungettext(one, many, n)
+    return one if n == 1 else many

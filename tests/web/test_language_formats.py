@@ -96,3 +96,37 @@ def test_an_error_page_in_spanish(client):
     page = client.get("/no-such-page", headers={"Accept-Language": "es"})
     assert page.status_code == 404
     assert "No encontrado" in page.text and "Aquí no hay nada, o no es tuyo." in page.text
+
+
+def test_the_api_answers_a_service_s_refusal_in_spanish(app, client):
+    from tests.web.api_helpers import add_learner, bearer, start
+    token = add_learner(app, "api-ana")
+    spanish = bearer(token) | {"Accept-Language": "es-PE, es;q=0.9"}
+    response = start(client, spanish, bank="nope")
+    assert response.status_code == 400
+    assert response.get_json()["error"] == "No existe el banco de preguntas 'nope'."
+    response = start(client, spanish, length=99)
+    assert response.get_json()["error"] == "Un cuestionario tiene de 1 a 50 preguntas."
+    english = start(client, bearer(token), bank="nope").get_json()["error"]
+    assert english == "There is no question bank 'nope'."
+
+
+def test_a_service_error_is_read_in_the_language_of_whoever_reads_it(app):
+    from quizapp.services.errors import Invalid
+    from quizapp.services.language import checked
+    try:
+        checked("fr")
+    except Invalid as e:
+        refusal = e
+    assert refusal.message == "Choose a language among en, es."  # outside a request: English
+    with app.test_request_context("/", headers={"Accept-Language": "es"}):
+        assert refusal.message == "Elige un idioma entre en, es."
+        assert str(refusal) == "Elige un idioma entre en, es."
+
+
+def test_a_taken_username_in_spanish(client, auth):
+    auth.create("ana")
+    page = client.post("/register", data={"username": "ANA", "password": "x" * 12,
+                                          "confirm": "x" * 12},
+                       headers={"Accept-Language": "es"}).text
+    assert "El nombre de usuario &#39;ANA&#39; ya está en uso" in page
