@@ -6,6 +6,8 @@ Each works without JavaScript: every step is a link or one form post.
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -45,15 +47,15 @@ def attempt_error(e: ServiceError):
     if isinstance(e, (RateLimited, TooManyOpen)):
         return refusal(e)
     if isinstance(e, Paused):  # the timeline is paused too: the way on is the home page
-        return render_error(status_of(e), e.message, title="Self-study paused",
-                            link=(url_for("quiz.index"), "Back to the question banks"))
+        return render_error(status_of(e), e.message, title=_("Self-study paused"),
+                            link=(url_for("quiz.index"), _("Back to the question banks")))
     if isinstance(e, AlreadySubmitted) and "attempt_id" in args and "bank_id" in args:
-        link = (url_for("study.practice_item", **args), "See the answer")
-        return render_error(status_of(e), e.message, title="Already answered", link=link)
+        link = (url_for("study.practice_item", **args), _("See the answer"))
+        return render_error(status_of(e), e.message, title=_("Already answered"), link=link)
     if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
         return render_error(status_of(e), e.message,
                             link=(url_for("study.timeline_page", bank_id=args["bank_id"]),
-                                  "Back to the timeline"))
+                                  _("Back to the timeline")))
     return render_error(status_of(e), e.message)
 
 
@@ -200,5 +202,6 @@ def goal_page():
     if not form.validate():
         return _progress_page(form, 400)
     goal = set_goal(current_user, form.goal.data)
-    flash(f"Your daily goal is now {goal} fact{'s' if goal != 1 else ''} a day.")
+    flash(ngettext("Your daily goal is now %(num)d fact a day.",
+                   "Your daily goal is now %(num)d facts a day.", goal))
     return redirect(url_for("study.progress_page"), 303)

@@ -1,5 +1,6 @@
 """Quipu in Spanish in a real browser: the switch in the header, a quiz taken to its review, and
-every student page audited with axe in Spanish at a phone's width and a desktop's."""
+every student page (the quiz's, the study pages, the join pages) audited with axe in Spanish at
+a phone's width and a desktop's, light and dark."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.audit import WIDTHS, check_dark, check_page, save_screenshot
-from tests.e2e.conftest import saved_state
+from tests.e2e.conftest import BANK, saved_state
 from tests.e2e.steps import expect_positions, order_by_keys, pick, register, served
 from tests.e2e.test_pages import quizzes_of
 
@@ -57,9 +58,9 @@ def test_a_visitor_switches_to_spanish_and_takes_a_quiz_to_its_review(page, live
     expect(page.get_by_role("heading", level=1)).to_have_text("Your quizzes")
 
 
-SIGNED_IN = {"quiz", "review", "history", "password"}
+SIGNED_IN = {"quiz", "review", "history", "password", "progress", "classes"}
 PAGES = ["home", "register", "login", "guest", "quiz", "review", "history", "password",
-         "not-found"]
+         "not-found", "timeline", "practice-start", "progress", "text", "join", "classes"]
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,9 @@ def lucia(browser, base_url, live_app, tmp_path_factory):
         "home": "/", "register": "/register", "login": "/login", "guest": "/guest",
         "quiz": f"/attempts/{still_open}", "review": f"/attempts/{done}", "history": "/history",
         "password": "/account/password", "not-found": "/no-such-page",
+        "timeline": f"/study/{BANK}", "practice-start": f"/study/{BANK}/practice",
+        "progress": "/progress", "text": f"/study/{BANK}/text", "join": "/join?code=",
+        "classes": "/classes/",
     }
     return signed_in, visitor, urls
 

@@ -130,3 +130,22 @@ def test_a_taken_username_in_spanish(client, auth):
                                           "confirm": "x" * 12},
                        headers={"Accept-Language": "es"}).text
     assert "El nombre de usuario &#39;ANA&#39; ya está en uso" in page
+
+
+def test_the_study_and_join_pages_in_spanish(client, auth):
+    spanish = {"Accept-Language": "es"}
+    timeline = client.get("/study/sample", headers=spanish).text
+    assert "Los hechos del texto en el orden en que ocurrieron" in timeline
+    assert "Practicar este banco" in timeline
+    assert "¿Tienes un código de tu docente?" in client.get("/", headers=spanish).text
+    page = client.get("/join?code=", headers=spanish)
+    assert page.status_code == 400 and "Escribe el código que te dio tu docente." in page.text
+    auth.guest("Ana")
+    unknown = client.get("/join/ZZZZZZ", headers=spanish)
+    assert "Ningún cuestionario tiene el código &#39;ZZZZZZ&#39;" in unknown.text
+    assert "Empezar a practicar" in client.get("/study/sample/practice", headers=spanish).text
+    progress = client.get("/progress", headers=spanish).text
+    assert "Tu racha y tu meta diaria" in progress and "Lo que sabes" in progress
+    goal = client.post("/progress/goal", data={"goal": 5}, headers=spanish,
+                       follow_redirects=True).text
+    assert "Tu meta diaria ahora es 5 hechos al día." in goal

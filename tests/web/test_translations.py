@@ -26,12 +26,9 @@ SPANISH = ROOT / "quizapp" / "translations" / "es" / "LC_MESSAGES" / "messages.p
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
             "lazy_gettext": None, "_l": None, "_n": (1, 2)}
 
-# Templates whose words are not in the catalog yet (issue 17, steps 2 and 3 of the brief): the
+# Templates whose words are not in the catalog yet (issue 17, step 3 of the brief: the teacher's): the
 # test below expects each still to show untranslated text, so this list can only shrink.
 PENDING = {
-    "join/_code_form.html", "join/assignment.html", "join/classes.html", "join/enter.html",
-    "study/practice.html", "study/practice_start.html",
-    "study/progress.html", "study/text.html", "study/timeline.html",
     "teacher/_edit_fields.html", "teacher/_exam_only.html", "teacher/_parts.html",
     "teacher/_questions.html", "teacher/_source.html", "teacher/_versions.html",
     "teacher/analysis.html", "teacher/assignment.html", "teacher/assignments.html",
@@ -105,7 +102,8 @@ def skeleton(source: str) -> str:
             out.append(value)
         elif kind in ("variable_begin", "block_begin"):
             out.append(HOLE)
-    return "".join(out).replace("<" + HOLE, "<hole").replace("</" + HOLE, "</hole")  # <{{ tag }}
+    text = "".join(out).replace("<" + HOLE, "<hole").replace("</" + HOLE, "</hole")  # <{{ tag }}
+    return text.replace(HOLE, " ")  # a tag inside a tag (`<mark{% if %} id=..{% endif %}>`)
 
 
 class Visible(HTMLParser):
@@ -152,7 +150,7 @@ def test_the_checker_finds_text_and_ignores_jinja():
     found = Visible(skeleton('<p title="Hello">Hi there {{ _("x") }}</p>'
                              '{% trans %}Some <b>words</b>{% endtrans %}{{ name }} · Quipu'
                              '<script>var a = "words";</script>')).found
-    assert [t.strip(HOLE + " ") for t in found if LETTERS.search(t) and "Quipu" not in t] == \
+    assert [t.strip() for t in found if LETTERS.search(t) and "Quipu" not in t] == \
         ["Hello", "Hi there"]
 
 
@@ -179,8 +177,9 @@ def bare_literals(path: Path) -> list[str]:
     return found
 
 
-# Views not translated yet (the study, join and teacher pages): this list can only shrink.
-PENDING_VIEWS = {"study.py", "join.py", "classes.py", "api.py"}
+# Views not translated yet (the teacher's pages, under web/teacher/, and the API's own refusals,
+# which are plain constants, not calls this checker sees): this list can only shrink.
+PENDING_VIEWS = {"api.py"}
 
 
 def view_files():
