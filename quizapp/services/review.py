@@ -6,6 +6,7 @@ Read from each item's snapshot only, like grading, so a question file edited sin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,14 @@ from ..quiz.explain import (
 )
 from ..quiz.grade import positions_correct
 from . import exam_lock
+from .rules import number
+
+
+def said(message: str, values: Mapping[str, object]) -> str:
+    """quiz.explain's words in the request's language (its `say`), numbers written for it."""
+    shown = {k: number(v) if isinstance(v, float) else v for k, v in values.items()}
+    return str(_l(message, **shown))
+
 
 # The words for quiz.explain's results and the kinds of question, translatable (quizapp/i18n).
 RESULT_WORDS = {RIGHT: _l("right"), PARTLY: _l("partly right"), WRONG: _l("wrong"),
@@ -181,7 +190,7 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         remarks=tuple(feedback[o] for o in given if o in feedback),
         facts=tuple(_fact(f) for f in snap.facts),
         key_dates=key_dates(snap),
-        points_words=points_in_words(snap, answer),
+        points_words=points_in_words(snap, answer, said),
         in_date_order=tuple(_fact(f) for f in in_date_order(snap)),
         images=snap.images,
     )

@@ -16,7 +16,7 @@ from typing import overload
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from flask import current_app, has_request_context
 from flask_babel import get_locale, gettext, ngettext
 
@@ -45,7 +45,7 @@ from ..quiz.rules import from_utc as _from_utc
 
 __all__ = ["ATTEMPT_MODES", "CLOSED", "DEFAULT_LENGTH", "MAX_LENGTH", "MIN_LENGTH", "MODES",
            "NOT_OPEN_YET", "OPEN", "PRACTICE", "REVIEW", "SEED_LIMIT", "day", "from_utc",
-           "language", "percent_text", "shown_day",
+           "language", "number", "percent_text", "shown_day",
            "in_words", "iso", "percent", "said", "school_zone", "shown", "to_utc",
            "window", "zone_name"]
 
@@ -87,6 +87,11 @@ def shown_day(moment: datetime) -> str:
     """A date for people: 2 Mar 2026; 2 de marzo de 2026."""
     lang = language()
     return format_datetime(moment, DATE[lang], locale=lang)
+
+
+def number(value: float) -> str:
+    """A number for people in the request's language: 0.67, 0,67; 1; 4.5, 4,5."""
+    return format_decimal(round(value, 2), locale=language())
 
 
 def percent_text(value: float | None) -> str:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
 from flask import Flask, url_for
 
 from ..i18n import _l
 from ..services.catalog import current_catalog
 from ..services.reading import cited
-from ..services.rules import iso, language, percent_text, said, shown, shown_day, zone_name
+from ..services.rules import iso, number, percent_text, said, shown, shown_day, zone_name
 
 
 def points(value: float | None) -> str:
     """Points as people write them: 1, 0.5, 0.67 (in Spanish 0,67)."""
-    return format_decimal(round(value or 0.0, 2), locale=language())
+    return number(value or 0.0)
 
 def bank_title(bank_id: str) -> str:
     """A bank's title, or its id once its file is gone."""

@@ -117,3 +117,16 @@ def test_every_page_in_spanish_passes_axe_and_fits(open_spanish, name, width):
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_in_spanish_keeps_its_contrast_in_dark_mode(open_spanish, name):
     check_dark(open_spanish(name, 1280, scheme="dark"), f"{name} (es)")
+
+
+def test_a_guest_s_header_in_spanish_is_one_row_on_a_desktop(new_context):
+    page = new_context(1280, 800, extra_http_headers={"Accept-Language": "es"}).new_page()
+    page.goto("/guest")
+    page.get_by_label("Tu nombre").fill("Maximiliano")
+    page.get_by_role("button", name="Continuar como invitado").click()
+    nav = page.get_by_role("navigation", name="Principal")
+    items = [nav.get_by_role("link", name="Inicio"), nav.get_by_role("link", name="Registrarse"),
+             nav.get_by_role("button", name="English")]
+    tops = {round(item.bounding_box()["y"]) for item in items}
+    assert len(tops) == 1, "the menu is one row"
+    assert page.locator("header.site").bounding_box()["height"] <= 80

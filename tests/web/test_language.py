@@ -20,14 +20,14 @@ def test_english_without_a_choice_or_a_header(client):
     page = client.get("/").text
     assert lang_of(page) == "en"
     assert ">Sign in</a>" in page
-    assert 'lang="es">Español</button>' in page  # the switch offers the other language
+    assert 'lang="es"><span class="language-name">Español</span>' in page  # the other language
 
 
 def test_accept_language_chooses_spanish(client):
     page = client.get("/", headers={"Accept-Language": "es-PE,es;q=0.9,en;q=0.5"}).text
     assert lang_of(page) == "es"
     assert ">Iniciar sesión</a>" in page
-    assert 'lang="en">English</button>' in page
+    assert 'lang="en"><span class="language-name">English</span>' in page
 
 
 def test_a_language_not_offered_falls_back_to_english(client):

@@ -149,3 +149,26 @@ def test_the_study_and_join_pages_in_spanish(client, auth):
     goal = client.post("/progress/goal", data={"goal": 5}, headers=spanish,
                        follow_redirects=True).text
     assert "Tu meta diaria ahora es 5 hechos al día." in goal
+
+
+def test_the_points_in_words_in_spanish(spanish):
+    from quizapp.quiz.explain import points_in_words
+    from quizapp.quiz.snapshot import Snapshot
+    from quizapp.services.review import said
+    multiple = Snapshot("q", "multiple", "?", (), ("a", "b", "c"))
+    assert points_in_words(multiple, ["a", "x"], said) == \
+        "1 de 3 respuestas correctas elegidas, 1 incorrectas: 0 puntos"
+    assert points_in_words(multiple, ["a", "b", "c"], said) == \
+        "3 de 3 respuestas correctas elegidas, 0 incorrectas: 1 punto"
+    order = Snapshot("q", "ordering", "?", (), ("a", "b", "c"))
+    assert points_in_words(order, ["a", "c", "b"], said) == \
+        "2 de 3 pares en el orden correcto: 0,67 puntos"
+    assert points_in_words(order, None, said) == "Sin responder: 0 puntos"
+
+
+def test_the_api_s_own_refusals_in_spanish(client):
+    response = client.post("/api/v1/attempts", json={}, headers={"Accept-Language": "es"})
+    assert response.status_code == 401
+    assert response.get_json()["error"].startswith("Envía 'Authorization: Bearer <token>'")
+    response = client.post("/api/v1/tokens", data="[]", headers={"Accept-Language": "es"})
+    assert response.get_json()["error"].startswith("Envía un objeto JSON como cuerpo")
