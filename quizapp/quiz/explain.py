@@ -144,8 +144,11 @@ def points_in_words(snap: Snapshot, answer: Hashable | Sequence[Hashable] | None
     if snap.type == "multiple" and isinstance(answer, list):
         right = sum(1 for a in answer if a in snap.key)
         wrong = len(answer) - right
+        values = {"right": right, "keys": len(snap.key), "wrong": wrong, "points": worth}
+        if wrong == 1:  # a message of its own: other languages make "wrong" agree with one
+            return say("%(right)s of %(keys)s right answers picked, 1 wrong: %(points)s", values)
         return say("%(right)s of %(keys)s right answers picked, %(wrong)s wrong: %(points)s",
-                   {"right": right, "keys": len(snap.key), "wrong": wrong, "points": worth})
+                   values)
     if points >= 1:
         return say("Right: %(points)s", {"points": worth})
     return say("Wrong: %(points)s", {"points": worth})

@@ -157,7 +157,7 @@ def test_the_points_in_words_in_spanish(spanish):
     from quizapp.services.review import said
     multiple = Snapshot("q", "multiple", "?", (), ("a", "b", "c"))
     assert points_in_words(multiple, ["a", "x"], said) == \
-        "1 de 3 respuestas correctas elegidas, 1 incorrectas: 0 puntos"
+        "1 de 3 respuestas correctas elegidas, 1 incorrecta: 0 puntos"
     assert points_in_words(multiple, ["a", "b", "c"], said) == \
         "3 de 3 respuestas correctas elegidas, 0 incorrectas: 1 punto"
     order = Snapshot("q", "ordering", "?", (), ("a", "b", "c"))
