@@ -29,12 +29,11 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"
 # Templates whose words are not in the catalog yet (issue 17, step 3 of the brief: the teacher's): the
 # test below expects each still to show untranslated text, so this list can only shrink.
 PENDING = {
-    "teacher/_edit_fields.html", "teacher/_exam_only.html", "teacher/_parts.html",
-    "teacher/_questions.html", "teacher/_source.html", "teacher/_versions.html",
-    "teacher/analysis.html", "teacher/assignment.html", "teacher/assignments.html",
-    "teacher/attempt.html", "teacher/class.html", "teacher/classes.html",
-    "teacher/dashboard.html", "teacher/draft.html", "teacher/edit.html", "teacher/learner.html",
-    "teacher/preview.html", "teacher/results.html", "teacher/upload.html",
+    "teacher/_edit_fields.html", "teacher/_questions.html", "teacher/_source.html",
+    "teacher/_versions.html", "teacher/analysis.html", "teacher/assignment.html",
+    "teacher/assignments.html", "teacher/attempt.html", "teacher/class.html",
+    "teacher/draft.html", "teacher/edit.html", "teacher/learner.html", "teacher/preview.html",
+    "teacher/results.html", "teacher/upload.html",
 }
 
 
@@ -84,7 +83,7 @@ def test_placeholders_match_between_english_and_spanish():
 
 READ_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
 LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more
-ALLOWED = {"Quipu"}  # the name is the same in every language
+ALLOWED = {"Quipu", "Moodle", "XML", "GIFT"}  # names, the same in every language
 HOLE = "\x00"  # where a Jinja expression or tag was
 
 
