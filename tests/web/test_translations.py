@@ -31,7 +31,7 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"
 PENDING = {
     "teacher/_edit_fields.html", "teacher/_questions.html", "teacher/_source.html",
     "teacher/_versions.html", "teacher/analysis.html", "teacher/assignment.html",
-    "teacher/assignments.html", "teacher/attempt.html", "teacher/class.html",
+    "teacher/assignments.html", "teacher/class.html",
     "teacher/draft.html", "teacher/edit.html", "teacher/learner.html", "teacher/preview.html",
     "teacher/results.html", "teacher/upload.html",
 }
