@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, url_for
+from flask_babel import gettext, ngettext
 
 from ..i18n import _l
 from ..services.catalog import current_catalog
@@ -36,6 +39,23 @@ def mode(value: str) -> str:
     return str(MODE_NAMES.get(value, value))
 
 
+def back_words(value: str, alone: bool = False, count: int = 1) -> str:
+    """quiz.days.comes_back's words ("due now", "due today", "tomorrow", "in 3 days") in the
+    page's language, said of `count` facts; `alone`, of one fact: "back in 3 days"."""
+    if value == "due now":
+        return ngettext("due now", "due now", count)
+    if value == "due today":
+        return ngettext("due today", "due today", count)
+    if value == "tomorrow":
+        return gettext("back tomorrow") if alone else gettext("tomorrow")
+    days = re.fullmatch(r"in (\d+) days", value)
+    if days:
+        n = int(days.group(1))
+        return (ngettext("back in %(num)d day", "back in %(num)d days", n) if alone
+                else ngettext("in %(num)d day", "in %(num)d days", n))
+    return value
+
+
 def init_app(app: Flask) -> None:
     """Register the filters (iso; when, in the school's time zone, naming it; in_words, the
     same in words against the clock where that reads better: "today at 9:40 UTC", "3 days ago";
@@ -44,7 +64,8 @@ def init_app(app: Flask) -> None:
     `text_link(bank, fact)`, a fact's passage in the text."""
     for name, function in (("iso", iso), ("when", shown), ("in_words", said),
                            ("points", points), ("bank_title", bank_title),
-                           ("percent", percent_text), ("day", shown_day), ("mode", mode)):
+                           ("percent", percent_text), ("day", shown_day), ("mode", mode),
+                           ("back_words", back_words)):
         app.add_template_filter(function, name)
     app.add_template_global(zone_name, "time_zone")
     app.add_template_global(text_link, "text_link")

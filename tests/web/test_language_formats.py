@@ -172,3 +172,20 @@ def test_the_api_s_own_refusals_in_spanish(client):
     assert response.get_json()["error"].startswith("Envía 'Authorization: Bearer <token>'")
     response = client.post("/api/v1/tokens", data="[]", headers={"Accept-Language": "es"})
     assert response.get_json()["error"].startswith("Envía un objeto JSON como cuerpo")
+
+
+def test_when_facts_come_back_in_spanish(spanish):
+    from quizapp.web.filters import back_words
+    assert back_words("due now", count=17) == "pendientes ahora"
+    assert back_words("due today") == "pendiente hoy"
+    assert back_words("tomorrow", alone=True) == "vuelve mañana"
+    assert back_words("in 3 days") == "en 3 días"
+    assert back_words("in 8 days", alone=True) == "vuelve en 8 días"
+
+
+def test_when_facts_come_back_in_english_as_before(english):
+    from quizapp.web.filters import back_words
+    assert back_words("due now", count=17) == "due now"
+    assert back_words("tomorrow", alone=True) == "back tomorrow"
+    assert back_words("in 3 days") == "in 3 days"
+    assert back_words("in 8 days", alone=True) == "back in 8 days"
