@@ -32,7 +32,7 @@ PENDING = {
     "teacher/_edit_fields.html", "teacher/_questions.html", "teacher/_source.html",
     "teacher/_versions.html", "teacher/analysis.html", "teacher/assignment.html",
     "teacher/assignments.html", "teacher/class.html",
-    "teacher/draft.html", "teacher/edit.html", "teacher/learner.html", "teacher/preview.html",
+    "teacher/draft.html", "teacher/edit.html", "teacher/preview.html",
     "teacher/results.html", "teacher/upload.html",
 }
 
