@@ -9,7 +9,14 @@ WORKERS ?= 2
 CHROMIUM := /usr/bin/chromium
 AXE := tests/e2e/node_modules/axe-core/axe.min.js
 
-.PHONY: run dev test bench check clean
+.PHONY: run dev test bench check clean messages translations
+
+# The interface's catalogs: quizapp/translations/<lang>/LC_MESSAGES/messages.po are kept in git;
+# their compiled .mo files are built from them by `make run`, `make dev` and `make test` (never
+# committed: a .mo is a build product, and one out of step with its .po would show old words).
+CATALOGS := quizapp/translations
+POS := $(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po)
+MOS := $(POS:.po=.mo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,16 +43,16 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund
 	touch $@
 
-run: $(VENV)/.app
+run: $(VENV)/.app translations
 	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp questions check || true
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) 'quizapp:create_app()'
 
-dev: $(VENV)/.app
+dev: $(VENV)/.app translations
 	$(BIN)/flask --app quizapp db upgrade
 	$(BIN)/flask --app quizapp run --debug --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.test $(CHROMIUM) $(AXE)
+test: $(VENV)/.test $(CHROMIUM) $(AXE) translations
 	$(BIN)/ruff check quizapp tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -58,5 +65,20 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/quiz_bench.py
 	$(BIN)/python bench/analysis_bench.py
 
+# Extract every translatable string (Python's _(), the templates' _() and {% trans %}) into
+# messages.pot, then merge it into each language's .po: new strings arrive empty (the test
+# tests/web/test_translations.py fails until they are translated).
+messages: $(VENV)/.app
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
+		--keywords _l --keywords _n:1,2 --keywords say --keywords _w --output-file $(CATALOGS)/messages.pot .
+	$(BIN)/pybabel update --input-file $(CATALOGS)/messages.pot --output-dir $(CATALOGS) \
+		--no-fuzzy-matching --ignore-obsolete
+
+translations: $(MOS)
+
+$(CATALOGS)/%/LC_MESSAGES/messages.mo: $(CATALOGS)/%/LC_MESSAGES/messages.po $(VENV)/.app
+	$(BIN)/pybabel compile --use-fuzzy --statistics --input-file $< --output-file $@
+
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis tests/e2e/node_modules
+	rm -f $(MOS)

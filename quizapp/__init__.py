@@ -39,8 +39,10 @@ def create_app(config: dict | None = None) -> Flask:
         errors,
         filters,
         join,
+        language,
         live,
         quiz,
+        quiz_words,
         study,
         teacher,
     )
@@ -53,8 +55,10 @@ def create_app(config: dict | None = None) -> Flask:
     catalog.init_app(app)
     cli.init_app(app)
     filters.init_app(app)
+    language.init_app(app)
+    quiz_words.init_app(app)
     for blueprint in (errors.bp, auth.bp, quiz.bp, study.bp, api.bp, teacher.bp, join.bp,
-                      classes.bp, assets.bp, live.bp):
+                      classes.bp, assets.bp, live.bp, language.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # API calls carry a bearer token, not a cookie a forged form could use
     return app

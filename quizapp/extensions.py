@@ -7,6 +7,8 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from .i18n import _l
+
 
 class Base(DeclarativeBase):
     """The declarative base of every table."""
@@ -28,6 +30,7 @@ migrate = Migrate()
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Sign in, or start as a guest, to take a quiz."
+login_manager.login_message = _l("Sign in, or start as a guest, to take a quiz.")
+login_manager.localize_callback = str  # a Lazy message, read in the request's language
 
 csrf = CSRFProtect()

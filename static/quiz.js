@@ -14,10 +14,22 @@
     return;
   }
 
-  const HOW = "Drag an item by its handle, use its Move buttons, or focus it and press Space to " +
-    "pick it up, the arrow keys to move it, Space to drop it and Escape to cancel. Your order " +
+  // The page's words in its language (web/quiz_words.py writes them into #quiz-words as JSON,
+  // English as the key): t("Answered {n} of {m}", {n: 2, m: 10}).
+  const WORDS = (function () {
+    const block = document.getElementById("quiz-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (e) { return {}; }
+  }());
+  function t(english, values) {
+    return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
+  const HOW = t("Drag an item by its handle, use its Move buttons, or focus it and press Space " +
+    "to pick it up, the arrow keys to move it, Space to drop it and Escape to cancel. Your order " +
     "counts once you move an item or tick \u201cKeep this order\u201d; untick it to leave the " +
-    "question unanswered.";
+    "question unanswered.");
   const DRAG_THRESHOLD = 4; // pixels: a click that wobbles is not a drag
   const EDGE = 48; // pixels from the window's edge where a drag scrolls the page
 
@@ -36,7 +48,7 @@
   }
 
   function where(item) {
-    return "position " + positionOf(item) + " of " + item.parentElement.children.length;
+    return t("position {n} of {m}", { n: positionOf(item), m: item.parentElement.children.length });
   }
 
   function isAnswered(list) {
@@ -141,7 +153,7 @@
     words.className = "order-text";
     words.textContent = text;
     buttons.className = "moves";
-    buttons.append(moveButton(text, "Move up", -1), moveButton(text, "Move down", 1));
+    buttons.append(moveButton(text, t("Move up"), -1), moveButton(text, t("Move down"), 1));
     pos.before(grip);
     label.replaceWith(words);
     pickerOf(item).hidden = true; // still posted: hidden controls are sent, disabled ones are not
@@ -157,7 +169,7 @@
   }
 
   function sayMoved(sorter, item) {
-    say(sorter, item.dataset.text + " moved to " + where(item));
+    say(sorter, t("{item} moved to {where}", { item: item.dataset.text, where: where(item) }));
   }
 
   /* ---- Keyboard and buttons ---- */
@@ -165,8 +177,8 @@
   function lift(sorter, item) {
     sorter.held = { item: item, order: itemsOf(sorter.list) };
     item.classList.add("lifted");
-    say(sorter, item.dataset.text + " picked up, " + where(item) + ". Move it with the arrow " +
-      "keys, drop it with Space, cancel with Escape.");
+    say(sorter, t("{item} picked up, {where}. Move it with the arrow keys, drop it with Space, " +
+      "cancel with Escape.", { item: item.dataset.text, where: where(item) }));
   }
 
   function drop(sorter) {
@@ -174,7 +186,7 @@
     sorter.held = null;
     item.classList.remove("lifted");
     commit(sorter.list);
-    say(sorter, item.dataset.text + " dropped at " + where(item));
+    say(sorter, t("{item} dropped at {where}", { item: item.dataset.text, where: where(item) }));
   }
 
   function cancel(sorter) {
@@ -184,7 +196,8 @@
     restore(sorter.list, held.order);
     held.item.focus(); // appending the items again may have taken the focus away
     renumber(sorter.list);
-    say(sorter, "Move cancelled: " + held.item.dataset.text + " is back at " + where(held.item));
+    say(sorter, t("Move cancelled: {item} is back at {where}",
+      { item: held.item.dataset.text, where: where(held.item) }));
   }
 
   // One place up (by -1) or down (by 1), then `settle` the list (renumber while held, commit for
@@ -194,7 +207,8 @@
       settle(sorter.list);
       sayMoved(sorter, item);
     } else {
-      say(sorter, item.dataset.text + " is already " + (by < 0 ? "first" : "last"));
+      say(sorter, t(by < 0 ? "{item} is already first" : "{item} is already last",
+        { item: item.dataset.text }));
     }
   }
 
@@ -329,7 +343,8 @@
     } else {
       restore(sorter.list, drag.order);
       drag.item.focus();
-      say(sorter, "Move cancelled: " + drag.item.dataset.text + " is back at " + where(drag.item));
+      say(sorter, t("Move cancelled: {item} is back at {where}",
+        { item: drag.item.dataset.text, where: where(drag.item) }));
     }
   }
 
@@ -405,7 +420,7 @@
     status.replaceChildren(text, bar, note);
     function update() {
       const n = answeredCount();
-      const words = "Answered " + n + " of " + questions.length;
+      const words = t("Answered {n} of {m}", { n: n, m: questions.length });
       bar.value = n;
       if (text.textContent !== words) { // an unchanged status is not announced again
         text.textContent = words;
@@ -439,10 +454,10 @@
     function refused(body) {
       state.closed = true;
       state.dirty = false;
-      say(body.error || "This quiz is closed.", "error");
+      say(body.error || t("This quiz is closed."), "error");
       const link = document.createElement("a");
       link.href = body.review || window.location.href;
-      link.textContent = "See your score";
+      link.textContent = t("See your score");
       note.append(" ", link);
     }
     function save() {
@@ -451,7 +466,7 @@
       }
       state.busy = true;
       state.dirty = false; // a change while saving marks it dirty again
-      say("Saving…");
+      say(t("Saving…"));
       fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
                    headers: { "Accept": "application/json" } })
         .then(function (response) {
@@ -460,17 +475,17 @@
         })
         .then(function (r) {
           if (r.ok) {
-            say("All answers saved", "ok");
+            say(t("All answers saved"), "ok");
           } else if (r.status === 409 || r.status === 404) {
             refused(r.body);
           } else {
             state.dirty = true;
-            say("Not saved: " + (r.body.error || "try again"), "error");
+            say(t("Not saved: {why}", { why: r.body.error || t("try again") }), "error");
           }
         })
         .catch(function () {
           state.dirty = true;
-          say("Not saved yet: no connection. Trying again…", "error");
+          say(t("Not saved yet: no connection. Trying again…"), "error");
           later(RETRY_AFTER);
         })
         .then(function () {
@@ -509,8 +524,8 @@
         return;
       }
       event.preventDefault();
-      title.textContent = missing.length + " of " + questions.length +
-        " unanswered: submit anyway?";
+      title.textContent = t("{n} of {m} unanswered: submit anyway?",
+        { n: missing.length, m: questions.length });
       list.replaceChildren.apply(list, missing.map(function (q) {
         const li = document.createElement("li");
         const a = document.createElement("a");
@@ -547,11 +562,12 @@
       const h = Math.floor(seconds / 3600);
       const m = Math.floor((seconds % 3600) / 60);
       const clock = (h ? h + ":" + twoDigits(m) : String(m)) + ":" + twoDigits(seconds % 60);
-      timer.textContent = clock + " left";
+      timer.textContent = t("{time} left", { time: clock });
       [300, 60].forEach(function (mark) {
         if (seconds <= mark && seconds > mark - 5 && !warned[mark]) {
           warned[mark] = true;
-          alert.textContent = (mark / 60) + (mark === 60 ? " minute" : " minutes") + " left.";
+          alert.textContent = t(mark === 60 ? "{n} minute left." : "{n} minutes left.",
+            { n: mark / 60 });
         }
       });
       line.classList.toggle("urgent", seconds <= 60);
@@ -569,7 +585,7 @@
     if (saver.closed) {
       return;
     }
-    alert.textContent = "Time is up: handing in your answers.";
+    alert.textContent = t("Time is up: handing in your answers.");
     const confirm = document.createElement("input");
     confirm.type = "hidden";
     confirm.name = "confirm";

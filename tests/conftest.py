@@ -16,9 +16,15 @@ from alembic.script import ScriptDirectory
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.services import catalog
+from tests.catalogs import compile_catalogs
 from tests.databases import BACKENDS, backends_line, database_url
 from tests.gunicorn_server import gunicorn
 from tests.sample_bank import load_sample
+
+
+def pytest_sessionstart(session) -> None:
+    """The compiled catalogs (quizapp/translations), built from the .po if out of date."""
+    compile_catalogs()
 
 
 def pytest_report_header(config) -> str:

@@ -42,6 +42,9 @@ class Learner(UserMixin, Model):
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
     # Facts a day the learner aims to review (1 to 100); None: the default (quiz/days.py).
     daily_goal: Mapped[int | None]
+    # The interface's language the learner chose ("en" or "es", services/language.LANGUAGES);
+    # None: the browser's Accept-Language decides (web/language.py).
+    language: Mapped[str | None] = mapped_column(String(8))
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="learner")
 

@@ -50,6 +50,25 @@ def when(moment: datetime | None, zone: ZoneInfo | None = None) -> str:
     return f"{local.day} {local:%b %Y, %H:%M} {zone.key if zone is not None else 'UTC'}"
 
 
+def relative(moment: datetime, now: datetime, zone: ZoneInfo | None = None) -> tuple[str, int]:
+    """How far `moment` is from `now` (naive UTC), as people say it, its days those of `zone`:
+    ("just now", 0); ("minutes ago", n) or ("in minutes", n) within the hour; ("day", -1, 0 or
+    1) for yesterday, today, tomorrow (at the time); ("days ago", n) up to RECENT_DAYS back;
+    else ("date", 0). `in_words` says it in English; services/rules.said in any language."""
+    seconds = (moment - now).total_seconds()
+    if -60 < seconds <= 0:
+        return "just now", 0
+    if -3600 < seconds < 3600:
+        minutes = max(1, round(abs(seconds) / 60))
+        return ("minutes ago" if seconds < 0 else "in minutes"), minutes
+    days = (from_utc(moment, zone).date() - from_utc(now, zone).date()).days
+    if days in SAID_DAYS:
+        return "day", days
+    if -RECENT_DAYS <= days < 0:
+        return "days ago", -days
+    return "date", 0
+
+
 def in_words(moment: datetime | None, now: datetime, zone: ZoneInfo | None = None) -> str:
     """A stored UTC time as people say a recent or coming one, against `now` (naive UTC), its
     days and clock those of `zone` (named): "just now", "5 minutes ago", "today at 9:40
@@ -57,20 +76,18 @@ def in_words(moment: datetime | None, now: datetime, zone: ZoneInfo | None = Non
     UTC"; further off, the date and time as `when` writes them."""
     if moment is None:
         return ""
-    seconds = (moment - now).total_seconds()
-    if -60 < seconds <= 0:
-        return "just now"
-    if -3600 < seconds < 3600:
-        minutes = max(1, round(abs(seconds) / 60))
-        count = f"{minutes} minute{'s' if minutes != 1 else ''}"
-        return f"{count} ago" if seconds < 0 else f"in {count}"
-    local = from_utc(moment, zone)
-    days = (local.date() - from_utc(now, zone).date()).days
-    at = f"at {local.hour}:{local.minute:02d} {zone.key if zone is not None else 'UTC'}"
-    if days in SAID_DAYS:
-        return f"{SAID_DAYS[days]} {at}"
-    if -RECENT_DAYS <= days < 0:
-        return f"{-days} days ago"
+    kind, n = relative(moment, now, zone)
+    if kind == "just now":
+        return kind
+    if kind in ("minutes ago", "in minutes"):
+        count = f"{n} minute{'s' if n != 1 else ''}"
+        return f"{count} ago" if kind == "minutes ago" else f"in {count}"
+    if kind == "day":
+        local = from_utc(moment, zone)
+        zone_key = zone.key if zone is not None else "UTC"
+        return f"{SAID_DAYS[n]} at {local.hour}:{local.minute:02d} {zone_key}"
+    if kind == "days ago":
+        return f"{n} days ago"
     return when(moment, zone)
 
 

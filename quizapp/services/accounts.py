@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import clock, passwords
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import Lazy, _l
 from ..models import ApiToken, Learner, hash_password
 from ..models.people import username_key
 from . import limits, names, throttle
@@ -32,10 +33,10 @@ class AccountError(Invalid):
     """A registration or sign-in that cannot go ahead, with a message for the person."""
 
 
-def taken_message(typed: str) -> str:
+def taken_message(typed: str) -> Lazy:
     """What a person is told of a username already in use, in any case or form."""
-    return (f"The username {typed!r} is taken (usernames that differ only in capitals or "
-            "character width are the same name): choose another.")
+    return _l("The username %(name)s is taken (usernames that differ only in capitals or "
+              "character width are the same name): choose another.", name=repr(typed))
 
 
 def holders(key: str) -> list[Learner]:
@@ -60,9 +61,9 @@ def checked_username(typed: str, renaming: Learner | None = None) -> str:
         raise AccountError(problem)
     username = unicodedata.normalize("NFKC", typed or "")
     if not USERNAME.fullmatch(username):  # match's `$` would let a final newline through
-        raise AccountError(
+        raise AccountError(_l(
             "A username is 3 to 40 letters, digits, dots, dashes or underscores, without spaces."
-        )
+        ))
     if any(holder is not renaming for holder in holders(username_key(username))):
         raise AccountError(taken_message(typed))
     return username
@@ -72,10 +73,11 @@ def check_new_account(username: str, password: str) -> str:
     """The username to store; AccountError unless it is well-formed and free (whatever its case
     or Unicode form) and the password long enough and storable (no lone surrogate)."""
     if not names.storable(password or ""):
-        raise AccountError("That password holds a character that is not text: type it again.")
+        raise AccountError(_l("That password holds a character that is not text: type it "
+                              "again."))
     checked = checked_username(username)
     if len(password or "") < MIN_PASSWORD:
-        raise AccountError(f"Choose a password of at least {MIN_PASSWORD} characters.")
+        raise AccountError(_l("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD))
     return checked
 
 

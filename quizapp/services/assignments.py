@@ -18,8 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from .. import clock
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, AssignmentClass, Attempt, Classroom, Learner
-from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, when, window
+from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, window
 from .attempts import Someone, checked_bank, deadline_of, draw, new_seed, store
 from .catalog import DEFAULT_LANG, current_catalog
 from .classes import Viewer, is_member, taught_class_ids
@@ -27,7 +28,7 @@ from .codes import CODE_ALPHABET, CODE_LENGTH, free_code, new_code, normal_code
 from .errors import Invalid, LimitReached, NotAllowed, NotFound, NotOpen
 from .results import sees
 from .review import ALL, LEVELS, MARKS, SCORE
-from .rules import school_zone
+from .rules import shown
 
 __all__ = ["CODE_ALPHABET", "CODE_LENGTH", "new_code", "normal_code"]  # and what follows
 
@@ -42,7 +43,8 @@ REVIEW_OPTIONS = {
 }
 assert set(REVIEW_OPTIONS) == set(LEVELS)  # the levels the review shows, each offered once
 DEFAULT_REVIEW_AFTER_SUBMIT, DEFAULT_REVIEW_AFTER_CLOSE = SCORE, ALL
-NOT_FOR_GUESTS = "Sign in, or register (your scores as a guest are kept), to take this quiz."
+NOT_FOR_GUESTS = _l("Sign in, or register (your scores as a guest are kept), to take this "
+                    "quiz.")
 
 
 class AssignmentError(Invalid):
@@ -157,8 +159,8 @@ def find_assignment(code: str) -> Assignment:
     """The assigned quiz with this code; NotFound if none."""
     assignment = db.session.scalar(select(Assignment).where(Assignment.code == normal_code(code)))
     if assignment is None:
-        raise NotFound(f"No quiz has the code {normal_code(code) or code!r}: check it with "
-                       "your teacher.")
+        raise NotFound(_l("No quiz has the code %(code)s: check it with your teacher.",
+                          code=repr(normal_code(code) or code)))
     return assignment
 
 
@@ -166,10 +168,11 @@ def window_problem(assignment: Assignment, now: datetime) -> str | None:
     """Why the quiz cannot be started at `now`, or None while it is open."""
     where = window(assignment.opens, assignment.closes, now)
     if where == NOT_OPEN_YET:
-        return f"This quiz opens on {when(assignment.opens, school_zone())}: come back then."
+        return str(_l("This quiz opens on %(when)s: come back then.",
+                      when=shown(assignment.opens)))
     if where == CLOSED:
-        return (f"This quiz closed on {when(assignment.closes, school_zone())}: it can no longer "
-                "be started.")
+        return str(_l("This quiz closed on %(when)s: it can no longer be started.",
+                      when=shown(assignment.closes)))
     return None
 
 
@@ -196,8 +199,9 @@ def limit_problem(assignment: Assignment, used: int) -> str | None:
     limit = assignment.max_attempts
     if limit is None or used < limit:
         return None
-    allowed = "your one attempt" if limit == 1 else f"all {limit} of your attempts"
-    return f"You have used {allowed} at this quiz."
+    if limit == 1:
+        return str(_l("You have used your one attempt at this quiz."))
+    return str(_l("You have used all %(limit)d of your attempts at this quiz.", limit=limit))
 
 
 def entry_problem(learner: Someone, assignment: Assignment) -> str | None:
@@ -206,11 +210,12 @@ def entry_problem(learner: Someone, assignment: Assignment) -> str | None:
     if assignment.classes:
         if is_member(learner.id, [c.id for c in assignment.classes]):
             return None
-        names = " or ".join(c.name for c in assignment.classes)
-        return (f"This quiz is for the class {names}, and you are not in it. If you should be, "
-                "join the class with the code your teacher gives for it, or ask them to add you.")
+        names = str(_l(" or ")).join(c.name for c in assignment.classes)
+        return str(_l("This quiz is for the class %(names)s, and you are not in it. If you should "
+                      "be, join the class with the code your teacher gives for it, or ask them to "
+                      "add you.", names=names))
     account = db.session.get(Learner, learner.id)
-    return NOT_FOR_GUESTS if account is None or account.is_guest else None
+    return str(NOT_FOR_GUESTS) if account is None or account.is_guest else None
 
 
 def ensure_open(assignment: Assignment, now: datetime) -> None:

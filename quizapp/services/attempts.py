@@ -24,6 +24,7 @@ from .. import clock
 from ..bank.model import Bank
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.build import QuizError, QuizItem, build_quiz, build_review
 from ..quiz.rules import (
@@ -46,8 +47,8 @@ from .catalog import DEFAULT_LANG, current_catalog
 from .errors import AlreadySubmitted, Invalid, NotFound, Unbuildable
 from .handin import by_the_clock, close_if_overdue, close_overdue, hand_in, too_late
 
-NOT_YOURS = "There is no such attempt among yours."
-SUBMITTED = "This attempt was already submitted; its score stands."
+NOT_YOURS = _l("There is no such attempt among yours.")
+SUBMITTED = _l("This attempt was already submitted; its score stands.")
 
 
 class Someone(Protocol):
@@ -87,13 +88,14 @@ def checked_bank(bank_id: Any, mode: Any, length: Any, seed: Any = None) -> Bank
     """The bank to build from, once the request is known to be well-formed; Invalid if not."""
     bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
-        raise Invalid(f"There is no question bank {bank_id!r}.")
+        raise Invalid(_l("There is no question bank %(bank)s.", bank=repr(bank_id)))
     if mode not in ATTEMPT_MODES:
-        raise Invalid(f"A quiz mode is one of {', '.join(ATTEMPT_MODES)}.")
+        raise Invalid(_l("A quiz mode is one of %(modes)s.", modes=", ".join(ATTEMPT_MODES)))
     if not _is_whole(length) or not MIN_LENGTH <= length <= MAX_LENGTH:
-        raise Invalid(f"A quiz has {MIN_LENGTH} to {MAX_LENGTH} questions.")
+        raise Invalid(_l("A quiz has %(low)d to %(high)d questions.", low=MIN_LENGTH,
+                         high=MAX_LENGTH))
     if seed is not None and (not _is_whole(seed) or not 0 <= seed < SEED_LIMIT):
-        raise Invalid(f"A seed is a whole number from 0 to {SEED_LIMIT - 1}.")
+        raise Invalid(_l("A seed is a whole number from 0 to %(high)d.", high=SEED_LIMIT - 1))
     return bank
 
 
@@ -110,7 +112,7 @@ def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> lis
                               "or take another quiz.")
         return worded(build_review(pool, due, length, rng), bank)
     except QuizError as e:
-        raise Unbuildable(f"{e}: choose another mode or bank.") from None
+        raise Unbuildable(_l("%(why)s: choose another mode or bank.", why=str(e))) from None
 
 
 def worded(quiz: list[QuizItem], bank: Bank) -> list[QuizItem]:
@@ -269,7 +271,7 @@ def checked_answers(attempt: Attempt, answers: Any) -> dict[str, Any]:
     try:
         return check_answers({item.public_id: item.snapshot for item in attempt.items}, answers)
     except AnswerError as e:
-        raise Invalid(f"Those answers do not fit this quiz: {e}.") from None
+        raise Invalid(_l("Those answers do not fit this quiz: %(why)s.", why=str(e))) from None
 
 
 def attempts_of(learner: Someone) -> list[Attempt]:

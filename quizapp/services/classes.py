@@ -15,6 +15,7 @@ from sqlalchemy import CursorResult, Select, delete, func, or_, select
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, AssignmentClass, ClassMember, Classroom, ClassTeacher, Learner
 from ..models.people import username_key
 from .attempts import Someone
@@ -228,8 +229,8 @@ def class_by_code(code: str | None) -> Classroom:
     """The class with this code; NotFound if none."""
     found = db.session.scalar(select(Classroom).where(Classroom.code == normal_code(code)))
     if found is None:
-        raise NotFound(f"No class has the code {normal_code(code) or code!r}: check it with "
-                       "your teacher.")
+        raise NotFound(_l("No class has the code %(code)s: check it with your teacher.",
+                          code=repr(normal_code(code) or code)))
     return found
 
 
@@ -238,8 +239,8 @@ def join_class(learner: Someone, code: str | None) -> tuple[Classroom, bool]:
     classroom = class_by_code(code)
     account = db.session.get(Learner, learner.id)
     if account is None or account.is_guest:
-        raise NotAllowed("Register first to join a class (your scores as a guest are kept), "
-                         "then type the class code again.")
+        raise NotAllowed(_l("Register first to join a class (your scores as a guest are kept), "
+                            "then type the class code again."))
     with write_transaction():
         if db.session.get(ClassMember, (classroom.id, learner.id)) is not None:
             return classroom, False

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Row, Select, and_, bindparam, exists, false, literal, or_, select
 
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, AssignmentClass, ClassMember, Learner, table_of
 from .catalog import Bank, current_catalog, exam_only
 from .errors import NotAllowed
@@ -68,14 +69,16 @@ class Lock:
     def message(self) -> str:
         """What the learner reads: what is paused, for which quiz, until when."""
         if self.quiz is None:
-            return (f"“{self.bank_title}” is for assigned quizzes only: it is not offered for "
-                    "self-study.")
+            return str(_l("“%(bank)s” is for assigned quizzes only: it is not offered for "
+                          "self-study.", bank=self.bank_title))
         # The quiz is named to its own class only: a guest or a stranger learns no more than
         # that there is one.
-        which = f"your class's quiz “{self.quiz}”" if self.yours else "an assigned quiz"
-        until = (f"until {shown(self.until)}" if self.until is not None
-                 else "for as long as it is open (it has no closing time)")
-        return f"Self-study on {self.bank_title} is paused for {which} {until}."
+        which = (_l("your class's quiz “%(quiz)s”", quiz=self.quiz) if self.yours
+                 else _l("an assigned quiz"))
+        until = (_l("until %(when)s", when=shown(self.until)) if self.until is not None
+                 else _l("for as long as it is open (it has no closing time)"))
+        return str(_l("Self-study on %(bank)s is paused for %(which)s %(until)s.",
+                      bank=self.bank_title, which=which, until=until))
 
 
 def _statements() -> dict[tuple[bool, bool], Select]:

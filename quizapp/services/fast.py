@@ -72,7 +72,7 @@ INSERT_REVIEW = insert(table_of(ReviewLog))
 LOCK_LEARNER = select(_LEARNERS.c.id).where(_LEARNERS.c.id == bindparam("learner_id")) \
     .with_for_update()
 SIGNED_IN = select(_LEARNERS.c.id, _LEARNERS.c.username, _LEARNERS.c.display_name,
-                   _LEARNERS.c.role, _LEARNERS.c.session_epoch).where(
+                   _LEARNERS.c.role, _LEARNERS.c.session_epoch, _LEARNERS.c.language).where(
                        _LEARNERS.c.id == bindparam("learner_id"))
 
 
@@ -184,6 +184,7 @@ class SignedIn(UserMixin):
     display_name: str
     role: str
     session_epoch: int
+    language: str | None = None  # the interface's language they chose, if any
 
     get_id = Learner.get_id
 

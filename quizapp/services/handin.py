@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from ..database import serialised_writes, write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Attempt
 from ..quiz.rules import GRACE, overdue
 from ..quiz.snapshot import AnswerError, check_answer, grade_snapshot
@@ -36,9 +37,9 @@ class TooLate(AlreadySubmitted):
 
 def too_late(attempt: Attempt) -> TooLate:
     """The refusal of a late answer, saying when time was up and what was kept."""
-    return TooLate(f"Time was up at {shown(attempt.deadline)}: these answers came too late and "
-                   "were not kept. The answers saved by then were handed in; see your score "
-                   "below.")
+    return TooLate(_l("Time was up at %(when)s: these answers came too late and were not kept. "
+                      "The answers saved by then were handed in; see your score below.",
+                      when=shown(attempt.deadline)))
 
 
 def by_the_clock(attempt: Attempt) -> bool:

@@ -29,6 +29,7 @@ from sqlalchemy import delete, func, select, text
 
 from ..database import serialised_writes
 from ..extensions import db
+from ..i18n import _l, _n
 from ..models import Attempt, GuestCreation
 from ..quiz.rules import PRACTICE
 from . import fast
@@ -56,9 +57,8 @@ def _wait(recent: list[datetime], window: timedelta, now: datetime) -> int:
 
 def _in_words(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} minutes"
+        return str(_n("%(num)d second", "%(num)d seconds", seconds))
+    return str(_n("%(num)d minute", "%(num)d minutes", math.ceil(seconds / 60)))
 
 
 def open_quizzes(learner_id: int, limit: int | None = None) -> list[tuple[str, str, datetime]]:
@@ -89,17 +89,19 @@ def check_start(learner_id: int, mode: str, assigned: bool, now: datetime) -> No
         .order_by(Attempt.started.desc()).limit(limit)))
     if len(recent) >= limit:
         wait = _wait(recent, MINUTE, now)
-        what = "practice questions" if practice else "quizzes"
-        raise RateLimited(f"You started {limit} {what} in the last minute: wait "
-                          f"{_in_words(wait)}, then try again.", wait)
+        message = (_l("You started %(limit)d practice questions in the last minute: wait "
+                      "%(wait)s, then try again.", limit=limit, wait=_in_words(wait)) if practice
+                   else _l("You started %(limit)d quizzes in the last minute: wait %(wait)s, "
+                           "then try again.", limit=limit, wait=_in_words(wait)))
+        raise RateLimited(message, wait)
     if practice or assigned:
         return
     cap = _setting("OPEN_QUIZZES", OPEN_QUIZZES)
     unfinished = open_quizzes(learner_id, max(cap, 1))  # no more rows than the cap needs
     if len(unfinished) >= cap:
-        raise TooManyOpen(f"You have {cap} quizzes not submitted yet: finish or submit one of "
-                          f"them before starting another (at most {cap} open at a time).",
-                          unfinished)
+        raise TooManyOpen(_l("You have %(cap)d quizzes not submitted yet: finish or submit one "
+                             "of them before starting another (at most %(cap)d open at a time).",
+                             cap=cap), unfinished)
 
 
 def _lock_address(address: str) -> None:
@@ -122,8 +124,9 @@ def note_guest(address: str, now: datetime) -> None:
         .order_by(GuestCreation.at.desc()).limit(limit)))
     if len(recent) >= limit:
         wait = _wait(recent, HOUR, now)
-        raise RateLimited(f"{limit} guests were started from your network in the last hour: "
-                          f"try again in {_in_words(wait)}, or sign in with an account.", wait)
+        raise RateLimited(_l("%(limit)d guests were started from your network in the last hour: "
+                             "try again in %(wait)s, or sign in with an account.", limit=limit,
+                             wait=_in_words(wait)), wait)
     db.session.execute(delete(GuestCreation).where(GuestCreation.at < now - HOUR))
     db.session.add(GuestCreation(address=address, at=now))
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from .. import clock
 from ..bank.model import Bank, Fact
 from ..bank.source import Piece, paragraphs
+from ..i18n import _l
 from ..quiz import schedule
 from .attempts import Someone
 from .cards import cards_of
@@ -72,10 +73,11 @@ def source_bank(bank_id: str) -> Bank:
     """The loaded bank, if it has a source text; NotFound otherwise, saying which."""
     bank = current_catalog().get(bank_id)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r}.")
+        raise NotFound(_l("There is no question bank %(bank)s.", bank=repr(bank_id)))
     if bank.source is None:
-        raise NotFound(f"The bank “{bank.title}” has no source text to read: its file names none, "
-                       "or the text is not beside it. Its timeline lists its facts.")
+        raise NotFound(_l("The bank “%(bank)s” has no source text to read: its file names none, "
+                          "or the text is not beside it. Its timeline lists its facts.",
+                          bank=bank.title))
     return bank
 
 

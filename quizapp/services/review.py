@@ -6,15 +6,19 @@ Read from each item's snapshot only, like grading, so a question file edited sin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.explain import (
-    RESULT_WORDS,
+    BLANK,
+    PARTLY,
     RESULTS,
     RIGHT,
+    WRONG,
     in_date_order,
     key_dates,
     points_in_words,
@@ -22,15 +26,27 @@ from ..quiz.explain import (
 )
 from ..quiz.grade import positions_correct
 from . import exam_lock
+from .rules import number
 
-KINDS = {"choice": "One answer", "multiple": "Every right answer", "ordering": "Ordering"}
+
+def said(message: str, values: Mapping[str, object]) -> str:
+    """quiz.explain's words in the request's language (its `say`), numbers written for it."""
+    shown = {k: number(v) if isinstance(v, float) else v for k, v in values.items()}
+    return str(_l(message, **shown))
+
+
+# The words for quiz.explain's results and the kinds of question, translatable (quizapp/i18n).
+RESULT_WORDS = {RIGHT: _l("right"), PARTLY: _l("partly right"), WRONG: _l("wrong"),
+                BLANK: _l("not answered")}
+KINDS = {"choice": _l("One answer"), "multiple": _l("Every right answer"),
+         "ordering": _l("Ordering")}
 
 # What a learner sees of a submitted attempt, least to most: the score; the score and which
 # questions were right, partly right or wrong; everything (answers, key, explanations, facts).
 SCORE, MARKS, ALL = "score", "marks", "all"
 LEVELS = (SCORE, MARKS, ALL)
-LEVEL_NAMES = {SCORE: "the score only", MARKS: "the score and which questions were right",
-               ALL: "everything: answers, key, explanations and facts"}
+LEVEL_NAMES = {SCORE: _l("the score only"), MARKS: _l("the score and which questions were right"),
+               ALL: _l("everything: answers, key, explanations and facts")}
 
 
 @dataclass(frozen=True)
@@ -134,12 +150,12 @@ class ItemReview:
     @property
     def result_words(self) -> str:
         """The result for people: right, partly right, wrong, not answered."""
-        return RESULT_WORDS[self.result]
+        return str(RESULT_WORDS[self.result])  # in the language of the request reading it
 
     @property
     def kind(self) -> str:
         """The kind of question, for its card: One answer, Every right answer, Ordering."""
-        return KINDS.get(self.type, self.type)
+        return str(KINDS.get(self.type, self.type))
 
     @property
     def keyed(self) -> list[tuple[str, str]]:
@@ -174,7 +190,7 @@ def review_item(item: AttemptItem, number: int) -> ItemReview:
         remarks=tuple(feedback[o] for o in given if o in feedback),
         facts=tuple(_fact(f) for f in snap.facts),
         key_dates=key_dates(snap),
-        points_words=points_in_words(snap, answer),
+        points_words=points_in_words(snap, answer, said),
         in_date_order=tuple(_fact(f) for f in in_date_order(snap)),
         images=snap.images,
     )

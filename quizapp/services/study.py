@@ -15,6 +15,7 @@ from datetime import datetime
 from .. import clock
 from ..bank.model import Bank, Fact, Person
 from ..bank.timeline import covers, dated, shown_extent
+from ..i18n import _l
 from ..models import Attempt
 from ..quiz import schedule
 from ..quiz.build import QuizError, QuizItem, QuizPool, build_review, shown_order
@@ -130,7 +131,8 @@ def practice_question(
                     quiz = []
             if quiz:
                 return quiz
-    raise Unbuildable("There is no question to practise on this yet: choose another fact.")
+    raise Unbuildable(_l("There is no question to practise on this yet: choose another "
+                          "fact."))
 
 
 def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = None,
@@ -140,9 +142,9 @@ def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = N
     for the learner (exam_lock)."""
     bank = current_catalog().bank_for(bank_id, lang)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r}.")
+        raise NotFound(_l("There is no question bank %(bank)s.", bank=repr(bank_id)))
     if fact_id is not None and fact_id not in bank.facts_by_id:
-        raise NotFound("This bank has no such fact: pick one from its timeline.")
+        raise NotFound(_l("This bank has no such fact: pick one from its timeline."))
     ensure_unlocked(learner, bank.id, clock.now())
     return bank
 
@@ -177,7 +179,7 @@ def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
     is neither answered nor shown with its key until self-study comes back."""
     attempt = find_attempt(learner, attempt_id)
     if attempt.mode != PRACTICE or attempt.bank != bank_id:
-        raise NotFound("There is no such practice question among yours.")
+        raise NotFound(_l("There is no such practice question among yours."))
     ensure_unlocked(learner, bank_id, clock.now())
     return attempt
 
@@ -195,17 +197,17 @@ def missed_of(learner: Someone, attempt_id: str) -> tuple[Attempt, list[str]]:
     when nothing was missed."""
     attempt = find_attempt(learner, attempt_id)
     if attempt.submitted is None:
-        raise NotAllowed("Submit the quiz first: practice on what you missed comes with its "
-                         "review.")
+        raise NotAllowed(_l("Submit the quiz first: practice on what you missed comes with its "
+                            "review."))
     if not what_may_be_shown(attempt, clock.now()).everything:
-        raise NotAllowed("Practice on what you missed opens when your teacher shows the whole "
-                         "review of this quiz.")
+        raise NotAllowed(_l("Practice on what you missed opens when your teacher shows the "
+                            "whole review of this quiz."))
     bank = practice_bank(learner, attempt.bank)
     by_fact = current_catalog().pool(bank.id).by_fact
     facts = [f for f in missed_facts(attempt) if f in by_fact]
     if not facts:
-        raise Unbuildable("Nothing to practise from this quiz: every question was right, or the "
-                          "bank has no question on the facts of the others.")
+        raise Unbuildable(_l("Nothing to practise from this quiz: every question was right, or "
+                             "the bank has no question on the facts of the others."))
     return attempt, facts
 
 

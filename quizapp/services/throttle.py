@@ -35,6 +35,7 @@ from sqlalchemy import ColumnElement, delete, func, or_, select
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l, _n
 from ..models import SignInFailure
 from ..models.people import username_key
 
@@ -47,10 +48,10 @@ ADDRESS_CEILING = 300  # failures on made-up names from one address in WINDOW
 KEEP = timedelta(hours=24)  # how long a failure is kept (what a teacher is shown)
 
 MESSAGES = {
-    "pair": "Too many failed sign-ins for this account from your address",
-    "account": "Too many failed sign-ins for this account from many addresses (its teachers "
-               "can see this)",
-    "address": "Too many failed sign-ins from your network",
+    "pair": _l("Too many failed sign-ins for this account from your address"),
+    "account": _l("Too many failed sign-ins for this account from many addresses (its "
+                  "teachers can see this)"),
+    "address": _l("Too many failed sign-ins from your network"),
 }
 
 
@@ -64,8 +65,8 @@ class Throttled(Exception):
 
     def __str__(self) -> str:
         minutes = max(1, math.ceil(self.retry_after / 60))
-        return (f"{MESSAGES[self.scope]}: try again in {minutes} "
-                f"minute{'s' if minutes != 1 else ''}.")
+        return str(_n("%(why)s: try again in %(num)d minute.",
+                      "%(why)s: try again in %(num)d minutes.", minutes, why=MESSAGES[self.scope]))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 from werkzeug.routing import RequestRedirect
 
@@ -65,23 +66,25 @@ def json_body(example: str) -> dict[str, Any]:
     """The request's body as a JSON object, whatever its Content-Type says; 400 otherwise."""
     body = request.get_json(force=True, silent=True)
     if not isinstance(body, dict):
-        raise ApiError(400, f"Send a JSON object as the body, like {example}.")
+        raise ApiError(400, _("Send a JSON object as the body, like %(example)s.",
+                              example=example))
     return body
 
 
 def bearer_learner() -> Learner:
     """The learner whose token the request carries; 401 without a valid one."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(
-            401, "Send 'Authorization: Bearer <token>'; POST /api/v1/tokens gives you a token."
+            401, _("Send 'Authorization: Bearer <token>'; POST /api/v1/tokens gives you a "
+                   "token.")
         )
     learner = accounts.learner_for_token(token.strip())
     if learner is None:
         raise ApiError(
-            401, f"That token is not valid: it may have expired (tokens last "
-            f"{accounts.token_days()} days), been revoked, or ended with a password change. "
-            "Get a new one from POST /api/v1/tokens.",
+            401, _("That token is not valid: it may have expired (tokens last %(days)d days), "
+                   "been revoked, or ended with a password change. Get a new one from POST "
+                   "/api/v1/tokens.", days=accounts.token_days()),
             challenge=f'{CHALLENGE}, error="invalid_token"',
         )
     return learner
@@ -104,16 +107,17 @@ def create_token():
     body = json_body('{"username": "ana", "password": "..."}')
     username, password = body.get("username"), body.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
-        raise ApiError(400, 'Send "username" and "password", both as strings.')
+        raise ApiError(400, _('Send "username" and "password", both as strings.'))
     if not storable(username) or not storable(password):  # JSON's "\ud800" is no text
-        raise ApiError(400, 'A "username" or "password" holds a lone surrogate (like "\\ud800"), '
-                       "which is not text: send them as typed.")
+        raise ApiError(400, _('A "username" or "password" holds a lone surrogate (like '
+                              '"\\ud800"), which is not text: send them as typed.'))
     try:
         learner = accounts.authenticate(username, password, request.remote_addr or "")
     except Throttled as e:
         raise ApiError(429, str(e), retry_after=e.retry_after) from None
     if learner is None:
-        raise ApiError(401, "That username and password do not match an account: check both.")
+        raise ApiError(401, _("That username and password do not match an account: check "
+                              "both."))
     token = accounts.issue_token(learner)
     expires = clock.now() + timedelta(days=accounts.token_days())
     return jsonify(token=token, expires=iso(expires)), 201
@@ -145,7 +149,7 @@ def create_attempt():
     learner = bearer_learner()
     body = json_body('{"bank": "peru-us-relations", "mode": "mixed", "length": 10}')
     if not isinstance(body.get("bank"), str):
-        raise ApiError(400, 'Name the bank in "bank": GET /api/v1/banks lists their ids.')
+        raise ApiError(400, _('Name the bank in "bank": GET /api/v1/banks lists their ids.'))
     lang = asked_language()
     attempt = start_attempt(
         learner, body["bank"], body.get("mode"), body.get("length", DEFAULT_LENGTH),
@@ -185,7 +189,7 @@ def put_draft(attempt_id: str):
     body = json_body('{"answers": {"<item id>": "<option id>"}}')
     if "answers" not in body:
         raise ApiError(
-            400, 'Send "answers", an object from item ids to option ids ({} saves none).'
+            400, _('Send "answers", an object from item ids to option ids ({} saves none).')
         )
     return jsonify(saved=save_draft(learner, attempt_id, body["answers"]))
 
@@ -197,7 +201,8 @@ def submit_answers(attempt_id: str):
     body = json_body('{"answers": {"<item id>": "<option id>"}}')
     if "answers" not in body:
         raise ApiError(
-            400, 'Send "answers", an object from item ids to option ids ({} answers nothing).'
+            400, _('Send "answers", an object from item ids to option ids ({} answers '
+                   'nothing).')
         )
     return jsonify(shown(submit_attempt(learner, attempt_id, body["answers"])))
 
@@ -259,13 +264,14 @@ def http_error(e: HTTPException) -> Response:
     status = e.code or 500
     if isinstance(e, MethodNotAllowed) and e.valid_methods:
         allowed = ", ".join(sorted(e.valid_methods))
-        message = f"{request.method} is not taken here: use {allowed}."
+        message = _("%(method)s is not taken here: use %(allowed)s.", method=request.method,
+                    allowed=allowed)
         if request.method == "DELETE" and request.path.rstrip("/") == "/api/v1/tokens":
-            message += " To revoke the token you send, DELETE /api/v1/tokens/current."
+            message += " " + _("To revoke the token you send, DELETE /api/v1/tokens/current.")
         response = error_response(status, message)
         response.headers["Allow"] = allowed
         return response
-    return error_response(status, MESSAGES.get(status) or e.description or "That failed.")
+    return error_response(status, str(MESSAGES.get(status) or e.description or _("That failed.")))
 
 
 # Registered by code, not as HTTPException: Flask prefers the app's handler for a code (the HTML

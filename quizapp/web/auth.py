@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 from wtforms import PasswordField
@@ -56,7 +58,7 @@ def register():
         except accounts.AccountError as e:
             form.form_errors.append(str(e))
         else:
-            return _signed_in(learner, None, f"Welcome, {learner.display_name}.")
+            return _signed_in(learner, None, _("Welcome, %(name)s.", name=learner.display_name))
     return render_template("auth/register.html", form=form), 400 if form.errors else 200
 
 
@@ -75,8 +77,9 @@ def login():
             status, headers = 429, {"Retry-After": str(e.retry_after)}
         else:
             if learner is not None:
-                return _signed_in(learner, form.next.data, f"Signed in as {learner.display_name}.")
-            form.form_errors.append("That username and password do not match an account.")
+                return _signed_in(learner, form.next.data,
+                                  _("Signed in as %(name)s.", name=learner.display_name))
+            form.form_errors.append(_("That username and password do not match an account."))
     guest = GuestForm(formdata=None, next=form.next.data)
     return render_template("auth/login.html", form=form, guest=guest), status, headers
 
@@ -95,7 +98,8 @@ def guest():
             form.form_errors.append(e.message)
             headers = retry_headers(e)
         else:
-            return _signed_in(learner, form.next.data, f"Welcome, {learner.display_name}.")
+            return _signed_in(learner, form.next.data,
+                              _("Welcome, %(name)s.", name=learner.display_name))
     status = 429 if headers else 400 if form.errors else 200
     return render_template("auth/guest.html", form=form), status, headers
 
@@ -107,21 +111,22 @@ def logout():
     if current_user.is_authenticated:
         sessions.end_sessions(current_user.id)
     logout_user()
-    flash("You are signed out.")
+    flash(_("You are signed out."))
     return redirect(url_for("quiz.index"), 303)
 
 
 class PasswordForm(PageForm):
     """A new password, with the current one."""
 
-    current = PasswordField("Current password", validators=[DataRequired()],
+    current = PasswordField(_l("Current password"), validators=[DataRequired()],
                             render_kw={"autocomplete": "current-password"})
     password = PasswordField(
-        "New password", validators=[DataRequired()], render_kw={"autocomplete": "new-password"},
-        description=f"At least {MIN_PASSWORD} characters.")
+        _l("New password"), validators=[DataRequired()],
+        render_kw={"autocomplete": "new-password"},
+        description=_l("At least %(n)d characters.", n=MIN_PASSWORD))
     confirm = PasswordField(
-        "New password again",
-        validators=[DataRequired(), EqualTo("password", "The two new passwords differ.")],
+        _l("New password again"),
+        validators=[DataRequired(), EqualTo("password", _l("The two new passwords differ."))],
         render_kw={"autocomplete": "new-password"})
 
 
@@ -131,7 +136,7 @@ def password():
     """Change one's password: every other session and API token of the account ends; this one
     goes on, with a fresh session."""
     if current_user.is_guest:
-        flash("A guest has no password: register to choose a username and password.")
+        flash(_("A guest has no password: register to choose a username and password."))
         return redirect(url_for("auth.register"), 303)
     form = PasswordForm()
     status, headers = 200, {}
@@ -146,8 +151,8 @@ def password():
             form.form_errors.append(str(e))
         else:
             login_user(learner, fresh=True)
-            flash("Your password is changed. Every other session and API token of your account "
-                  "has ended.")
+            flash(_("Your password is changed. Every other session and API token of your "
+                    "account has ended."))
             return redirect(url_for("auth.password"), 303)
     if status == 200 and (form.errors or form.form_errors):
         status = 400

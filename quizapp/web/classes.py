@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..services.classes import class_by_code, classes_joined, join_class
@@ -45,11 +46,11 @@ def enrol():
     """Join the class with the code of the form."""
     code = normal_code(request.form.get("code"))
     if not code:
-        return _page(error="Type the class code your teacher gave you.", status=400)
+        return _page(error=_("Type the class code your teacher gave you."), status=400)
     try:
         classroom, new = join_class(current_user, code)
     except ServiceError as e:
         return _page(code, error=e.message, status=status_of(e))
-    flash(f"You are in the class {classroom.name} now." if new
-          else f"You are in the class {classroom.name} already.")
+    flash(_("You are in the class %(name)s now.", name=classroom.name) if new
+          else _("You are in the class %(name)s already.", name=classroom.name))
     return redirect(url_for("classes.mine"), 303)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, make_response, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
@@ -23,19 +25,19 @@ from ..services.errors import (
 bp = Blueprint("errors", __name__)
 
 TITLES = {
-    400: "That request did not work",
-    401: "Sign in first",
-    403: "Not allowed",
-    404: "Not found",
-    405: "Method not allowed",
-    409: "Already done",
-    429: "Too many at once",
-    422: "That cannot be done",
-    500: "Something went wrong on our side",
+    400: _l("That request did not work"),
+    401: _l("Sign in first"),
+    403: _l("Not allowed"),
+    404: _l("Not found"),
+    405: _l("Method not allowed"),
+    409: _l("Already done"),
+    429: _l("Too many at once"),
+    422: _l("That cannot be done"),
+    500: _l("Something went wrong on our side"),
 }
 MESSAGES = {  # said instead of Werkzeug's wording, which speaks of servers and URLs
-    404: "There is nothing here, or it is not yours.",
-    500: "The server could not finish this request. Go back and try again in a moment.",
+    404: _l("There is nothing here, or it is not yours."),
+    500: _l("The server could not finish this request. Go back and try again in a moment."),
 }
 
 
@@ -61,7 +63,8 @@ def render_error(
     status: int, message: str, title: str | None = None, link: tuple[str, str] | None = None
 ) -> tuple[str, int]:
     """The error page: a title, what happened, and a way on."""
-    title = title or TITLES.get(status, "That did not work")
+    title = str(title or TITLES.get(status, _("That did not work")))
+    message = str(message)
     return render_template("error.html", title=title, message=message, link=link), status
 
 
@@ -90,17 +93,17 @@ def csrf_error(e: CSRFError) -> Response | tuple:
     if _wants_json():
         return jsonify(error=e.description), 400
     return render_error(
-        400, "This form has expired or did not come from this site: go back, reload the page and "
-        "send it again.", title="Form expired",
+        400, _("This form has expired or did not come from this site: go back, reload the page "
+               "and send it again."), title=_("Form expired"),
     )
 
 
 def _message(e: HTTPException) -> str:
     status = e.code or 500
     if status >= 500:  # never the details of a failure
-        return MESSAGES[500]
+        return str(MESSAGES[500])
     if e.description == type(e).description:
-        return MESSAGES.get(status, e.description or "")
+        return str(MESSAGES.get(status, e.description or ""))
     return e.description or ""
 
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from flask import request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import (
@@ -31,9 +33,9 @@ from ..services.rules import DEFAULT_LENGTH, MAX_LENGTH, MIN_LENGTH, MODES
 from ..services.today import MAX_GOAL, MIN_GOAL
 
 MODE_LABELS = {
-    "mixed": "Mixed: choice and ordering questions",
-    "choice": "Choice questions only",
-    "ordering": "Ordering questions only",
+    "mixed": _l("Mixed: choice and ordering questions"),
+    "choice": _l("Choice questions only"),
+    "ordering": _l("Ordering questions only"),
 }
 MODE_CHOICES = [SelectChoice(mode, MODE_LABELS[mode]) for mode in MODES]  # a label for each mode
 ANSWER_PREFIX = "a."  # answer fields are a.<item> and, for ordering items, a.<item>.<option>
@@ -54,10 +56,10 @@ class PageForm(FlaskForm):
 def quiz_length_field() -> IntegerField:
     """How many questions: the one rule of quiz length, as a form field."""
     return IntegerField(
-        "Number of questions", default=DEFAULT_LENGTH,
+        _l("Number of questions"), default=DEFAULT_LENGTH,
         validators=[InputRequired(), NumberRange(MIN_LENGTH, MAX_LENGTH)],
         render_kw={"min": MIN_LENGTH, "max": MAX_LENGTH},
-        description=f"From {MIN_LENGTH} to {MAX_LENGTH}.",
+        description=_l("From %(low)d to %(high)d.", low=MIN_LENGTH, high=MAX_LENGTH),
     )
 
 
@@ -65,9 +67,9 @@ class GoalForm(PageForm):
     """The daily goal: facts a day (the rule is services.today.set_goal's; this checks the form)."""
 
     goal = IntegerField(
-        "Facts a day", validators=[InputRequired(), NumberRange(MIN_GOAL, MAX_GOAL)],
+        _l("Facts a day"), validators=[InputRequired(), NumberRange(MIN_GOAL, MAX_GOAL)],
         render_kw={"min": MIN_GOAL, "max": MAX_GOAL, "inputmode": "numeric"},
-        description=f"From {MIN_GOAL} to {MAX_GOAL}.",
+        description=_l("From %(low)d to %(high)d.", low=MIN_GOAL, high=MAX_GOAL),
     )
 
 
@@ -75,16 +77,17 @@ class RegisterForm(PageForm):
     """A new account: a username and the password typed twice."""
 
     username = StringField(
-        "Username", validators=[DataRequired()], render_kw={"autocomplete": "username"},
-        description="3 to 40 letters, digits, dots, dashes or underscores.",
+        _l("Username"), validators=[DataRequired()], render_kw={"autocomplete": "username"},
+        description=_l("3 to 40 letters, digits, dots, dashes or underscores."),
     )
     password = PasswordField(
-        "Password", validators=[DataRequired()], description=f"At least {MIN_PASSWORD} characters.",
+        _l("Password"), validators=[DataRequired()],
+        description=_l("At least %(n)d characters.", n=MIN_PASSWORD),
         render_kw={"autocomplete": "new-password", "minlength": MIN_PASSWORD},
     )
     confirm = PasswordField(
-        "Password again", render_kw={"autocomplete": "new-password"},
-        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+        _l("Password again"), render_kw={"autocomplete": "new-password"},
+        validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )
 
 
@@ -92,10 +95,10 @@ class LoginForm(PageForm):
     """Sign in with a username and password."""
 
     username = StringField(
-        "Username", validators=[DataRequired()], render_kw={"autocomplete": "username"}
+        _l("Username"), validators=[DataRequired()], render_kw={"autocomplete": "username"}
     )
     password = PasswordField(
-        "Password", validators=[DataRequired()], render_kw={"autocomplete": "current-password"}
+        _l("Password"), validators=[DataRequired()], render_kw={"autocomplete": "current-password"}
     )
     next = HiddenField()
 
@@ -104,8 +107,8 @@ class GuestForm(PageForm):
     """Start as a guest, known only by a display name."""
 
     display_name = StringField(
-        "Your name", validators=[DataRequired()], render_kw={"autocomplete": "nickname"},
-        description="Shown only to you and your teacher.",
+        _l("Your name"), validators=[DataRequired()], render_kw={"autocomplete": "nickname"},
+        description=_l("Shown only to you and your teacher."),
     )
     next = HiddenField()
 
@@ -113,8 +116,8 @@ class GuestForm(PageForm):
 class StartQuizForm(PageForm):
     """Which bank, which kind of questions, how many."""
 
-    bank = SelectField("Question bank", validators=[InputRequired()])
-    mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
+    bank = SelectField(_l("Question bank"), validators=[InputRequired()])
+    mode = RadioField(_l("Questions"), choices=MODE_CHOICES, default="mixed")
     length = quiz_length_field()
 
     def __init__(self, banks: Iterable[Bank], *args, **kwargs) -> None:
@@ -147,22 +150,25 @@ def read_order(formdata: Mapping[str, str], fields: Mapping[str, str],
     when no position is chosen (with positions, quiz.js has written the order shown into them).
     """
     if kept and kept != [KEEP]:
-        raise OrderingError("This order could not be read: tick Keep this order, or give each "
-                            "item a position.")
+        raise OrderingError(_("This order could not be read: tick Keep this order, or give "
+                              "each item a position."))
     chosen = {option: formdata.get(name, "").strip() for option, name in fields.items()}
     if not any(chosen.values()):
         return list(fields) if kept else None
     n = len(chosen)
     if not all(chosen.values()):
-        raise OrderingError(f"Give every item a position from 1 to {n}, or leave them all blank.")
+        raise OrderingError(_("Give every item a position from 1 to %(n)d, or leave them all "
+                              "blank.", n=n))
     if not all(_position(v, n) for v in chosen.values()):
-        raise OrderingError(f"Positions are the numbers 1 to {n}, written with the digits 0-9.")
+        raise OrderingError(_("Positions are the numbers 1 to %(n)d, written with the digits "
+                              "0-9.", n=n))
     positions = [int(v) for v in chosen.values()]
     twice = sorted({p for p in positions if positions.count(p) > 1})
     if twice:
         listed = ", ".join(map(str, twice))
         raise OrderingError(
-            f"Position {listed} is given to more than one item: give each item its own position."
+            _("Position %(listed)s is given to more than one item: give each item its own "
+              "position.", listed=listed)
         )
     return sorted(chosen, key=lambda option: int(chosen[option]))
 

@@ -9,6 +9,7 @@ do; an unknown code stays 404. A visitor or a guest is asked to sign in or regis
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -26,6 +27,7 @@ from ..services.assignments import (
 )
 from ..services.classes import class_by_code
 from ..services.errors import NotFound, RateLimited, ServiceError
+from . import language
 from .errors import refusal, render_error, status_of
 
 bp = Blueprint("join", __name__)
@@ -36,7 +38,7 @@ def refused(e: ServiceError):
     """An unknown code, a closed quiz, no attempts left: a page saying which, and the way back."""
     link = None
     if request.view_args and "code" in request.view_args and not isinstance(e, NotFound):
-        link = (url_for("join.assignment", code=request.view_args["code"]), "Back to the quiz")
+        link = (url_for("join.assignment", code=request.view_args["code"]), _("Back to the quiz"))
     if isinstance(e, RateLimited):
         return refusal(e, link=link)
     return render_error(status_of(e), e.message, link=link)
@@ -47,7 +49,8 @@ def enter():
     """The code typed on the home page: on to its quiz or its class, or the form again."""
     code = normal_code(request.args.get("code"))
     if not code:
-        return render_template("join/enter.html", error="Type the code your teacher gave you."), 400
+        return render_template("join/enter.html",
+                               error=_("Type the code your teacher gave you.")), 400
     try:
         find_assignment(code)
     except NotFound:
@@ -63,11 +66,11 @@ def enter():
 def not_for_you(found: Assignment) -> Response | tuple[str, int] | None:
     """A guest sent to sign in or register; someone not in the quiz's classes told so (403)."""
     if current_user.is_guest:
-        flash(NOT_FOR_GUESTS)
+        flash(str(NOT_FOR_GUESTS))
         return redirect(url_for("auth.login", next=url_for("join.assignment", code=found.code)))
     problem = entry_problem(current_user, found)
     if problem:
-        return render_error(403, problem, link=(url_for("classes.mine"), "Join a class"))
+        return render_error(403, problem, link=(url_for("classes.mine"), _("Join a class")))
     return None
 
 
@@ -95,5 +98,5 @@ def start(code: str):
     refused = not_for_you(found)
     if refused is not None:
         return refused
-    attempt = start_assigned(current_user, found)
+    attempt = start_assigned(current_user, found, language.current())
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from flask import request
 
 from ..services.catalog import current_catalog
-
-LANGUAGES = ("en", "es")
-DEFAULT_LANGUAGE = "en"
+from ..services.language import DEFAULT as DEFAULT_LANGUAGE
+from ..services.language import LANGUAGES
 
 
 def asked_language() -> str:

@@ -4,6 +4,7 @@ history."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -27,6 +28,7 @@ from ..services.handin import TooLate, by_the_clock
 from ..services.pictures import find_picture
 from ..services.review import LEVEL_NAMES, assigned_title, review, summary, what_may_be_shown
 from ..services.today import today
+from . import language
 from .errors import refusal, render_error, retry_headers, status_of
 from .forms import (
     StartQuizForm,
@@ -48,9 +50,9 @@ def attempt_error(e: ServiceError):
         return refusal(e)
     if isinstance(e, AlreadySubmitted):
         review_url = url_for("quiz.attempt", attempt_id=(request.view_args or {})["attempt_id"])
-        title = "Time is up" if isinstance(e, TooLate) else "Already submitted"
+        title = _("Time is up") if isinstance(e, TooLate) else _("Already submitted")
         return render_error(status_of(e), e.message, title=title,
-                            link=(review_url, "See your score and the review"))
+                            link=(review_url, _("See your score and the review")))
     return render_error(status_of(e), e.message)
 
 
@@ -83,7 +85,8 @@ def start():
     if not form.validate():
         return _home(form, 400)
     try:
-        attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data)
+        attempt = start_attempt(current_user, form.bank.data, form.mode.data, form.length.data,
+                                lang=language.current())
     except TooManyOpen as e:
         return refusal(e)
     except ServiceError as e:
@@ -173,7 +176,8 @@ def draft(attempt_id: str):
         answers, problems = _read(quiz, request.form)
         saved = save_draft(current_user, attempt_id, answers, keep=problems)
     except ServiceError as e:
-        response = jsonify(error=e.message, review=url_for("quiz.attempt", attempt_id=attempt_id))
+        response = jsonify(error=str(e.message),
+                           review=url_for("quiz.attempt", attempt_id=attempt_id))
         return response, status_of(e)
     return jsonify(saved=saved, of=len(quiz.items), problems=problems)
 

@@ -17,21 +17,29 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from ..services.attempts import ShownOption, Snapshot
 from ..services.review import KINDS as KIND_NAMES
-from ..services.rules import day, from_utc, zone_name
+from ..services.rules import from_utc, shown_day, zone_name
 from .forms import KEEP, answer_field
 
-HINTS = {"choice": "Choose one answer.", "multiple": "Choose every answer that is right."}
+HINTS = {"choice": _l("Choose one answer."), "multiple": _l("Choose every answer that is right.")}
 KINDS = {"choice": "radio", "multiple": "checkbox"}
-ORDER_HINT = "First at the top, last at the bottom."  # one line on a phone; the rest: ORDER_HOW
-ORDER_HOW = ('\n  <details class="how">\n    <summary>How to answer</summary>\n    <p>Give each '
-             'item its position, 1 for the first and {n} for the last; or, if the order shown is '
-             'yours, tick "Keep this order". Left as it is, the question counts as not '
-             'answered.</p>\n  </details>')
+ORDER_HINT = _l("First at the top, last at the bottom.")  # one line on a phone; the rest: ORDER_HOW
+ORDER_HOW = _l('Give each item its position, 1 for the first and %(n)s for the last; or, if the '
+               'order shown is yours, tick "Keep this order". Left as it is, the question counts '
+               'as not answered.')
+
+
+def order_how(n: int) -> str:
+    """How to answer an ordering question of n items, folded (its text is escaped)."""
+    return (f'\n  <details class="how">\n    <summary>{escape(_("How to answer"))}</summary>'
+            f'\n    <p>{escape(str(ORDER_HOW) % {"n": n})}</p>\n  </details>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,7 @@ def _ordering(qid: str, options: tuple[ShownOption, ...], given: MultiDict) -> l
     """The items numbered as shown, a position menu each, and "Keep this order" (forms.KEEP):
     an order is answered by positions, or kept as it stands."""
     q, count, out = _attr(qid), len(options), ['\n  <ol class="order-list">']
+    position, keep = escape(_("Position")), escape(_("Keep this order"))
     for n, option in enumerate(options, 1):
         oid = _attr(option.id)
         field = answer_field(qid, option.id)
@@ -80,11 +89,11 @@ def _ordering(qid: str, options: tuple[ShownOption, ...], given: MultiDict) -> l
                    f'aria-hidden="true">{n}</span>\n    <label for="p-{oid}">'
                    f'{_text(option.text)}</label>\n'
                    f'    <select name="{name}" id="p-{oid}">\n      <option value="">'
-                   f'Position</option>{menu}\n    </select>\n  </li>')
+                   f'{position}</option>{menu}\n    </select>\n  </li>')
     kept = " checked" if given and given.get(answer_field(qid)) == KEEP else ""
     out.append(f'\n  </ol>\n  <div class="option keep">\n    <input type="checkbox" '
                f'name="{_attr(answer_field(qid))}" id="k-{q}" value="{KEEP}"{kept}>\n    <label '
-               f'for="k-{q}">Keep this order</label>\n  </div>')
+               f'for="k-{q}">{keep}</label>\n  </div>')
     return out
 
 
@@ -107,10 +116,11 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     per item for an order (quiz.js adds dragging); what was `given` is kept, `problem` shown."""
     kind, options, q = snap.type, snap.options, _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
-    kind_words = f'<span class="kind" aria-hidden="true">{KIND_NAMES.get(kind, "")}</span>'
-    label = (f'<span class="card-head"><span class="number">Question {number}</span> '
+    kind_words = f'<span class="kind" aria-hidden="true">{escape(KIND_NAMES.get(kind, ""))}</span>'
+    label = (f'<span class="card-head"><span class="number">{_("Question %(num)d", num=number)}'
+             f'</span> '
              f'{kind_words}</span> ' if number else "")
-    hint = HINTS.get(kind) or ORDER_HINT
+    hint = escape(HINTS.get(kind) or ORDER_HINT)
     out = [f'<fieldset class="question card{" invalid" if problem else ""}" id="q-{q}" '
            f'data-type="{escape(kind)}" aria-describedby="{described}">\n  <legend>{label}'
            f'{_text(snap.prompt)}</legend>']
@@ -118,7 +128,7 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
             f'alt="{escape(image.alt)}">' for image in snap.images]  # below the text it goes with
     out.append(f'\n  <p class="hint" id="hint-{q}">{hint}</p>')
     if kind == "ordering":
-        out.append(ORDER_HOW.format(n=len(options)))
+        out.append(order_how(len(options)))
     if problem:
         out.append(f'\n  <p class="error" id="problem-{q}">{escape(problem)}</p>')
     out += (_ordering(qid, options, given) if kind == "ordering"
@@ -145,9 +155,10 @@ def deadline_words(started: datetime, deadline: datetime, time_limit: int | None
     local, began = from_utc(deadline), from_utc(started)
     at = f"{local:%H:%M} ({zone_name()})"
     if local.date() != began.date():
-        at = f"{day(local)}, {at}"
+        at = f"{shown_day(local)}, {at}"
     if time_limit is not None and deadline == started + timedelta(minutes=time_limit):
-        why = f"{time_limit} minute{'s' if time_limit != 1 else ''} from the start"
+        why = ngettext("%(num)d minute from the start", "%(num)d minutes from the start",
+                       time_limit)
     else:
-        why = "when the quiz closes"
-    return f"Hand in by {at} — {why}"
+        why = _("when the quiz closes")
+    return _("Hand in by %(at)s — %(why)s", at=at, why=why)

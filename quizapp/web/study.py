@@ -6,6 +6,8 @@ Each works without JavaScript: every step is a link or one form post.
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
@@ -18,7 +20,7 @@ from ..services.exam_lock import Paused
 from ..services.progress import KNOWLEDGE, Progress, progress
 from ..services.reading import reading
 from ..services.review import review_item
-from ..services.rules import REVIEW, day
+from ..services.rules import REVIEW, shown_day
 from ..services.study import (
     extent,
     find_practice,
@@ -28,6 +30,7 @@ from ..services.study import (
     timeline,
 )
 from ..services.today import set_goal
+from . import language
 from .charts import knowledge_stack, line_chart
 from .errors import refusal, render_error, status_of
 from .forms import GoalForm, read_answers
@@ -45,15 +48,15 @@ def attempt_error(e: ServiceError):
     if isinstance(e, (RateLimited, TooManyOpen)):
         return refusal(e)
     if isinstance(e, Paused):  # the timeline is paused too: the way on is the home page
-        return render_error(status_of(e), e.message, title="Self-study paused",
-                            link=(url_for("quiz.index"), "Back to the question banks"))
+        return render_error(status_of(e), e.message, title=_("Self-study paused"),
+                            link=(url_for("quiz.index"), _("Back to the question banks")))
     if isinstance(e, AlreadySubmitted) and "attempt_id" in args and "bank_id" in args:
-        link = (url_for("study.practice_item", **args), "See the answer")
-        return render_error(status_of(e), e.message, title="Already answered", link=link)
+        link = (url_for("study.practice_item", **args), _("See the answer"))
+        return render_error(status_of(e), e.message, title=_("Already answered"), link=link)
     if "bank_id" in args and current_catalog().get(args["bank_id"]) is not None:
         return render_error(status_of(e), e.message,
                             link=(url_for("study.timeline_page", bank_id=args["bank_id"]),
-                                  "Back to the timeline"))
+                                  _("Back to the timeline")))
     return render_error(status_of(e), e.message)
 
 
@@ -64,7 +67,7 @@ def timeline_page(bank_id: str):
     bank = current_catalog().get(bank_id) or abort(404)
     learner = current_user if current_user.is_authenticated else None
     try:
-        dated, undated = timeline(bank, learner, clock.now())
+        dated, undated = timeline(bank, learner, clock.now(), language.current())
     except Paused as e:
         return render_template("study/timeline.html", bank=bank, lock=e.lock), 403
     return render_template("study/timeline.html", bank=bank, dated=dated, undated=undated,
@@ -84,7 +87,7 @@ def text_page(bank_id: str):
 def practice_page(bank_id: str):
     """What practice is, on the fact chosen (if any), and the button that starts it."""
     fact_id = request.args.get("fact") or None
-    bank = practice_bank(current_user, bank_id, fact_id)
+    bank = practice_bank(current_user, bank_id, fact_id, language.current())
     fact = bank.facts_by_id[fact_id] if fact_id else None
     return render_template("study/practice_start.html", bank=bank, fact=fact)
 
@@ -96,8 +99,9 @@ def practice_next(bank_id: str):
     fact_id = request.form.get("fact") or None
     after, missed = request.form.get("after") or None, request.form.get("missed") or None
     if missed:  # the next question on what a quiz missed
-        return _to_practice(start_missed(current_user, missed, after), missed=missed)
-    attempt = start_practice(current_user, bank_id, fact_id, after)
+        return _to_practice(start_missed(current_user, missed, after, language.current()),
+                            missed=missed)
+    attempt = start_practice(current_user, bank_id, fact_id, after, lang=language.current())
     return redirect(url_for("study.practice_item", bank_id=bank_id, attempt_id=attempt.id,
                             fact=fact_id), 303)
 
@@ -113,7 +117,8 @@ def practise_missed(attempt_id: str):
     """The review's "Practise what I missed": practice, one question at a time, on the
     facts of the questions not fully right (refused while the quiz is open or its review hides
     the answers; someone else's quiz is not found)."""
-    return _to_practice(start_missed(current_user, attempt_id), missed=attempt_id)
+    return _to_practice(start_missed(current_user, attempt_id, lang=language.current()),
+                        missed=attempt_id)
 
 
 def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, status: int = 200):
@@ -156,7 +161,7 @@ def practice_answer(bank_id: str, attempt_id: str):
 @login_required
 def review_due(bank_id: str):
     """Start a quiz on the facts due for review, most overdue first."""
-    attempt = start_attempt(current_user, bank_id, REVIEW, REVIEW_LENGTH)
+    attempt = start_attempt(current_user, bank_id, REVIEW, REVIEW_LENGTH, lang=language.current())
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id), 303)
 
 
@@ -176,11 +181,12 @@ def _bank_knowledge(numbers: Progress) -> list[tuple]:
 def _progress_page(form: GoalForm, status: int = 200):
     numbers = progress(current_user, clock.now())
     attempts = [a for a in numbers.attempts if a.percent is not None]
-    chart = line_chart([(day(a.started), p) for a in attempts if (p := a.percent) is not None])
+    chart = line_chart([(shown_day(a.started), p) for a in attempts
+                        if (p := a.percent) is not None])
     if not form.goal.errors:
         form.goal.data = numbers.goal.goal
     return render_template("study/progress.html", numbers=numbers, attempts=attempts,
-                           chart=chart, banks=_bank_knowledge(numbers), day=day,
+                           chart=chart, banks=_bank_knowledge(numbers), day=shown_day,
                            form=form), status
 
 
@@ -199,5 +205,6 @@ def goal_page():
     if not form.validate():
         return _progress_page(form, 400)
     goal = set_goal(current_user, form.goal.data)
-    flash(f"Your daily goal is now {goal} fact{'s' if goal != 1 else ''} a day.")
+    flash(ngettext("Your daily goal is now %(num)d fact a day.",
+                   "Your daily goal is now %(num)d facts a day.", goal))
     return redirect(url_for("study.progress_page"), 303)

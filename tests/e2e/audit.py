@@ -78,14 +78,14 @@ def check_dark(page: Page, name: str) -> None:
     assert not violations, f"{name}, dark:\n{described(violations)}"
 
 
-def save_screenshot(page: Page, name: str, width: int) -> None:
+def save_screenshot(page: Page, name: str, width: int, sample: str = SAMPLE_TIME) -> None:
     """What the window shows, with the sample date in place of each moment's (a <time datetime>).
 
     A timeline's years are <time> elements too, without the attribute: they are left as they are.
     """
     page.evaluate(
         "t => document.querySelectorAll('time[datetime]').forEach(e => { e.textContent = t; })",
-        SAMPLE_TIME,
+        sample,
     )
     keep_screenshot(page, name, width)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -61,9 +62,9 @@ class ResultFilterForm(PageForm):
     class Meta:
         csrf = False  # a GET form: it changes nothing
 
-    bank = SelectField("Bank", default="")
-    since = DateField("From", validators=[Optional()], description="The first day.")
-    until = DateField("To", validators=[Optional()], description="The last day.")
+    bank = SelectField(_l("Bank"), default="")
+    since = DateField(_l("From"), validators=[Optional()], description=_l("The first day."))
+    until = DateField(_l("To"), validators=[Optional()], description=_l("The last day."))
 
     def __init__(self, banks: Iterable[tuple[str, str]], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -150,8 +151,8 @@ class AssignmentForm(PageForm):
 class ClassForm(PageForm):
     """A new class: its name."""
 
-    name = StringField("Class name", validators=[DataRequired()],
-                       description="As you and your students call it, e.g. “7B History”.",
+    name = StringField(_l("Class name"), validators=[DataRequired()],
+                       description=_l("As you and your students call it, e.g. “7B History”."),
                        render_kw={"maxlength": MAX_NAME})
 
 

@@ -1,0 +1,206 @@
+"""Every string a person reads goes through the catalog, and Spanish has all of them.
+
+- the Spanish catalog (quizapp/translations/es) translates every message, none fuzzy, and holds
+  every message the code and the templates mark today (extracted here as `make messages` does:
+  a string marked but not yet merged into the .po fails too);
+- no template shows text outside `{% trans %}` or `_()`: text between tags and the attributes a
+  person reads (title, aria-label, alt, placeholder) are checked, Jinja's parts taken out;
+- no view flashes or shows a bare literal (flash, render_error, form_errors, jsonify(error=)).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from jinja2 import Environment
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+SPANISH = ROOT / "quizapp" / "translations" / "es" / "LC_MESSAGES" / "messages.po"
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "lazy_gettext": None, "_l": None, "_n": (1, 2), "say": None, "_w": None}
+
+# Templates whose words are not in the catalog yet (issue 17, step 3 of the brief: the teacher's): the
+# test below expects each still to show untranslated text, so this list can only shrink.
+PENDING = {
+    "teacher/_edit_fields.html", "teacher/_questions.html", "teacher/_source.html",
+    "teacher/_versions.html", "teacher/analysis.html", "teacher/assignment.html",
+    "teacher/assignments.html", "teacher/class.html",
+    "teacher/draft.html", "teacher/edit.html", "teacher/preview.html",
+    "teacher/results.html", "teacher/upload.html",
+    "live/join.html", "live/play.html", "teacher/live_host.html", "teacher/live_new.html",
+}
+
+
+def spanish():
+    with SPANISH.open("rb") as f:
+        return read_po(f, locale="es")
+
+
+def test_every_message_is_translated_in_spanish():
+    untranslated = []
+    for message in spanish():
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            untranslated.append(message.id)
+    assert not untranslated, f"untranslated in es: {untranslated}"
+
+
+def test_the_catalog_holds_every_message_marked_in_the_code():
+    catalog = spanish()
+    marked = set()
+    method_map = [("quizapp/**.py", "python"), ("templates/**.html", "jinja2")]
+    options = {"templates/**.html": {"trimmed": "true"}}
+    for _file, _line, message, _comments, context in extract_from_dir(
+            str(ROOT), method_map, options, keywords=KEYWORDS):
+        marked.add((context, message if isinstance(message, str) else message[0]))
+    missing = sorted(m for c, m in marked if catalog.get(m, context=c) is None
+                     and not any(isinstance(x.id, tuple) and x.id[0] == m for x in catalog))
+    assert not missing, f"run `make messages` and translate: {missing}"
+
+
+def test_placeholders_match_between_english_and_spanish():
+    wrong = []
+    for message in spanish():
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        names = set(re.findall(r"%\((\w+)\)", ids[-1]))
+        wrong += [ids[0] for s in strings if s and set(re.findall(r"%\((\w+)\)", s)) != names
+                  and not (len(ids) > 1 and names - {"num"} == set(re.findall(r"%\((\w+)\)", s)))]
+    assert not wrong, wrong
+
+
+# -- templates --------------------------------------------------------------------------------
+
+READ_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
+LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more
+ALLOWED = {"Quipu", "Moodle", "XML", "GIFT"}  # names, the same in every language
+HOLE = "\x00"  # where a Jinja expression or tag was
+
+
+def skeleton(source: str) -> str:
+    """The template's own text, each `{{ }}`/`{% %}` a HOLE, a `{% trans %}` block left out."""
+    out, depth = [], 0
+    tokens = [t for t in Environment(extensions=["jinja2.ext.i18n"]).lex(source)
+              if t[1] != "whitespace"]
+    for i, (_line, kind, value) in enumerate(tokens):
+        if kind == "block_begin" and i + 1 < len(tokens):
+            name = tokens[i + 1][2]
+            depth += name == "trans"
+            depth -= name == "endtrans"
+        if kind == "data" and not depth:
+            out.append(value)
+        elif kind in ("variable_begin", "block_begin"):
+            out.append(HOLE)
+    text = "".join(out).replace("<" + HOLE, "<hole").replace("</" + HOLE, "</hole")  # <{{ tag }}
+    return text.replace(HOLE, " ")  # a tag inside a tag (`<mark{% if %} id=..{% endif %}>`)
+
+
+class Visible(HTMLParser):
+    """Text a person reads in a skeleton: between tags, and in READ_ATTRIBUTES."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.skip = 0
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+        self.found += [v for k, v in attrs if k in READ_ATTRIBUTES and v]
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.found.append(data)
+
+
+def untranslated(path: Path) -> list[str]:
+    texts = Visible(skeleton(path.read_text())).found
+    return [t.strip() for t in texts if any(w not in ALLOWED for w in LETTERS.findall(t))]
+
+
+ALL = sorted(str(p.relative_to(TEMPLATES)) for p in TEMPLATES.rglob("*.html"))
+
+
+@pytest.mark.parametrize("name", [n for n in ALL if n not in PENDING])
+def test_a_template_shows_no_text_outside_the_catalog(name):
+    assert untranslated(TEMPLATES / name) == []
+
+
+@pytest.mark.parametrize("name", sorted(PENDING))
+def test_a_pending_template_is_still_pending(name):
+    """Once a pending template is translated, take it off PENDING."""
+    assert untranslated(TEMPLATES / name), f"{name} is translated: take it off PENDING"
+
+
+def test_the_checker_finds_text_and_ignores_jinja():
+    found = Visible(skeleton('<p title="Hello">Hi there {{ _("x") }}</p>'
+                             '{% trans %}Some <b>words</b>{% endtrans %}{{ name }} · Quipu'
+                             '<script>var a = "words";</script>')).found
+    assert [t.strip() for t in found if LETTERS.search(t) and "Quipu" not in t] == \
+        ["Hello", "Hi there"]
+
+
+# -- views ------------------------------------------------------------------------------------
+
+SHOWN = {"flash", "render_error", "append"}  # form.form_errors.append(...), field.errors.append
+
+
+def bare_literals(path: Path) -> list[str]:
+    """String constants (or f-strings) passed straight to what shows them to a person."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        owner = getattr(getattr(node.func, "value", None), "attr", "")
+        shows = name in SHOWN and (name != "append" or owner in ("form_errors", "errors"))
+        args = list(node.args) if shows else []
+        args += [k.value for k in node.keywords if k.arg in ("error", "title")]
+        found += [f"{path.name}:{a.lineno}" for a in args
+                  if isinstance(a, ast.JoinedStr)
+                  or (isinstance(a, ast.Constant) and isinstance(a.value, str)
+                      and LETTERS.search(a.value))]
+    return found
+
+
+# Views not translated yet (the teacher's pages, under web/teacher/, and the API's own refusals,
+# which are plain constants, not calls this checker sees): this list can only shrink.
+PENDING_VIEWS = {"api.py"}
+
+
+def view_files():
+    return sorted(p for p in (ROOT / "quizapp" / "web").rglob("*.py")
+                  if p.name not in PENDING_VIEWS and "teacher" not in p.parts)
+
+
+@pytest.mark.parametrize("path", view_files(), ids=lambda p: p.name)
+def test_a_view_shows_no_bare_literal(path):
+    assert bare_literals(path) == []
+
+
+def test_every_word_quiz_js_says_is_in_the_catalog():
+    from quizapp.web.quiz_words import WORDS
+    source = (ROOT / "static" / "quiz.js").read_text()
+    said = set()
+    for call in re.findall(r'\bt\(((?:"(?:[^"\\]|\\.)*"\s*\+?\s*)+)', source):
+        text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', call))
+        said.add(text.replace("\\u201c", "\u201c").replace("\\u201d", "\u201d"))
+    for call in re.findall(r't\(\w+ [<>=]+ \d+ \? "([^"]+)" : "([^"]+)"', source):
+        said.update(call)
+    said = {s for s in said if s}
+    assert said <= {w.message for w in WORDS}, said - {w.message for w in WORDS}
+    assert len(said) >= 20
