@@ -31,19 +31,20 @@ SIGNED_IN = {"quiz", "review", "history", "password"}
 SHOWN_IN_README = ["home", "quiz", "review", "history"]
 
 
-def quizzes_of(app, username: str) -> tuple[str, str]:
-    """A submitted quiz (every answer right but the first) and an open one, made directly.
+def quizzes_of(app, username: str, lang: str = "en") -> tuple[str, str]:
+    """A submitted quiz (every answer right but the first) and an open one, made directly, with
+    the questions in `lang`.
 
     The browser flow that makes them is tested in test_quiz.py; here they are only looked at.
     """
     with app.app_context():
         learner = db.session.scalar(select(Learner).filter_by(username=username))
-        done = quiz_views.start_attempt(learner, BANK, "mixed", QUIZ_LENGTH)
+        done = quiz_views.start_attempt(learner, BANK, "mixed", QUIZ_LENGTH, lang=lang)
         answers = {item.public_id: right_answer(item.snapshot) for item in done.items}
         answers[done.items[0].public_id] = wrong_answer(done.items[0].snapshot)
         submit_attempt(learner, done.id, answers)
         took_four_minutes(done.id)  # the review's "time taken", the same in every screenshot
-        still_open = quiz_views.start_attempt(learner, BANK, "mixed", QUIZ_LENGTH)
+        still_open = quiz_views.start_attempt(learner, BANK, "mixed", QUIZ_LENGTH, lang=lang)
         return done.id, still_open.id
 
 

@@ -80,7 +80,7 @@ def lucia(browser, base_url, live_app, tmp_path_factory):
     folder = tmp_path_factory.mktemp("lucia")
     signed_in = saved_state(browser, base_url, folder / "lucia.json", sign_up_in_spanish)
     visitor = saved_state(browser, base_url, folder / "visitor.json", visitor_in_spanish)
-    done, still_open = quizzes_of(live_app, "lucia")
+    done, still_open = quizzes_of(live_app, "lucia", lang="es")  # the Spanish bank
     urls = {
         "home": "/", "register": "/register", "login": "/login", "guest": "/guest",
         "quiz": f"/attempts/{still_open}", "review": f"/attempts/{done}", "history": "/history",
