@@ -31,7 +31,7 @@ from ..quiz import live as rules
 from ..quiz.build import QuizError, build_quiz
 from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
-from . import exam_lock, live_watch
+from . import exam_lock, live_class, live_watch
 from .attempts import Someone, _ids, store
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
@@ -68,10 +68,12 @@ def snapshot_at(game: LiveGame, index: int) -> Snapshot:
 
 
 def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
-                seconds: Any) -> LiveGame:
-    """A new game in its lobby, its questions drawn and snapshotted now; teachers only."""
+                seconds: Any, class_id: Any = None) -> LiveGame:
+    """A new game in its lobby, its questions drawn and snapshotted now; teachers only. With a
+    class (one the host teaches, else NotFound), only its students and teachers may join."""
     if not host.is_teacher:
         raise NotAllowed("Only a teacher can host a live game.")
+    for_class = live_class.class_for_game(host, class_id)
     bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
         raise Invalid(f"There is no question bank {bank_id!r}.")
@@ -94,7 +96,8 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
                   "snapshot": make_snapshot(item, bank, new_id).to_json()} for item in quiz]
     for _ in range(20):  # a PIN in use is drawn again
         game = LiveGame(pin=str(secrets.randbelow(900000) + 100000), host_id=host.id,
-                        bank=bank.id, mode=mode, length=len(questions), seconds=seconds,
+                        bank=bank.id, class_id=for_class, mode=mode, length=len(questions),
+                        seconds=seconds,
                         phase=rules.LOBBY, question_index=0, questions=questions,
                         created=clock.now(), phase_started=clock.now(), version=0, activity=0)
         try:
@@ -131,6 +134,8 @@ def join(game: LiveGame, nickname: Any,
         raise NotAllowed(ENDED)
     token = secrets.token_urlsafe(24)
     signed_in = learner is not None and not learner.is_guest
+    if not live_class.may_join(game, learner if signed_in else None):
+        raise NotAllowed(live_class.refusal(game))
     # The exam lock's rules, as for self-study: a game reveals its keys.
     exam_lock.ensure_unlocked(learner if signed_in else None, game.bank, clock.now())
     if signed_in:
