@@ -166,3 +166,22 @@ def test_play_live_from_a_class_is_for_its_students_only(app, auth, client):
                       ).status_code == 303
     assert "1 of 1 of 5B have joined" in host.get(f"/teacher/live/{pin}").text
     assert other
+
+
+def test_the_live_pages_speak_peruvian_spanish(app, auth):
+    es = {"Accept-Language": "es-PE"}
+    host, phone = app.test_client(), app.test_client()
+    pin, _ = host_game(app, host, auth)
+    form = host.get("/teacher/live", headers=es).text
+    assert "Segundos por pregunta" in form and "Abrir la sala de espera" in form
+    lobby = host.get(f"/teacher/live/{pin}", headers=es).text
+    assert "PIN del juego" in lobby and "Empezar el juego" in lobby and "jugadores" in lobby
+    page = phone.get("/live", headers=es).text
+    assert "Apodo" in page and "Entrar al juego" in page
+    wrong = phone.post("/live", headers=es, data={"csrf_token": csrf(phone, "/live"),
+                                                  "pin": "000000", "nickname": "Zed"})
+    assert wrong.status_code == 404 and "No hay ningún juego con el PIN" in wrong.text
+    joined = phone.post("/live", headers=es, data={"csrf_token": csrf(phone, "/live"),
+                                                   "pin": pin, "nickname": "Zed"})
+    assert joined.status_code == 303
+    assert "¡Ya estás dentro!" in phone.get(f"/live/{pin}", headers=es).text

@@ -8,6 +8,8 @@ keeps "n of m answered" up to date, and presses Next on Space or the right arrow
 from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import HiddenField, IntegerField, RadioField, SelectField
@@ -29,21 +31,23 @@ class LiveForm(PageForm):
     """A new game's settings."""
 
     class_id = HiddenField()  # set: the game is for this class (from the class's page)
-    bank = SelectField("Question bank", validators=[InputRequired("Choose a bank.")])
-    mode = RadioField("Kind of questions", choices=MODE_CHOICES, default="mixed",
-                      validators=[InputRequired("Choose the kind of questions.")])
+    bank = SelectField(_l("Question bank"), validators=[InputRequired(_l("Choose a bank."))])
+    mode = RadioField(_l("Kind of questions"), choices=MODE_CHOICES, default="mixed",
+                      validators=[InputRequired(_l("Choose the kind of questions."))])
     length = IntegerField(
-        "Questions", default=live.DEFAULT_QUESTIONS,
-        description=f"{live.MIN_QUESTIONS} to {live.MAX_QUESTIONS}.",
-        validators=[InputRequired("Give the number of questions."),
+        _l("Questions"), default=live.DEFAULT_QUESTIONS,
+        description=_l("%(low)d to %(high)d.", low=live.MIN_QUESTIONS, high=live.MAX_QUESTIONS),
+        validators=[InputRequired(_l("Give the number of questions.")),
                     NumberRange(live.MIN_QUESTIONS, live.MAX_QUESTIONS,
-                                f"From {live.MIN_QUESTIONS} to {live.MAX_QUESTIONS} questions.")])
+                                _l("From %(low)d to %(high)d questions.",
+                                   low=live.MIN_QUESTIONS, high=live.MAX_QUESTIONS))])
     seconds = IntegerField(
-        "Seconds per question", default=live.DEFAULT_SECONDS,
-        description=f"{live.MIN_SECONDS} to {live.MAX_SECONDS}.",
-        validators=[InputRequired("Give the seconds per question."),
+        _l("Seconds per question"), default=live.DEFAULT_SECONDS,
+        description=_l("%(low)d to %(high)d.", low=live.MIN_SECONDS, high=live.MAX_SECONDS),
+        validators=[InputRequired(_l("Give the seconds per question.")),
                     NumberRange(live.MIN_SECONDS, live.MAX_SECONDS,
-                                f"From {live.MIN_SECONDS} to {live.MAX_SECONDS} seconds.")])
+                                _l("From %(low)d to %(high)d seconds.",
+                                   low=live.MIN_SECONDS, high=live.MAX_SECONDS))])
 
 
 def _form() -> LiveForm:
@@ -77,7 +81,7 @@ def new_live():
 def _hosted(pin: str):
     game = live.find_game(pin)
     if game.host_id != current_user.id:
-        raise NotFound(f"There is no game of yours with PIN {pin}.")
+        raise NotFound(_("There is no game of yours with PIN %(pin)s.", pin=pin))
     return game
 
 
