@@ -164,7 +164,8 @@ def test_play_live_from_a_class_is_for_its_students_only(app, auth, client):
     phone.post("/login", data={"username": "ana", "password": PASSWORD, "next": ""})
     assert phone.post("/live", data={"csrf_token": csrf(phone, "/live"), "pin": pin}
                       ).status_code == 303
-    assert "1 of 1 of 5B have joined" in host.get(f"/teacher/live/{pin}").text
+    assert "<span data-class-joined>1</span> of 1 of 5B have joined" in host.get(
+        f"/teacher/live/{pin}").text
     assert other
 
 
