@@ -42,6 +42,9 @@
       setText("[data-answered]", String(state.answered));
       setText("[data-can-answer]", String(state.can_answer));
       setText("[data-player-count]", String(state.players.length));
+      if (state.of_class) {
+        setText("[data-class-joined]", String(state.of_class[0]));
+      }
       listPlayers(state.players);
     }
   }

@@ -23,6 +23,9 @@ class LiveGame(Model):
     pin: Mapped[str] = mapped_column(String(6), unique=True)
     host_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
     bank: Mapped[str] = mapped_column(String(80))
+    # The class it is for (only its students and teachers join), or None: anyone with the PIN.
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("classroom.id", ondelete="SET NULL"), index=True)
     mode: Mapped[str] = mapped_column(String(16))
     length: Mapped[int]
     seconds: Mapped[int]

@@ -25,13 +25,14 @@ from sqlalchemy.exc import IntegrityError
 from .. import clock
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import Learner, LiveAnswer, LiveGame, LivePlayer
 from ..models.people import username_key
 from ..quiz import live as rules
 from ..quiz.build import QuizError, build_quiz
 from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
-from . import exam_lock, live_watch
+from . import exam_lock, live_class, live_watch
 from .attempts import Someone, _ids, store
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
@@ -45,7 +46,7 @@ DEFAULT_SECONDS = rules.DEFAULT_SECONDS
 MIN_QUESTIONS, MAX_QUESTIONS = rules.MIN_QUESTIONS, rules.MAX_QUESTIONS
 DEFAULT_QUESTIONS = rules.DEFAULT_QUESTIONS
 NICKNAME = 24  # characters: a nickname fits a phone's line and the projector's leaderboard
-ENDED = "This game has ended: ask your teacher for the PIN of a new one."
+ENDED = _l("This game has ended: ask your teacher for the PIN of a new one.")
 
 
 def _whole(value: Any) -> bool:
@@ -68,33 +69,39 @@ def snapshot_at(game: LiveGame, index: int) -> Snapshot:
 
 
 def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
-                seconds: Any) -> LiveGame:
-    """A new game in its lobby, its questions drawn and snapshotted now; teachers only."""
+                seconds: Any, class_id: Any = None) -> LiveGame:
+    """A new game in its lobby, its questions drawn and snapshotted now; teachers only. With a
+    class (one the host teaches, else NotFound), only its students and teachers may join."""
     if not host.is_teacher:
-        raise NotAllowed("Only a teacher can host a live game.")
+        raise NotAllowed(_l("Only a teacher can host a live game."))
+    for_class = live_class.class_for_game(host, class_id)
     bank = current_catalog().get(bank_id) if isinstance(bank_id, str) else None
     if bank is None:
-        raise Invalid(f"There is no question bank {bank_id!r}.")
+        raise Invalid(_l("There is no question bank %(bank)s.", bank=repr(bank_id)))
     if mode not in MODES:
-        raise Invalid(f"A live game's questions are one of {', '.join(MODES)}.")
+        raise Invalid(_l("A live game’s questions are one of %(modes)s.", modes=", ".join(MODES)))
     if not _whole(length) or not rules.MIN_QUESTIONS <= length <= rules.MAX_QUESTIONS:
-        raise Invalid(f"A live game has {rules.MIN_QUESTIONS} to {rules.MAX_QUESTIONS} questions.")
+        raise Invalid(_l("A live game has %(low)d to %(high)d questions.",
+                         low=rules.MIN_QUESTIONS, high=rules.MAX_QUESTIONS))
     if not _whole(seconds) or not rules.MIN_SECONDS <= seconds <= rules.MAX_SECONDS:
-        raise Invalid(f"A question lasts {rules.MIN_SECONDS} to {rules.MAX_SECONDS} seconds.")
+        raise Invalid(_l("A question lasts %(low)d to %(high)d seconds.",
+                         low=rules.MIN_SECONDS, high=rules.MAX_SECONDS))
     lock = exam_lock.lock_on(None, bank.id, clock.now())  # as for a guest: anyone may join
     if lock is not None:
-        raise NotAllowed(f"{lock.message} A live game shows its keys, so it waits too: choose "
-                         "another bank.")
+        raise NotAllowed(_l("%(lock)s A live game shows its keys, so it waits too: choose "
+                            "another bank.", lock=lock.message))
     try:
         quiz = build_quiz(current_catalog().pool(bank.id), mode, length, random.Random())
     except QuizError as e:
-        raise Unbuildable(f"{e}: choose another kind or bank.") from None
+        raise Unbuildable(_l("%(problem)s: choose another kind or bank.", problem=str(e))
+                          ) from None
     new_id = _ids()
     questions = [{"question_id": item.question.id, "order": list(item.order),
                   "snapshot": make_snapshot(item, bank, new_id).to_json()} for item in quiz]
     for _ in range(20):  # a PIN in use is drawn again
         game = LiveGame(pin=str(secrets.randbelow(900000) + 100000), host_id=host.id,
-                        bank=bank.id, mode=mode, length=len(questions), seconds=seconds,
+                        bank=bank.id, class_id=for_class, mode=mode, length=len(questions),
+                        seconds=seconds,
                         phase=rules.LOBBY, question_index=0, questions=questions,
                         created=clock.now(), phase_started=clock.now(), version=0, activity=0)
         try:
@@ -103,7 +110,7 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
         except IntegrityError:
             continue
         return game
-    raise Conflict("No free PIN was found: try again.")
+    raise Conflict(_l("No free PIN was found: try again."))
 
 
 def find_game(pin: Any) -> LiveGame:
@@ -112,8 +119,8 @@ def find_game(pin: Any) -> LiveGame:
     if isinstance(pin, str) and rules.valid_pin(pin):
         game = db.session.scalar(select(LiveGame).where(LiveGame.pin == pin))
     if game is None:
-        raise NotFound(f"There is no game with PIN {str(pin)[:12]!r}: check the six digits on "
-                       "the screen.")
+        raise NotFound(_l("There is no game with PIN %(pin)s: check the six digits on the "
+                          "screen.", pin=repr(str(pin)[:12])))
     return game
 
 
@@ -131,6 +138,8 @@ def join(game: LiveGame, nickname: Any,
         raise NotAllowed(ENDED)
     token = secrets.token_urlsafe(24)
     signed_in = learner is not None and not learner.is_guest
+    if not live_class.may_join(game, learner if signed_in else None):
+        raise NotAllowed(live_class.refusal(game))
     # The exam lock's rules, as for self-study: a game reveals its keys.
     exam_lock.ensure_unlocked(learner if signed_in else None, game.bank, clock.now())
     if signed_in:
@@ -143,7 +152,7 @@ def join(game: LiveGame, nickname: Any,
             return again, token
         nickname = learner.display_name
     if not isinstance(nickname, str):
-        raise Invalid("Give a nickname to play under.")
+        raise Invalid(_l("Give a nickname to play under."))
     problem = name_problem(nickname, "nickname", NICKNAME)
     if problem:
         raise Invalid(problem)
@@ -158,8 +167,8 @@ def join(game: LiveGame, nickname: Any,
             db.session.execute(update(LiveGame).where(LiveGame.id == game.id)
                                .values(activity=LiveGame.activity + 1))
     except IntegrityError:
-        raise Conflict(f"Someone in this game is already called {name!r}: choose another "
-                       "nickname.") from None
+        raise Conflict(_l("Someone in this game is already called %(name)s: choose another "
+                          "nickname.", name=repr(name))) from None
     live_watch.changed(current_app, game.id)
     return player, token
 
@@ -168,7 +177,8 @@ def player_for(game: LiveGame, token: str) -> LivePlayer | None:
     """The player a token belongs to, if it is this game's; NotAllowed for another game's."""
     player = db.session.scalar(select(LivePlayer).where(LivePlayer.token_hash == token_hash(token)))
     if player is not None and player.game_id != game.id:
-        raise NotAllowed("This player token is for another game: join this one with its PIN.")
+        raise NotAllowed(_l("This player token is for another game: join this one with its "
+                            "PIN."))
     return player
 
 
@@ -180,17 +190,18 @@ def answer(game: LiveGame, player: LivePlayer, value: Any) -> None:
     if phase == rules.FINISHED:
         raise NotAllowed(ENDED)
     if game.phase != rules.QUESTION:
-        raise NotAllowed("No question is open now: wait for the next one.")
+        raise NotAllowed(_l("No question is open now: wait for the next one."))
     if phase != rules.QUESTION:
-        raise AlreadySubmitted("Time was up for this question: this answer came too late and "
-                               "was not counted.")
+        raise AlreadySubmitted(_l("Time was up for this question: this answer came too late "
+                                  "and was not counted."))
     if player.first_question > index:
-        raise NotAllowed("You joined during this question: you play from the next one.")
+        raise NotAllowed(_l("You joined during this question: you play from the next one."))
     snapshot = snapshot_at(game, index)
     try:
         checked = check_answer(snapshot, value)
     except AnswerError as e:
-        raise Invalid(f"That answer does not fit this question: {e}.") from None
+        raise Invalid(_l("That answer does not fit this question: %(problem)s.",
+                         problem=str(e))) from None
     credit = grade_snapshot(snapshot, checked)
     earned = rules.points(credit, (now - game.phase_started).total_seconds(), game.seconds)
     try:
@@ -206,8 +217,8 @@ def answer(game: LiveGame, player: LivePlayer, value: Any) -> None:
             if rules.answered_all(*answered_and_players(game)):
                 _move(game, rules.REVEAL, index)
     except IntegrityError:
-        raise AlreadySubmitted("You have answered this question already: your first answer "
-                               "stands.") from None
+        raise AlreadySubmitted(_l("You have answered this question already: your first "
+                                  "answer stands.")) from None
     live_watch.changed(current_app, game.id)
 
 
@@ -236,7 +247,7 @@ def next_phase(game: LiveGame, host: Someone) -> LiveGame:
     """The host moves the game on one step; at the end the signed-in players' attempts are
     stored."""
     if host.id != game.host_id:
-        raise NotAllowed("Only the game's host can move it on.")
+        raise NotAllowed(_l("Only the game’s host can move it on."))
     try:
         phase, index = rules.next_step(phase_of(game), game.question_index, game.length)
     except rules.LiveError:

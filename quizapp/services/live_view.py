@@ -17,6 +17,7 @@ from ..models import LiveAnswer, LiveGame, LivePlayer
 from ..quiz import live as rules
 from ..quiz.snapshot import Snapshot
 from .live import answered_and_players, snapshot_at
+from .live_class import absent, class_name, joined_of_class
 
 KEYED = (rules.REVEAL, rules.LEADERBOARD, rules.FINISHED)  # phases that show the key
 
@@ -63,7 +64,7 @@ def host_state(game: LiveGame) -> dict[str, Any]:
         LivePlayer.game_id == game.id).order_by(LivePlayer.id)))
     state = _common(game, phase, now) | {
         "question": question, "players": nicknames, "answered": answered, "can_answer": able,
-        "host": True,
+        "host": True, "class_name": class_name(game), "of_class": joined_of_class(game),
     }
     if snapshot is not None and phase in KEYED:
         given = db.session.scalars(select(LiveAnswer.answer).where(
@@ -102,7 +103,8 @@ def player_state(game: LiveGame, player: LivePlayer) -> dict[str, Any]:
 
 def results(game: LiveGame) -> tuple[list[str], list[list[Any]]]:
     """The game's results as a table: each player's rank, nickname, whether signed in, score,
-    and points per question (empty: not answered, or joined later)."""
+    and points per question (empty: not answered, or joined later); for a class's game, then
+    each of its students who did not play ("did not play", no rank, no score)."""
     points, names = scores(game)
     rank = rules.ranks(points)
     answers: dict[tuple[str, int], int] = {
@@ -116,6 +118,7 @@ def results(game: LiveGame) -> tuple[list[str], list[list[Any]]]:
     order = sorted(points, key=lambda p: (rank[p], names[p].casefold()))
     rows = [[rank[p], names[p], "yes" if signed_in[p] else "no", points[p],
              *[answers.get((p, i), "") for i in range(game.length)]] for p in order]
+    rows += [["", name, "did not play", "", *[""] * game.length] for name in absent(game)]
     return header, rows
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
@@ -56,7 +57,7 @@ def _player(pin: str) -> tuple[Any, Any] | None:
 @bp.errorhandler(ServiceError)
 def refused(e: ServiceError):
     """A wrong PIN, an ended game: a page saying so, and the way back to /live."""
-    return render_error(status_of(e), e.message, link=(url_for("live.enter"), "Join a game"))
+    return render_error(status_of(e), e.message, link=(url_for("live.enter"), _("Join a game")))
 
 
 @bp.get("/live")
@@ -114,11 +115,11 @@ def answer(pin: str) -> Response | tuple[str, int]:
     game, player = found
     snapshot = open_question(game, player)
     if snapshot is None:
-        return _page(game, player, "No question is open for you now: wait for the next one.",
+        return _page(game, player, _("No question is open for you now: wait for the next one."),
                      409)
     answers, problems = read_quiz_answers([(QID, snapshot)], request.form)
     if problems or answers.get(QID) is None:
-        return _page(game, player, problems.get(QID) or "Choose an answer first.", 400,
+        return _page(game, player, problems.get(QID) or _("Choose an answer first."), 400,
                      request.form)
     try:
         live.answer(game, player, answers[QID])
@@ -132,5 +133,5 @@ def events(pin: str) -> Response:
     """The player's events (live.js listens)."""
     found = _player(pin)
     if found is None:
-        raise NotFound("Join this game first: /live asks for its PIN and a nickname.")
+        raise NotFound(_("Join this game first: /live asks for its PIN and a nickname."))
     return event_stream(found[0].id, found[1].id)

@@ -44,6 +44,7 @@ def audited(page: Page, name: str) -> None:
         check_page(page, name, width)
         page.screenshot(path=f"{SHOTS}/{name}-{width}.png")
         page.emulate_media(color_scheme="dark")
+        page.wait_for_timeout(300)  # buttons ease their colours in 0.12 s: axe reads them after
         check_dark(page, name)
         page.screenshot(path=f"{SHOTS}/{name}-{width}-dark.png")
     page.emulate_media(color_scheme="light")
@@ -165,7 +166,7 @@ def test_a_host_and_three_phones_play_three_questions(new_context, live_app, hos
 
 def test_an_ordering_question_on_a_phone_takes_the_quiz_pages_controls(new_context, live_app,
                                                                         host_name):
-    host = new_context(width=1280, height=720).new_page()
+    host = new_context(width=1280, height=720, bypass_csp=True).new_page()
     sign_in(host, host_name)
     host.goto("/teacher/live?bank=peru-us-relations")
     host.get_by_label("Ordering questions only").check()
@@ -185,3 +186,43 @@ def test_an_ordering_question_on_a_phone_takes_the_quiz_pages_controls(new_conte
     phone.get_by_role("button", name="Send my answer").click()
     expect(phone.locator(".live-verdict")).to_contain_text("Right!")  # the only player: revealed
     expect(phone.locator(".live-key li")).to_have_count(len(snap.key))
+
+
+def test_a_class_s_game_in_spanish_from_its_class_page(new_context, live_app, host_name):
+    """Play live from a class's page, in Spanish: the form for the class, a student of it joins,
+    the lobby counts the class; each page audited, light and dark, at both widths."""
+    from quizapp.models import ClassMember, Classroom, Learner
+
+    es = {"Accept-Language": "es-PE"}
+    with live_app.app_context():
+        accounts.register("rosa.e2e", PASSWORD)
+        teacher = db.session.query(Learner).filter_by(username=host_name).one()
+        student = db.session.query(Learner).filter_by(username="rosa.e2e").one()
+        room = Classroom(name="5.º B", code="LIVEE2", owner_id=teacher.id)
+        db.session.add(room)
+        db.session.flush()
+        db.session.add(ClassMember(class_id=room.id, learner_id=student.id))
+        db.session.commit()
+        class_id = room.id
+    host = new_context(width=1280, height=720, bypass_csp=True).new_page()
+    sign_in(host, host_name)
+    host.set_extra_http_headers(es)
+    host.goto(f"/teacher/classes/{class_id}")
+    audited(host, "class-with-play-live")
+    host.get_by_role("link", name="Play live").click()
+    expect(host.get_by_role("heading", level=1)).to_have_text("Jugar en vivo")
+    expect(host.locator("#live-class")).to_contain_text("5.º B")
+    audited(host, "live-new-class-es")
+    host.get_by_label("Preguntas", exact=True).fill("2")
+    host.get_by_role("button", name="Abrir la sala de espera").click()
+    pin = host.locator(".live-pin").inner_text()
+
+    phone = new_context(width=375, height=812, bypass_csp=True).new_page()
+    sign_in(phone, "rosa.e2e")
+    phone.set_extra_http_headers(es)
+    phone.goto(f"/live?pin={pin}")
+    audited(phone, "live-join-es")
+    phone.get_by_role("button", name="Entrar al juego").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("¡Ya estás dentro!")
+    expect(host.locator("#class-joined"))  # by its events (live.js), no reload.to_have_text("Ya entraron 1 de 1 de 5.º B")
+    audited(host, "live-lobby-class-es")

@@ -114,3 +114,75 @@ def test_only_the_host_sees_the_projector(app, auth, client):
     auth.login("other")
     assert client.get(f"/teacher/live/{pin}").status_code == 404
     assert client.get(f"/teacher/live/{pin}/results.csv").status_code == 404
+
+
+def test_play_live_from_a_class_is_for_its_students_only(app, auth, client):
+    from quizapp.models import ClassMember, Classroom
+
+    teach = auth.create("teach", role="teacher")
+    ana, other = auth.create("ana"), auth.create("other", role="teacher")
+    auth.create("stranger")
+    with app.app_context():
+        room = Classroom(name="5B", code="LIVE5B", owner_id=teach)
+        db.session.add(room)
+        db.session.flush()
+        db.session.add(ClassMember(class_id=room.id, learner_id=ana))
+        db.session.commit()
+        class_id = room.id
+    host = app.test_client()
+    host.post("/login", data={"username": "teach", "password": PASSWORD, "next": ""})
+    page = host.get(f"/teacher/classes/{class_id}")
+    assert f'/teacher/live?class={class_id}' in page.text and "Play live" in page.text
+    form = host.get(f"/teacher/live?class={class_id}")
+    assert form.status_code == 200 and "For the class <strong>5B</strong>" in form.text
+    assert host.get("/teacher/live?class=999999").status_code == 404
+    assert host.get("/teacher/live?class=x%C2%B2").status_code == 404
+    token = csrf(host, "/teacher/live")
+    made = host.post("/teacher/live", data={"csrf_token": token, "bank": "sample", "mode": "choice",
+                                             "length": 2, "seconds": 20, "class_id": class_id})
+    assert made.status_code == 303
+    pin = made.headers["Location"].rsplit("/", 1)[1]
+    with app.app_context():
+        assert db.session.query(LiveGame).filter_by(pin=pin).one().class_id == class_id
+    # Someone else's class: 404, and no game is made.
+    auth.login("other")
+    bad = client.post("/teacher/live", data={"csrf_token": csrf(client, "/teacher/live"),
+                                             "bank": "sample", "mode": "choice", "length": 2,
+                                             "seconds": 20, "class_id": class_id})
+    assert bad.status_code == 404
+    # A guest, or a student not in the class: 403 saying why.
+    guest = app.test_client()
+    refused = guest.post("/live", data={"csrf_token": csrf(guest, "/live"), "pin": pin,
+                                        "nickname": "Zed"})
+    assert refused.status_code == 403 and "only its students" in refused.text
+    client.post("/logout", data={"csrf_token": csrf(client, "/")})
+    auth.login("stranger")
+    refused = client.post("/live", data={"csrf_token": csrf(client, "/live"), "pin": pin})
+    assert refused.status_code == 403 and "for the class 5B" in refused.text
+    # The class's student joins; the lobby counts them, the CSV lists who did not play.
+    phone = app.test_client()
+    phone.post("/login", data={"username": "ana", "password": PASSWORD, "next": ""})
+    assert phone.post("/live", data={"csrf_token": csrf(phone, "/live"), "pin": pin}
+                      ).status_code == 303
+    assert "<span data-class-joined>1</span> of 1 of 5B have joined" in host.get(
+        f"/teacher/live/{pin}").text
+    assert other
+
+
+def test_the_live_pages_speak_peruvian_spanish(app, auth):
+    es = {"Accept-Language": "es-PE"}
+    host, phone = app.test_client(), app.test_client()
+    pin, _ = host_game(app, host, auth)
+    form = host.get("/teacher/live", headers=es).text
+    assert "Segundos por pregunta" in form and "Abrir la sala de espera" in form
+    lobby = host.get(f"/teacher/live/{pin}", headers=es).text
+    assert "PIN del juego" in lobby and "Empezar el juego" in lobby and "jugadores" in lobby
+    page = phone.get("/live", headers=es).text
+    assert "Apodo" in page and "Entrar al juego" in page
+    wrong = phone.post("/live", headers=es, data={"csrf_token": csrf(phone, "/live"),
+                                                  "pin": "000000", "nickname": "Zed"})
+    assert wrong.status_code == 404 and "No hay ningún juego con el PIN" in wrong.text
+    joined = phone.post("/live", headers=es, data={"csrf_token": csrf(phone, "/live"),
+                                                   "pin": pin, "nickname": "Zed"})
+    assert joined.status_code == 303
+    assert "¡Ya estás dentro!" in phone.get(f"/live/{pin}", headers=es).text

@@ -34,7 +34,6 @@ PENDING = {
     "teacher/assignments.html", "teacher/class.html",
     "teacher/draft.html", "teacher/edit.html", "teacher/preview.html",
     "teacher/results.html", "teacher/upload.html",
-    "live/join.html", "live/play.html", "teacher/live_host.html", "teacher/live_new.html",
 }
 
 
