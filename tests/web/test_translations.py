@@ -172,14 +172,15 @@ def bare_literals(path: Path) -> list[str]:
     return found
 
 
-# Views not translated yet (the teacher's pages, under web/teacher/, and the API's own refusals,
-# which are plain constants, not calls this checker sees): this list can only shrink.
-PENDING_VIEWS = {"api.py"}
+# Views not translated yet (the live game's teacher view, web/teacher/live.py, and the API's own
+# refusals, which are plain constants, not calls this checker sees): this list can only shrink.
+PENDING_VIEWS = {"api.py", "teacher/live.py"}
 
 
 def view_files():
-    return sorted(p for p in (ROOT / "quizapp" / "web").rglob("*.py")
-                  if p.name not in PENDING_VIEWS and "teacher" not in p.parts)
+    web = ROOT / "quizapp" / "web"
+    return sorted(p for p in web.rglob("*.py")
+                  if p.name not in PENDING_VIEWS and str(p.relative_to(web)) not in PENDING_VIEWS)
 
 
 @pytest.mark.parametrize("path", view_files(), ids=lambda p: p.name)
