@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup, with_appcontext
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from . import backup
@@ -16,21 +16,25 @@ from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .cli_attempts import attempts_cli
 from .cli_draft import draft_questions_command
+from .cli_language import SpokenGroup, speaking
+from .i18n import _l, _n
 from .services import accounts, sessions
 from .services.catalog import current_catalog
 from .services.errors import NotFound
 
-questions_cli = AppGroup("questions", help="Check, inspect, export and draft question files.")
+questions_cli = SpokenGroup("questions", help="Check, inspect, export and draft question files.")
 questions_cli.add_command(draft_questions_command)
-user_cli = AppGroup("user", help="Manage learners.")
+user_cli = SpokenGroup("user", help="Manage learners.")
+ROLES = {"student": _l("student"), "teacher": _l("teacher"), "admin": _l("admin")}  # as said
 
 
 @click.command("init-db")
 @with_appcontext
+@speaking
 def init_db_command() -> None:
     """Create or upgrade the database (`flask db upgrade`, adopting a pre-migration database)."""
     upgrade()
-    click.echo("Database ready.")
+    click.echo(str(_l("Database ready.")))
 
 
 @questions_cli.command("check")
@@ -40,7 +44,8 @@ def check_questions_command(paths: tuple[str, ...]) -> None:
     try:
         result = load_paths(paths or [current_app.config["QUESTIONS_DIR"]])
     except FileNotFoundError as error:
-        raise click.ClickException(f"no such file or folder: {error.filename}") from error
+        raise click.ClickException(str(_l("no such file or folder: %(name)s",
+                                          name=error.filename))) from error
     for line in report_lines(result):
         click.echo(line)
     if not result.clean:  # a problem, or a broken question an import left out
@@ -58,8 +63,9 @@ def export_questions_command(bank_id: str, file_format: str, output: Path | None
     catalog = current_catalog()
     bank = catalog.get(bank_id)
     if bank is None:
-        known = ", ".join(sorted(catalog.banks)) or "none are loaded"
-        raise click.ClickException(f"there is no bank '{bank_id}'; the banks are: {known}")
+        known = ", ".join(sorted(catalog.banks)) or str(_l("none are loaded"))
+        raise click.ClickException(str(_l("there is no bank '%(bank)s'; the banks are: %(known)s",
+                                          bank=bank_id, known=known)))
     text = EXPORTERS[file_format][0](bank)
     if output is None:
         click.echo(text, nl=False)
@@ -67,9 +73,11 @@ def export_questions_command(bank_id: str, file_format: str, output: Path | None
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
-    count = len(bank.questions)
-    click.echo(f"Wrote {count} question{'s' if count != 1 else ''} of {bank.id} to {output}.")
+        raise click.ClickException(str(_l("cannot write %(path)s: %(why)s", path=output,
+                                          why=error.strerror))) from error
+    click.echo(str(_n("Wrote %(num)d question of %(bank)s to %(path)s.",
+                      "Wrote %(num)d questions of %(bank)s to %(path)s.", len(bank.questions),
+                      bank=bank.id, path=output)))
 
 
 class PasswordOption(click.Option):
@@ -99,13 +107,15 @@ class PasswordOption(click.Option):
 def create_user_command(username: str, teacher: bool, admin: bool, password: str) -> None:
     """Create an account; the password is asked for twice."""
     if teacher and admin:
-        raise click.UsageError("Give --teacher or --admin, not both (an admin is a teacher too).")
+        raise click.UsageError(str(_l(
+            "Give --teacher or --admin, not both (an admin is a teacher too).")))
     role = "admin" if admin else "teacher" if teacher else "student"
     try:
         learner = accounts.register(username, password, role=role)
     except accounts.AccountError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"Created {learner.role} {learner.username}.")
+    click.echo(str(_l("Created %(role)s %(name)s.", role=ROLES.get(learner.role, learner.role),
+                      name=learner.username)))
 
 
 @user_cli.command("password")
@@ -122,7 +132,8 @@ def password_command(username: str, password: str) -> None:
         learner = sessions.reset_password(username, password)
     except (accounts.AccountError, NotFound) as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"Set a new password for {learner.username}: its sessions and API tokens ended.")
+    click.echo(str(_l("Set a new password for %(name)s: its sessions and API tokens ended.",
+                      name=learner.username)))
 
 
 @user_cli.command("duplicates")
@@ -130,18 +141,20 @@ def duplicates_command() -> None:
     """List accounts whose usernames differ only in case or Unicode form, to be renamed."""
     found = accounts.duplicates()
     if not found:
-        click.echo("No duplicate usernames: every account has its own name.")
+        click.echo(str(_l("No duplicate usernames: every account has its own name.")))
         return
     for twin in found:
-        beside = (f"beside {twin.keyed.username!r} (id {twin.keyed.id})" if twin.keyed
-                  else "(the account it shadowed was renamed)")
-        made = twin.twin.created
-        click.echo(f"{twin.twin.username!r} (id {twin.twin.id}, created {made:%Y-%m-%d}, "
-                   f"{len(twin.twin.attempts)} attempts) {beside}")
-    click.echo(f"{len(found)} account{'s' if len(found) != 1 else ''} to rename. Until then each "
-               "signs in only by its exact username. Rename one with:\n"
-               "  flask --app quizapp user rename OLD NEW\n"
-               "and tell its owner the new name (their password and attempts stay).")
+        beside = (str(_l("beside %(name)r (id %(id)s)", name=twin.keyed.username,
+                         id=twin.keyed.id)) if twin.keyed
+                  else str(_l("(the account it shadowed was renamed)")))
+        click.echo(str(_l("%(name)r (id %(id)s, created %(made)s, %(attempts)s attempts) "
+                          "%(beside)s", name=twin.twin.username, id=twin.twin.id,
+                          made=f"{twin.twin.created:%Y-%m-%d}", attempts=len(twin.twin.attempts),
+                          beside=beside)))
+    click.echo(str(_n("%(num)d account to rename.", "%(num)d accounts to rename.", len(found)))
+               + " " + str(_l("Until then each signs in only by its exact username. Rename one "
+                              "with:\n  flask --app quizapp user rename OLD NEW\nand tell its "
+                              "owner the new name (their password and attempts stay).")))
 
 
 @user_cli.command("rename")
@@ -153,25 +166,28 @@ def rename_user_command(old: str, new: str) -> None:
         learner = accounts.rename(old, new)
     except (accounts.AccountError, NotFound) as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"Renamed {old} to {learner.username}.")
+    click.echo(str(_l("Renamed %(old)s to %(new)s.", old=old, new=learner.username)))
 
 
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
+@speaking
 def backup_command(path: Path) -> None:
     """Copy the live SQLite database to PATH, consistently, while it serves."""
     try:
         counts = backup.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
     except backup.BackupError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"Backed up {backup.describe(counts)} to {path}.")
+    click.echo(str(_l("Backed up %(what)s to %(path)s.", what=backup.describe(counts),
+                          path=path)))
 
 
 @click.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
 @with_appcontext
+@speaking
 def restore_command(path: Path, yes: bool) -> None:
     """Replace the SQLite database with the backup at PATH (after checking it)."""
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
@@ -179,14 +195,16 @@ def restore_command(path: Path, yes: bool) -> None:
         counts = backup.check(path)
         target = backup.sqlite_path(url)
         if not yes:
-            click.confirm(f"Replace {target} with {path} ({backup.describe(counts)})? Anything "
-                          "written since that backup is lost", abort=True)
+            click.confirm(str(_l("Replace %(target)s with %(path)s (%(what)s)? Anything "
+                                 "written since that backup is lost", target=target, path=path,
+                                 what=backup.describe(counts))), abort=True)
         counts, kept = backup.restore(url, path)
     except backup.BackupError as e:
         raise click.ClickException(str(e)) from None
     if kept:
-        click.echo(f"The database it replaced is kept at {kept}.")
-    click.echo(f"Restored {backup.describe(counts)} from {path}.")
+        click.echo(str(_l("The database it replaced is kept at %(path)s.", path=kept)))
+    click.echo(str(_l("Restored %(what)s from %(path)s.", what=backup.describe(counts),
+                      path=path)))
 
 
 def init_app(app: Flask) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
 from . import clock
+from .cli_language import SpokenGroup
+from .i18n import _n
 from .services.handin import close_overdue
 
-attempts_cli = AppGroup("attempts", help="Manage attempts.")
+attempts_cli = SpokenGroup("attempts", help="Manage attempts.")
 
 
 @attempts_cli.command("close-overdue")
@@ -18,4 +19,5 @@ def close_overdue_command() -> None:
     Reading an overdue attempt does this too; run it from cron to settle them all at once.
     """
     closed = close_overdue(clock.now())
-    click.echo(f"Closed {closed} overdue attempt{'' if closed == 1 else 's'}.")
+    click.echo(str(_n("Closed %(num)d overdue attempt.", "Closed %(num)d overdue attempts.",
+                      closed)))

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import clock
 from ..database import write_transaction
 from ..extensions import db
-from ..i18n import _l
+from ..i18n import _l, _n
 from ..models import Assignment, AssignmentClass, Attempt, Classroom, Learner
 from ..quiz.rules import CLOSED, MODES, NOT_OPEN_YET, window
 from .attempts import Someone, checked_bank, deadline_of, draw, new_seed, store
@@ -37,9 +37,9 @@ MAX_ATTEMPTS_LIMIT = 100
 MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1, 600  # minutes
 # What a student sees of a submitted attempt, right after submitting and once the quiz closes.
 REVIEW_OPTIONS = {
-    SCORE: "The score only",
-    MARKS: "The score and which questions were right",
-    ALL: "Everything: their answers, the key, explanations and facts",
+    SCORE: _l("The score only"),
+    MARKS: _l("The score and which questions were right"),
+    ALL: _l("Everything: their answers, the key, explanations and facts"),
 }
 assert set(REVIEW_OPTIONS) == set(LEVELS)  # the levels the review shows, each offered once
 DEFAULT_REVIEW_AFTER_SUBMIT, DEFAULT_REVIEW_AFTER_CLOSE = SCORE, ALL
@@ -72,29 +72,33 @@ class AssignmentSettings:
 def check_settings(s: AssignmentSettings) -> None:
     """AssignmentError unless the settings make a quiz students can start."""
     if not 1 <= len(s.title.strip()) <= MAX_TITLE:
-        raise AssignmentError(f"Give the quiz a title of 1 to {MAX_TITLE} characters.")
+        raise AssignmentError(_l("Give the quiz a title of 1 to %(max)d characters.",
+                                 max=MAX_TITLE))
     try:
         checked_bank(s.bank, s.mode, s.length)  # the rules every quiz obeys
     except Invalid as e:
         raise AssignmentError(e.message) from None
     if s.mode not in MODES:  # review asks each learner's own due facts: no quiz to set
-        raise AssignmentError(f"A quiz mode is one of {', '.join(MODES)}.")
+        raise AssignmentError(_l("A quiz mode is one of %(modes)s.", modes=", ".join(MODES)))
     available = current_catalog().pool(s.bank).count(s.mode)
     if available == 0:
-        raise AssignmentError("That bank has no questions for that mode: choose another mode.")
+        raise AssignmentError(_l("That bank has no questions for that mode: choose another mode."))
     if s.length > available:
-        raise AssignmentError(f"This bank has {available} question{'s' if available != 1 else ''} "
-                              f"for that mode: choose {available} or fewer.")
+        raise AssignmentError(_n("This bank has %(num)d question for that mode: choose "
+                                 "%(num)d or fewer.", "This bank has %(num)d questions for that "
+                                 "mode: choose %(num)d or fewer.", available))
     if s.closes is not None and s.closes <= s.opens:
-        raise AssignmentError("The quiz must close after it opens.")
+        raise AssignmentError(_l("The quiz must close after it opens."))
     if s.max_attempts is not None and not 1 <= s.max_attempts <= MAX_ATTEMPTS_LIMIT:
-        raise AssignmentError(f"Allow 1 to {MAX_ATTEMPTS_LIMIT} attempts, or leave it empty.")
+        raise AssignmentError(_l("Allow 1 to %(max)d attempts, or leave it empty.",
+                                  max=MAX_ATTEMPTS_LIMIT))
     if s.time_limit is not None and not MIN_TIME_LIMIT <= s.time_limit <= MAX_TIME_LIMIT:
-        raise AssignmentError(f"A time limit is {MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} minutes, "
-                              "or leave it empty.")
+        raise AssignmentError(_l("A time limit is %(low)d to %(high)d minutes, or leave it empty.",
+                                 low=MIN_TIME_LIMIT, high=MAX_TIME_LIMIT))
     for option in (s.review_after_submit, s.review_after_close):
         if option not in REVIEW_OPTIONS:
-            raise AssignmentError(f"What students see is one of {', '.join(REVIEW_OPTIONS)}.")
+            raise AssignmentError(_l("What students see is one of %(options)s.",
+                                      options=", ".join(REVIEW_OPTIONS)))
 
 
 def checked_classes(viewer: Viewer, class_ids: tuple[int, ...]) -> list[int]:
@@ -102,11 +106,12 @@ def checked_classes(viewer: Viewer, class_ids: tuple[int, ...]) -> list[int]:
     the teacher does not teach (a tampered form: whose class it is, is not said)."""
     wanted = list(dict.fromkeys(class_ids))
     if not wanted:
-        raise AssignmentError("Choose at least one class to set the quiz for.")
+        raise AssignmentError(_l("Choose at least one class to set the quiz for."))
     taught = set(db.session.scalars(
         taught_class_ids(viewer).where(Classroom.id.in_(wanted))))
     if set(wanted) - taught:
-        raise AssignmentError("You can set a quiz only for your own classes: choose among them.")
+        raise AssignmentError(_l(
+            "You can set a quiz only for your own classes: choose among them."))
     return wanted
 
 
@@ -133,7 +138,7 @@ def create_assignment(teacher: Someone, s: AssignmentSettings) -> Assignment:
         except IntegrityError:
             continue
         return assignment
-    raise AssignmentError("No free code was found: try again.")
+    raise AssignmentError(_l("No free code was found: try again."))
 
 
 def visible(viewer: Viewer):
@@ -151,7 +156,8 @@ def teachers_assignment(viewer: Viewer, code: str) -> Assignment:
     found = db.session.scalar(
         select(Assignment).where(Assignment.code == normal_code(code), visible(viewer)))
     if found is None:
-        raise NotFound(f"None of your quizzes has the code {normal_code(code) or code!r}.")
+        raise NotFound(_l("None of your quizzes has the code %(code)r.",
+                          code=normal_code(code) or code))
     return found
 
 

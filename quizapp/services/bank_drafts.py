@@ -9,12 +9,14 @@ Nothing is saved when anything is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..bank.draft import Draft, NothingToDraft, draft_bank
 from ..bank.draft_text import slug
 from ..bank.text_input import MAX_TEXT, NotText, read_text
+from ..i18n import Lazy, _l
 from .catalog import Catalog
 from .errors import Conflict, Invalid
 from .uploads import (
@@ -35,9 +37,9 @@ class DraftRefused(Invalid):
     """A text or title that gives no draft: a message for each field it concerns ("title",
     "text" or "file")."""
 
-    def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(" ".join(problems.values()))
-        self.problems = problems
+    def __init__(self, problems: Mapping[str, str | Lazy]) -> None:  # a Lazy read once, here
+        self.problems = {field: str(problem) for field, problem in problems.items()}
+        super().__init__(" ".join(self.problems.values()))
 
 
 @dataclass(frozen=True)
@@ -49,30 +51,31 @@ class DraftText:
     markdown: bool = False
 
 
-def _title_problem(title: str) -> str | None:
+def _title_problem(title: str) -> Lazy | None:
     if not title:
-        return "Give the bank a title, e.g. “Peru and the United States”."
+        return _l("Give the bank a title, e.g. “Peru and the United States”.")
     if len(title) > MAX_TITLE:
-        return f"The title is {len(title)} characters long; keep it to {MAX_TITLE}."
+        return _l("The title is %(length)d characters long; keep it to %(max)d.",
+                  length=len(title), max=MAX_TITLE)
     if not slug(title):
-        return "The title needs a letter or a digit (Latin letters make the bank's name)."
+        return _l("The title needs a letter or a digit (Latin letters make the bank's name).")
     return None
 
 
 def _text(pasted: str, filename: str, data: bytes | None) -> tuple[str, bool]:
     """The text given and whether it is Markdown; DraftRefused naming the field if none."""
     if data is not None and pasted.strip():
-        raise DraftRefused({"text": "Paste a text or choose a file, not both."})
+        raise DraftRefused({"text": _l("Paste a text or choose a file, not both.")})
     if data is not None:
         try:
             return read_text(data, filename), filename.lower().endswith(".md")
         except NotText as e:
             raise DraftRefused({"file": str(e)}) from None
     if not pasted.strip():
-        raise DraftRefused({"text": "Paste a text, or choose a .txt, .md or .html file."})
+        raise DraftRefused({"text": _l("Paste a text, or choose a .txt, .md or .html file.")})
     if len(pasted.encode("utf-8", "replace")) > MAX_TEXT:
-        raise DraftRefused({"text": f"The text is larger than {MAX_TEXT // 1024} KB; draft a "
-                                    "bank from each part of it."})
+        raise DraftRefused({"text": _l("The text is larger than %(size)d KB; draft a bank from "
+                                       "each part of it.", size=MAX_TEXT // 1024)})
     return pasted, False
 
 
@@ -80,7 +83,7 @@ def read_given(title: str, pasted: str, filename: str, data: bytes | None) -> Dr
     """The title and the text, from a pasted text or an uploaded file; DraftRefused, with every
     field's problem, if there is no title that makes a name, no text, or a file not a text."""
     title = " ".join((title or "").split())
-    problems = {}
+    problems: dict[str, str | Lazy] = {}
     problem = _title_problem(title)
     if problem:
         problems["title"] = problem
@@ -122,8 +125,9 @@ def save_draft(catalog: Catalog, draft: Draft, who: Uploader, now: datetime) -> 
 
     def taken_message(files: list[str]) -> UploadRejected:
         there = f" ({', '.join(files)})" if files else ""
-        return UploadRejected([f"There is a bank named “{draft.bank_id}” already{there}: give "
-                               "this one another title. Nothing was saved."])
+        return UploadRejected([_l("There is a bank named “%(bank)s” already%(there)s: give this "
+                                  "one another title. Nothing was saved.", bank=draft.bank_id,
+                                  there=there)])
 
     taken = [p.name for p in (target, source) if p.exists()]
     if draft.bank_id in catalog.banks or taken:

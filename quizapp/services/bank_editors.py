@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import BankEditor, Learner
 from ..models.people import username_key
 from . import bank_versions
@@ -33,8 +34,8 @@ def _named_by(catalog: Catalog, bank_id: str, who: Uploader) -> tuple[str, bank_
     bank, name = file_of(catalog, bank_id)
     owner = bank_versions.current(name).owner if name else bank_versions.SHIPPED
     if not name or not owner.may_name_editors(who.id, who.is_admin):
-        raise NotAllowed(f"Only the owner of “{bank.title}” ({owner.name}) and the admins "
-                         "name its co-owners.")
+        raise NotAllowed(_l("Only the owner of “%(title)s” (%(owner)s) and the admins name its "
+                            "co-owners.", title=bank.title, owner=owner.name))
     return name, owner
 
 
@@ -46,10 +47,10 @@ def add_editor(catalog: Catalog, bank_id: str, who: Uploader, username: str,
     teacher = db.session.scalar(select(Learner).where(
         Learner.username_key == username_key(typed))) if typed else None
     if teacher is None or not teacher.is_teacher:
-        raise Invalid(f"No teacher has the username {typed!r}: a co-owner needs a teacher's "
-                      "account.")
+        raise Invalid(_l("No teacher has the username %(name)r: a co-owner needs a teacher's "
+                         "account.", name=typed))
     if teacher.id == owner.owner_id:
-        raise Invalid(f"{teacher.username} owns this bank: they edit it already.")
+        raise Invalid(_l("%(name)s owns this bank: they edit it already.", name=teacher.username))
     with write_transaction():
         if db.session.get(BankEditor, (name, teacher.id)) is None:
             db.session.add(BankEditor(name=name, learner_id=teacher.id, added_by=who.id,
@@ -65,4 +66,4 @@ def remove_editor(catalog: Catalog, bank_id: str, who: Uploader, learner_id: int
         if row is not None:
             db.session.delete(row)
     if row is None:
-        raise NotFound("That teacher is not a co-owner of this bank.")
+        raise NotFound(_l("That teacher is not a co-owner of this bank."))

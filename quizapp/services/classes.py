@@ -24,7 +24,7 @@ from .errors import Invalid, NotAllowed, NotFound
 
 MAX_NAME = 80
 MAX_NAMES = 2000  # usernames added at once
-NO_CLASS = "There is no such class among yours."
+NO_CLASS = _l("There is no such class among yours.")
 
 
 class ClassError(Invalid):
@@ -89,7 +89,7 @@ def create_class(viewer: Viewer, name: str) -> Classroom:
     """A new class owned by the viewer, with a new code."""
     name = " ".join((name or "").split())
     if not 1 <= len(name) <= MAX_NAME:
-        raise ClassError(f"Give the class a name of 1 to {MAX_NAME} characters.")
+        raise ClassError(_l("Give the class a name of 1 to %(max)d characters.", max=MAX_NAME))
     with write_transaction():
         classroom = Classroom(name=name, code=free_code(), owner_id=viewer.id)
         db.session.add(classroom)
@@ -149,9 +149,9 @@ def add_members(viewer: Viewer, class_id: int, usernames: list[str]) -> Added:
     classroom = find_class(viewer, class_id)
     wanted = list(dict.fromkeys(usernames))  # in order, once each
     if not wanted:
-        raise ClassError("Type at least one username, or choose a CSV file of usernames.")
+        raise ClassError(_l("Type at least one username, or choose a CSV file of usernames."))
     if len(wanted) > MAX_NAMES:
-        raise ClassError(f"Add at most {MAX_NAMES} usernames at once.")
+        raise ClassError(_l("Add at most %(max)d usernames at once.", max=MAX_NAMES))
     keys = {name: username_key(name) for name in wanted}
     with write_transaction():
         found: dict[Any, tuple[int, Any]] = {
@@ -183,7 +183,7 @@ def remove_member(viewer: Viewer, class_id: int, learner_id: int) -> Learner:
         gone = _deleted(delete(ClassMember).where(
             ClassMember.class_id == classroom.id, ClassMember.learner_id == learner_id))
     if not gone or learner is None:
-        raise NotFound("That learner is not in this class.")
+        raise NotFound(_l("That learner is not in this class."))
     return learner
 
 
@@ -195,7 +195,8 @@ def _deleted(statement: Any) -> int:
 def _owned(viewer: Viewer, class_id: int) -> Classroom:
     classroom = find_class(viewer, class_id)
     if not (viewer.admin or classroom.owner_id == viewer.id):
-        raise NotAllowed("Only the teacher who made the class adds and removes its co-teachers.")
+        raise NotAllowed(_l(
+            "Only the teacher who made the class adds and removes its co-teachers."))
     return classroom
 
 
@@ -205,10 +206,11 @@ def add_co_teacher(viewer: Viewer, class_id: int, username: str) -> Learner:
     teacher = db.session.scalar(select(Learner).where(
         Learner.username_key == username_key((username or "").strip())))
     if teacher is None or not teacher.is_teacher:
-        raise ClassError(f"No teacher has the username {username.strip()!r}: a co-teacher "
-                         "needs a teacher’s account.")
+        raise ClassError(_l("No teacher has the username %(name)r: a co-teacher needs a "
+                            "teacher’s account.", name=username.strip()))
     if teacher.id == classroom.owner_id:
-        raise ClassError(f"{teacher.username} made this class: they teach it already.")
+        raise ClassError(_l("%(name)s made this class: they teach it already.",
+                            name=teacher.username))
     with write_transaction():
         if db.session.get(ClassTeacher, (classroom.id, teacher.id)) is None:
             db.session.add(ClassTeacher(class_id=classroom.id, teacher_id=teacher.id))
@@ -222,7 +224,7 @@ def remove_co_teacher(viewer: Viewer, class_id: int, teacher_id: int) -> None:
         gone = _deleted(delete(ClassTeacher).where(
             ClassTeacher.class_id == classroom.id, ClassTeacher.teacher_id == teacher_id))
     if not gone:
-        raise NotFound("That teacher is not a co-teacher of this class.")
+        raise NotFound(_l("That teacher is not a co-teacher of this class."))
 
 
 def class_by_code(code: str | None) -> Classroom:

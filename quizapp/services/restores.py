@@ -9,12 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 from ..bank.model import Bank
+from ..i18n import _l
 from . import bank_versions
 from .catalog import Catalog
 from .errors import NotFound
 from .uploads import Upload, Uploader, check_upload, put_file, target_path
 
-NO_SUCH = "There is no such version of this file."
+NO_SUCH = _l("There is no such version of this file.")
 
 
 def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:
@@ -22,7 +23,7 @@ def file_of(catalog: Catalog, bank_id: str) -> tuple[Bank, str]:
     NotFound if no such bank is loaded."""
     bank = catalog.get(bank_id)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+        raise NotFound(_l("There is no question bank %(bank)r loaded now.", bank=bank_id))
     return bank, Path(os.path.relpath(bank.path, catalog.folder)).as_posix() if bank.path else ""
 
 

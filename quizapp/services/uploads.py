@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
@@ -32,6 +33,7 @@ from ..bank.loader import QUESTION_FILE_PATTERNS, known_suffix, known_suffixes, 
 from ..bank.model import Bank, ParseResult
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import Lazy, _l
 from ..models import Assignment
 from . import bank_versions
 from .bank_versions import Owner
@@ -46,17 +48,17 @@ MAX_STEM = 80  # characters of a file name before its suffix (a bank id's column
 class UploadRejected(Invalid):
     """A file that is not saved, with every reason as a line a teacher can act on."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[str | Lazy]) -> None:  # a Lazy read once, here
+        self.problems = [str(p) for p in problems]
+        super().__init__("; ".join(self.problems))
 
 
 class NotYours(NotAllowed):
     """A file that someone else owns: not replaced, and whose it is."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[str | Lazy]) -> None:  # a Lazy read once, here
+        self.problems = [str(p) for p in problems]
+        super().__init__("; ".join(self.problems))
 
 
 class Uploader(Protocol):
@@ -90,12 +92,14 @@ def upload_name(filename: str) -> str:
     # The folder is read by patterns like *.yaml, case-sensitively: BANK.YAML would never load.
     name = stem + suffix
     if not suffix or not stem or not any(fnmatchcase(name, p) for p in QUESTION_FILE_PATTERNS):
-        shown = filename or "The file"
-        raise UploadRejected([f"{shown}: not a question file; the names end in "
-                              f"{', '.join(known_suffixes())}"])
+        shown = filename or str(_l("The file"))
+        raise UploadRejected([_l("%(name)s: not a question file; the names end in %(suffixes)s",
+                                 name=shown, suffixes=", ".join(known_suffixes()))])
     if len(stem) > MAX_STEM:  # an imported file's name is its bank's id, kept in 80 characters
-        raise UploadRejected([f"{stem[:40]}…{suffix}: the name is {len(stem)} characters long "
-                              f"before {suffix}; rename the file to at most {MAX_STEM}"])
+        raise UploadRejected([_l("%(name)s: the name is %(length)d characters long before "
+                                 "%(suffix)s; rename the file to at most %(max)d",
+                                 name=f"{stem[:40]}…{suffix}", length=len(stem), suffix=suffix,
+                                 max=MAX_STEM)])
     return name
 
 
@@ -104,8 +108,8 @@ def target_path(folder: Path, name: str) -> Path:
     root = folder.resolve()
     target = (root / name).resolve()  # a symlink already there must not lead outside
     if target.parent != root:
-        raise UploadRejected([f"{name}: not saved: that name would place it outside the "
-                              "questions folder"])
+        raise UploadRejected([_l("%(name)s: not saved: that name would place it outside the "
+                                 "questions folder", name=name)])
     return target
 
 
@@ -120,15 +124,12 @@ def check_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
 def read_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
                 source: bytes | None = None) -> ParseResult:
     """The file's parse, with its bank and what an import left out or notes, or UploadRejected
-    with every problem; nothing is written.
-
-    Its cites are checked against `source` if given, else against the source text it names in
-    the questions folder, if there; with neither, the bank simply has no source.
-    """
-    for what, size in ((name, len(data)), ("The source text", len(source or b""))):
+    with every problem; nothing is written. Its cites are checked against `source` if given, else
+    against the source text it names in the questions folder, if there; else it has no source."""
+    for what, size in ((name, len(data)), (str(_l("The source text")), len(source or b""))):
         if size > MAX_UPLOAD:
-            raise UploadRejected([f"{what}: the file is larger than {MAX_UPLOAD // 1024} KB; "
-                                  "split it into smaller files"])
+            raise UploadRejected([_l("%(name)s: the file is larger than %(size)d KB; split it "
+                                     "into smaller files", name=what, size=MAX_UPLOAD // 1024)])
     with tempfile.TemporaryDirectory() as scratch:  # the loader reads files: read a copy
         copy = Path(scratch) / name
         copy.write_bytes(data)
@@ -144,15 +145,16 @@ def read_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
         raise UploadRejected([f"{name}:{e.line}: {e.message}"
                               for e in sorted([*errors, *loaded.skipped], key=lambda e: e.line)])
     if source is not None and bank.source_name is None:
-        raise UploadRejected([f"{name}: a source text was given, but the bank names none: add "
-                              "'source: NAME.txt' at the top of the bank to use it"])
+        raise UploadRejected([_l("%(name)s: a source text was given, but the bank names none: "
+                                 "add 'source: NAME.txt' at the top of the bank to use it",
+                                 name=name)])
     other = banks.get(bank.id)
     if other is not None and Path(other.path).resolve() != target:
         owner = Path(other.path).name
-        raise UploadRejected([
-            f"{name}:{bank.line}: bank id '{bank.id}' is already used by {owner}; give this bank "
-            f"another id, or upload it as {owner} to replace that file"
-        ])
+        raise UploadRejected([_l(
+            "%(where)s: bank id '%(bank)s' is already used by %(owner)s; give this bank another "
+            "id, or upload it as %(owner)s to replace that file", where=f"{name}:{bank.line}",
+            bank=bank.id, owner=owner)])
     return loaded
 
 
@@ -188,14 +190,16 @@ def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:
         select(Assignment).where(Assignment.bank == dropped)
         .where(or_(Assignment.closes.is_(None), Assignment.closes > now))
         .order_by(Assignment.opens, Assignment.id)).all()
-    problems = []
+    problems: list[str | Lazy] = []
     for quiz in quizzes:
-        until = (f"until {shown(quiz.closes)}" if quiz.closes is not None
-                 else "with no closing time")
-        when = f"open {until}" if quiz.opens <= now else f"opens {shown(quiz.opens)}, {until}"
-        problems.append(f"{name}: “{quiz.title}” ({when}) uses the bank {dropped}, which this "
-                        "file no longer has; keep that bank id, upload the new bank under "
-                        "another name, or wait until the quiz closes.")
+        until = (str(_l("until %(when)s", when=shown(quiz.closes))) if quiz.closes is not None
+                 else str(_l("with no closing time")))
+        when = (str(_l("open %(until)s", until=until)) if quiz.opens <= now
+                else str(_l("opens %(when)s, %(until)s", when=shown(quiz.opens), until=until)))
+        problems.append(_l("%(name)s: “%(title)s” (%(when)s) uses the bank %(bank)s, which this "
+                           "file no longer has; keep that bank id, upload the new bank under "
+                           "another name, or wait until the quiz closes.", name=name,
+                           title=quiz.title, when=when, bank=dropped))
     if problems:
         raise UploadRejected(problems)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     Flask,
+    g,
+    has_app_context,
     has_request_context,
     make_response,
     redirect,
@@ -40,7 +42,10 @@ def chosen() -> str | None:
 
 
 def select_locale() -> str:
-    """Flask-Babel's locale selector: the choice, else Accept-Language, else English."""
+    """Flask-Babel's locale selector: the choice, else Accept-Language, else English (and
+    English outside a request, unless the CLI forces its language: cli_language.speaking)."""
+    if not has_request_context():
+        return languages.DEFAULT
     return chosen() or request.accept_languages.best_match(languages.LANGUAGES) \
         or languages.DEFAULT
 
@@ -83,12 +88,21 @@ def init_app(app: Flask) -> None:
     app.add_template_global(others, "other_languages")
 
 
+FORCED = "quipu_language_forced"  # set in `g` by cli_language.speaking
+
+
+def _speaks() -> bool:
+    """Whether to translate: in a request, or where a command forces its language."""
+    return has_request_context() or (has_app_context() and bool(g.get(FORCED)))
+
+
 def _gettext(message: str) -> str:
-    """A message in the request's language; outside a request (the CLI, a job) as written."""
-    return get_translations().ugettext(message) if has_request_context() else message
+    """A message in the request's language, or the command's (cli_language); elsewhere (a job,
+    a test's app context) as written."""
+    return get_translations().ugettext(message) if _speaks() else message
 
 
 def _ngettext(one: str, many: str, n: int) -> str:
-    if has_request_context():
+    if _speaks():
         return get_translations().ungettext(one, many, n)
     return one if n == 1 else many

@@ -28,13 +28,7 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"
 
 # Templates whose words are not in the catalog yet (issue 17, step 3 of the brief: the teacher's): the
 # test below expects each still to show untranslated text, so this list can only shrink.
-PENDING = {
-    "teacher/_edit_fields.html", "teacher/_questions.html", "teacher/_source.html",
-    "teacher/_versions.html", "teacher/analysis.html", "teacher/assignment.html",
-    "teacher/assignments.html", "teacher/class.html",
-    "teacher/draft.html", "teacher/edit.html", "teacher/preview.html",
-    "teacher/results.html", "teacher/upload.html",
-}
+PENDING: set[str] = set()  # templates not yet translated: none
 
 
 def spanish():
@@ -176,14 +170,15 @@ def bare_literals(path: Path) -> list[str]:
     return found
 
 
-# Views not translated yet (the teacher's pages, under web/teacher/, and the API's own refusals,
-# which are plain constants, not calls this checker sees): this list can only shrink.
+# Views not translated yet (the live game's teacher view, web/teacher/live.py, and the API's own
+# refusals, which are plain constants, not calls this checker sees): this list can only shrink.
 PENDING_VIEWS = {"api.py"}
 
 
 def view_files():
-    return sorted(p for p in (ROOT / "quizapp" / "web").rglob("*.py")
-                  if p.name not in PENDING_VIEWS and "teacher" not in p.parts)
+    web = ROOT / "quizapp" / "web"
+    return sorted(p for p in web.rglob("*.py")
+                  if p.name not in PENDING_VIEWS and str(p.relative_to(web)) not in PENDING_VIEWS)
 
 
 @pytest.mark.parametrize("path", view_files(), ids=lambda p: p.name)

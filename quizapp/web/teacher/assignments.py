@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ... import clock
@@ -36,7 +37,7 @@ def assignments():
         except AssignmentError as e:
             form.form_errors.append(str(e))
         else:
-            flash(f"Set. Give your students the code {assignment.code}.")
+            flash(_("Set. Give your students the code %(code)s.", code=assignment.code))
             return redirect(url_for("teacher.assignment", code=assignment.code), 303)
     now = clock.now()
     rows = [(*row, state(row[0], now)) for row in assignment_overview(viewer())]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -85,17 +86,22 @@ def upload():
     except (UploadRejected, NotYours) as e:
         return _upload_page(form, e.problems, status_of(e))
     named = saved.bank.source_name
-    source = (f" Its source text is saved as {saved.source}." if saved.source else
-              f" It names the source text {named}, which is not there: upload it with the bank "
-              "to give the bank its reading page (its cites are not checked until then)."
+    source = (" " + _("Its source text is saved as %(name)s.", name=saved.source) if saved.source
+              else " " + _("It names the source text %(name)s, which is not there: upload it with "
+                           "the bank to give the bank its reading page (its cites are not checked "
+                           "until then).", name=named)
               if named and saved.bank.source is None else "")
     if saved.skipped or saved.notes:
         # Questions left out or something to check: the list stays on the page, beside the form.
         return _upload_page(UploadForm(formdata=None), [], saved=saved, source=source)
-    verb = "Replaced" if saved.replaced else "Saved"
-    kept = " The file it replaced is kept: see its versions below." if saved.replaced else ""
-    flash(f"{verb} {saved.name}: the bank “{saved.bank.title}” is live for students "
-          f"now.{kept}{source}")
+    if saved.replaced:
+        done = _("Replaced %(name)s: the bank “%(title)s” is live for students now. The file it "
+                 "replaced is kept: see its versions below.", name=saved.name,
+                 title=saved.bank.title)
+    else:
+        done = _("Saved %(name)s: the bank “%(title)s” is live for students now.",
+                 name=saved.name, title=saved.bank.title)
+    flash(done + source)
     return redirect(url_for("teacher.preview", bank_id=saved.bank.id), 303)
 
 
@@ -103,18 +109,18 @@ def upload():
 def upload_too_large(e: RequestEntityTooLarge):
     """A request over the size limit: the upload page again, saying so."""
     if not (current_user.is_authenticated and current_user.is_teacher):
-        return render_error(403, "These pages are for teachers.")
+        return render_error(403, _("These pages are for teachers."))
     if request.endpoint in ("teacher.edit_post", "teacher.new_bank"):
-        return render_error(413, f"The form is larger than {EDITOR_FORM // 1024} KB, so it was "
-                            "not saved: split the bank into smaller ones.")
+        return render_error(413, _("The form is larger than %(size)s KB, so it was not saved: "
+                                    "split the bank into smaller ones.", size=EDITOR_FORM // 1024))
     if request.endpoint == "teacher.add_members" and request.view_args:
-        return class_page(request.view_args["class_id"], problem=(
-            f"The file is larger than {MAX_CSV // 1024} KB, so nothing was added: a list of "
-            "usernames is smaller. Check it is the right file."), status=413)
+        return class_page(request.view_args["class_id"], problem=_(
+            "The file is larger than %(size)s KB, so nothing was added: a list of usernames is "
+            "smaller. Check it is the right file.", size=MAX_CSV // 1024), status=413)
     if request.endpoint in DRAFT_ENDPOINTS:
         return draft_too_large()
-    problem = (f"The file is larger than {MAX_UPLOAD // 1024} KB, so it was not saved: split the "
-               "bank into smaller files.")
+    problem = _("The file is larger than %(size)s KB, so it was not saved: split the bank into "
+                "smaller files.", size=MAX_UPLOAD // 1024)
     return _upload_page(UploadForm(formdata=None), [problem], 413)
 
 
@@ -145,9 +151,10 @@ def restore(bank_id: str, version_id: int):
         saved = restore_version(current_catalog(), bank_id, version_id, current_user, clock.now())
     except UploadRejected as e:
         return _bank_page(bank_id, e.problems, status_of(e))
-    restored = f"the source text {saved.source} of {saved.name}" if saved.source else saved.name
-    flash(f"Restored {restored}: the bank “{saved.bank.title}” is live for students now; the "
-          "file it replaced is kept as a version.")
+    restored = (_("the source text %(text)s of %(name)s", text=saved.source, name=saved.name)
+                if saved.source else saved.name)
+    flash(_("Restored %(what)s: the bank “%(title)s” is live for students now; the file it "
+            "replaced is kept as a version.", what=restored, title=saved.bank.title))
     back = "teacher.edit" if request.form.get("back") == "edit" else "teacher.preview"
     return redirect(url_for(back, bank_id=saved.bank.id), 303)
 
@@ -158,12 +165,13 @@ def switch_exam_only(bank_id: str):
     file's `exam_only`; back to the page the switch was on."""
     turn = request.form.get("exam_only")
     if turn not in ("on", "off"):
-        return render_error(400, "Say whether the bank is for assigned quizzes only: on or off.")
+        return render_error(400, _("Say whether the bank is for assigned quizzes only: on or off."))
     flag = set_exam_only(current_user.id, bank_id, turn == "on", clock.now())
     title = current_catalog().banks[bank_id].title
-    flash(f"“{title}” is for assigned quizzes only now: students no longer see it for self-study."
-          if flag.on else f"“{title}” is open for self-study again, except while an assigned quiz "
-          "on it is open.")
+    flash(_("“%(title)s” is for assigned quizzes only now: students no longer see it for "
+            "self-study.", title=title) if flag.on else
+          _("“%(title)s” is open for self-study again, except while an assigned quiz on it is "
+            "open.", title=title))
     back = (url_for("teacher.preview", bank_id=bank_id) if request.form.get("back") == "preview"
             else url_for("teacher.dashboard"))
     return redirect(back, 303)

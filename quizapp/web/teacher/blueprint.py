@@ -7,6 +7,7 @@ The check is made once for the whole blueprint, so a new route cannot forget it.
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -21,7 +22,7 @@ bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 def teachers_only() -> Response | None:
     """Sign in first; then the teacher role, or 403."""
     if not current_user.is_authenticated:
-        flash("Sign in with a teacher's account to see the teacher's pages.")
+        flash(_("Sign in with a teacher's account to see the teacher's pages."))
         here = request.full_path if request.query_string else request.path
         return redirect(url_for("auth.login", next=here))
     if not current_user.is_teacher:

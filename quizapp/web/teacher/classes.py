@@ -8,6 +8,7 @@ back with the message and changes nothing.
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 
 from ...services import classes as service
 from ...services.rolls import MAX_CSV, csv_usernames, typed_usernames
@@ -19,7 +20,8 @@ MAX_LISTED = 30  # names listed in a message; more are counted
 
 def _names(names: list[str]) -> str:
     shown = ", ".join(names[:MAX_LISTED])
-    return shown + (f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else "")
+    more = len(names) - MAX_LISTED
+    return shown + (" " + _("and %(num)d more", num=more) if more > 0 else "")
 
 
 @bp.route("/classes", methods=["GET", "POST"])
@@ -32,7 +34,8 @@ def classes():
         except service.ClassError as e:
             form.name.errors = [*form.name.errors, str(e)]
         else:
-            flash(f"Class “{made.name}” made. Students join it with the code {made.code}.")
+            flash(_("Class “%(name)s” made. Students join it with the code %(code)s.",
+                    name=made.name, code=made.code))
             return redirect(url_for("teacher.classroom", class_id=made.id), 303)
     return render_template("teacher/classes.html", form=form, rows=service.classes_of(viewer())
                            ), 400 if form.errors else 200
@@ -68,12 +71,12 @@ def add_members(class_id: int):
     except service.ClassError as e:
         return class_page(class_id, members=form, problem=str(e), status=400)
     if added.added:
-        flash(f"Added {len(added.added)}: {_names(added.added)}.")
+        flash(_("Added %(num)d: %(names)s.", num=len(added.added), names=_names(added.added)))
     if added.already:
-        flash(f"Already in the class: {_names(added.already)}.")
+        flash(_("Already in the class: %(names)s.", names=_names(added.already)))
     if added.unknown:
-        flash(f"No account has these usernames, so they were not added (check the spelling, or "
-              f"ask them to register first): {_names(added.unknown)}.")
+        flash(_("No account has these usernames, so they were not added (check the spelling, or "
+                "ask them to register first): %(names)s.", names=_names(added.unknown)))
     return redirect(url_for("teacher.classroom", class_id=class_id), 303)
 
 
@@ -81,7 +84,8 @@ def add_members(class_id: int):
 def remove_member(class_id: int, learner_id: int):
     """Take a student out of the class; their attempts stay."""
     gone = service.remove_member(viewer(), class_id, learner_id)
-    flash(f"{gone.display_name} is no longer in the class. Their attempts are kept.")
+    flash(_("%(name)s is no longer in the class. Their attempts are kept.",
+            name=gone.display_name))
     return redirect(url_for("teacher.classroom", class_id=class_id), 303)
 
 
@@ -96,7 +100,7 @@ def add_co_teacher(class_id: int):
     except service.ClassError as e:
         form.username.errors = [str(e)]
         return class_page(class_id, co_teacher=form, status=400)
-    flash(f"{teacher.display_name} teaches this class with you now.")
+    flash(_("%(name)s teaches this class with you now.", name=teacher.display_name))
     return redirect(url_for("teacher.classroom", class_id=class_id), 303)
 
 
@@ -104,5 +108,5 @@ def add_co_teacher(class_id: int):
 def remove_co_teacher(class_id: int, teacher_id: int):
     """Take a co-teacher off the class (the class's owner only)."""
     service.remove_co_teacher(viewer(), class_id, teacher_id)
-    flash("The co-teacher no longer teaches this class.")
+    flash(_("The co-teacher no longer teaches this class."))
     return redirect(url_for("teacher.classroom", class_id=class_id), 303)

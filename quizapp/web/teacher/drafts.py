@@ -4,6 +4,7 @@ drafts from it, and create the bank (then edited in the bank editor)."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.file import FileField
 from wtforms import HiddenField, StringField, TextAreaField
@@ -117,7 +118,8 @@ def create_draft():
         bank_id = save_draft(current_catalog(), drafted, current_user, clock.now())
     except (UploadRejected, NotYours) as e:
         return _page(form, drafted, given, e.problems, status_of(e))
-    flash(f"Created the bank “{drafted.title}” from your text, with {len(drafted.facts)} facts "
-          f"({drafted.dated} dated). Students can see it now: put the facts in your own words.")
+    flash(_("Created the bank “%(title)s” from your text, with %(facts)s facts (%(dated)s "
+            "dated). Students can see it now: put the facts in your own words.",
+            title=drafted.title, facts=len(drafted.facts), dated=drafted.dated))
     # The bank editor (/teacher/banks/<bank>/edit) is where a new bank is worked on.
     return redirect(f"{url_for('teacher.preview', bank_id=bank_id)}/edit", 303)

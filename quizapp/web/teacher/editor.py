@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ... import clock
@@ -78,13 +79,13 @@ def edit_post(bank_id: str):
                      status=status_of(e))
     except Conflict as e:
         fresh = bank_editor.open_bank(catalog, bank_id, current_user)
-        return _page(draft, bank_id=bank_id, base=fresh.base, status=status_of(e), alert=(
+        return _page(draft, bank_id=bank_id, base=fresh.base, status=status_of(e), alert=_(
             "Not saved: someone saved this bank since you opened it (their version is first "
             "in the history below). Your changes are still in the form. Save again to put "
             "yours in place of theirs (theirs stays in the history), or open the bank again "
             "to start from theirs."))
-    flash(f"Saved {saved.name}: the bank “{saved.bank.title}” is live for students now; the "
-          "version it replaced is kept in the history.")
+    flash(_("Saved %(name)s: the bank “%(title)s” is live for students now; the version it "
+            "replaced is kept in the history.", name=saved.name, title=saved.bank.title))
     return redirect(url_for("teacher.edit", bank_id=saved.bank.id), 303)
 
 
@@ -104,8 +105,8 @@ def new_bank():
         bank_id = bank_editor.create_from_draft(current_user, draft)
     except EditRejected as e:
         return _page(draft, bank_id=None, problems=e.problems, status=status_of(e),
-                     alert="Not saved: fix the problems shown beside their fields.")
-    flash("Saved the new bank: it is live for students now. Go on editing it here.")
+                     alert=_("Not saved: fix the problems shown beside their fields."))
+    flash(_("Saved the new bank: it is live for students now. Go on editing it here."))
     return redirect(url_for("teacher.edit", bank_id=bank_id), 303)
 
 
@@ -119,7 +120,8 @@ def add_editor(bank_id: str):
         editing = bank_editor.open_bank(current_catalog(), bank_id, current_user)
         return _page(editing.draft, bank_id=bank_id, base=editing.base, status=status_of(e),
                      alert=e.message)
-    flash(f"{teacher.display_name} ({teacher.username}) may edit this bank now.")
+    flash(_("%(name)s (%(username)s) may edit this bank now.", name=teacher.display_name,
+            username=teacher.username))
     return redirect(url_for("teacher.edit", bank_id=bank_id) + "#co-owners", 303)
 
 
@@ -127,5 +129,5 @@ def add_editor(bank_id: str):
 def remove_editor(bank_id: str, learner_id: int):
     """Take a co-owner off the bank."""
     bank_editors.remove_editor(current_catalog(), bank_id, current_user, learner_id)
-    flash("Removed the co-owner: they no longer edit this bank.")
+    flash(_("Removed the co-owner: they no longer edit this bank."))
     return redirect(url_for("teacher.edit", bank_id=bank_id) + "#co-owners", 303)

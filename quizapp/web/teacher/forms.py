@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -44,15 +45,15 @@ class UploadForm(PageForm):
     """One question file, and the source text it names (if any)."""
 
     file = FileField(
-        "Question file", validators=[FileRequired("Choose a question file to upload.")],
-        description=f"A file ending in {', '.join(known_suffixes())}, of at most "
-                    f"{MAX_UPLOAD // 1024} KB.",
+        _l("Question file"), validators=[FileRequired(_l("Choose a question file to upload."))],
+        description=_l("A file ending in %(suffixes)s, of at most %(size)s KB.",
+                       suffixes=", ".join(known_suffixes()), size=MAX_UPLOAD // 1024),
     )
     source = FileField(
-        "Its source text (optional)",
-        description="The .txt or .md file a YAML bank names with 'source:', saved beside it "
-                    f"under that name; at most {MAX_UPLOAD // 1024} KB. Its facts' cites are "
-                    "checked against it.",
+        _l("Its source text (optional)"),
+        description=_l("The .txt or .md file a YAML bank names with 'source:', saved beside it "
+                       "under that name; at most %(size)s KB. Its facts' cites are checked "
+                       "against it.", size=MAX_UPLOAD // 1024),
     )
 
 
@@ -68,15 +69,16 @@ class ResultFilterForm(PageForm):
 
     def __init__(self, banks: Iterable[tuple[str, str]], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.bank.choices = [SelectChoice("", "All banks")] + [
+        self.bank.choices = [SelectChoice("", _("All banks"))] + [
             SelectChoice(bank_id, title) for bank_id, title in banks]
         for day in (self.since, self.until):  # the school's days: services/results.day_start
-            day.description = f"{day.description[:-1]}, in {zone_name()}."
+            day.description = _("%(day)s, in %(zone)s.", day=str(day.description)[:-1],
+                                zone=zone_name())
 
     def validate_until(self, field: DateField) -> None:
         """The last day is not before the first."""
         if field.data and self.since.data and field.data < self.since.data:
-            raise ValidationError("The last day comes before the first.")
+            raise ValidationError(_("The last day comes before the first."))
 
     def result_filter(self, viewer: Viewer, assignment_id: int | None = None) -> ResultFilter:
         """The filter the form describes, for the viewer (call after validation)."""
@@ -84,7 +86,7 @@ class ResultFilterForm(PageForm):
                             until=self.until.data, assignment_id=assignment_id)
 
 
-def review_field(label: str, default: str) -> RadioField:
+def review_field(label: object, default: str) -> RadioField:
     """What a student sees of a submitted attempt, at one moment."""
     return RadioField(label, default=default,
                       choices=[SelectChoice(k, v) for k, v in REVIEW_OPTIONS.items()])
@@ -93,38 +95,40 @@ def review_field(label: str, default: str) -> RadioField:
 class AssignmentForm(PageForm):
     """An assigned quiz: for which classes, which questions, when, how often, what is shown."""
 
-    title = StringField("Title", validators=[DataRequired()],
-                        description="What students see, e.g. “Week 3: the 1920s”.",
+    title = StringField(_l("Title"), validators=[DataRequired()],
+                        description=_l("What students see, e.g. “Week 3: the 1920s”."),
                         render_kw={"maxlength": MAX_TITLE})
     classes = SelectMultipleField(
-        "For the classes", coerce=int, validate_choice=False,  # the service says whose they are
+        _l("For the classes"), coerce=int, validate_choice=False,  # the service says whose they are
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(),
-        description="Only their students can take the quiz.")
-    bank = SelectField("Question bank", validators=[InputRequired()])
-    mode = RadioField("Questions", choices=MODE_CHOICES, default="mixed")
+        description=_l("Only their students can take the quiz."))
+    bank = SelectField(_l("Question bank"), validators=[InputRequired()])
+    mode = RadioField(_l("Questions"), choices=MODE_CHOICES, default="mixed")
     length = quiz_length_field()
     same_questions = BooleanField(
-        "Give every student the same questions, in the same order",
-        description="Otherwise each attempt draws its own questions from the bank.",
+        _l("Give every student the same questions, in the same order"),
+        description=_l("Otherwise each attempt draws its own questions from the bank."),
     )
-    opens = DateTimeLocalField("Opens", validators=[InputRequired()])
-    closes = DateTimeLocalField("Closes", validators=[Optional()],
-                                description="Leave empty to keep it open.")
+    opens = DateTimeLocalField(_l("Opens"), validators=[InputRequired()])
+    closes = DateTimeLocalField(_l("Closes"), validators=[Optional()],
+                                description=_l("Leave empty to keep it open."))
     max_attempts = IntegerField(
-        "Attempts allowed to each student",
+        _l("Attempts allowed to each student"),
         validators=[Optional(), NumberRange(1, MAX_ATTEMPTS_LIMIT)],
-        description="Leave empty for no limit.", render_kw={"min": 1, "max": MAX_ATTEMPTS_LIMIT},
+        description=_l("Leave empty for no limit."),
+        render_kw={"min": 1, "max": MAX_ATTEMPTS_LIMIT},
     )
     time_limit = IntegerField(
-        "Time limit (minutes)",
+        _l("Time limit (minutes)"),
         validators=[Optional(), NumberRange(MIN_TIME_LIMIT, MAX_TIME_LIMIT)],
-        description=f"{MIN_TIME_LIMIT} to {MAX_TIME_LIMIT} minutes from a student's start (never "
-                    "past the closing time). Leave empty for none.",
+        description=_l("%(low)s to %(high)s minutes from a student's start (never past the "
+                       "closing time). Leave empty for none.", low=MIN_TIME_LIMIT,
+                       high=MAX_TIME_LIMIT),
         render_kw={"min": MIN_TIME_LIMIT, "max": MAX_TIME_LIMIT},
     )
-    review_after_submit = review_field("Right after submitting, students see",
+    review_after_submit = review_field(_l("Right after submitting, students see"),
                                        DEFAULT_REVIEW_AFTER_SUBMIT)
-    review_after_close = review_field("After the quiz closes, students see",
+    review_after_close = review_field(_l("After the quiz closes, students see"),
                                       DEFAULT_REVIEW_AFTER_CLOSE)
 
     def __init__(self, banks: Iterable[tuple[str, str]], classes: Iterable[tuple[int, str]],
@@ -160,17 +164,19 @@ class MembersForm(PageForm):
     """Students to add to a class: usernames typed, or a CSV file of them."""
 
     usernames = TextAreaField(
-        "Usernames", description="One a line, or separated by commas. Capitals do not matter.",
+        _l("Usernames"),
+        description=_l("One a line, or separated by commas. Capitals do not matter."),
         render_kw={"rows": 4, "autocapitalize": "none", "spellcheck": "false"})
     file = FileField(
-        "Or a CSV file of usernames",
-        description=f"One username a line (a first line “username” is skipped), at most "
-                    f"{MAX_CSV // 1024} KB.", render_kw={"accept": ".csv,.txt,text/csv"})
+        _l("Or a CSV file of usernames"),
+        description=_l("One username a line (a first line “username” is skipped), at most "
+                       "%(size)s KB.", size=MAX_CSV // 1024),
+        render_kw={"accept": ".csv,.txt,text/csv"})
 
 
 class CoTeacherForm(PageForm):
     """A teacher to add to a class."""
 
-    username = StringField("Co-teacher’s username", validators=[DataRequired()],
-                           description="They must have a teacher’s account.",
+    username = StringField(_l("Co-teacher’s username"), validators=[DataRequired()],
+                           description=_l("They must have a teacher’s account."),
                            render_kw={"autocapitalize": "none", "spellcheck": "false"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flask import Response, render_template, request, stream_with_context
+from flask_babel import gettext as _
 
 from ...models import Assignment
 from ...services.assignments import teachers_assignment
@@ -95,7 +96,8 @@ def csv_response(lines: Iterator[str], filename: str) -> Response:
 def _export(make_lines, what: str):
     form, flt, assignment = read_filters()
     if flt is None:
-        return render_error(400, f"Those filters do not work: {_problem_text(form)}")
+        return render_error(400, _("Those filters do not work: %(problems)s",
+                                  problems=_problem_text(form)))
     suffix = f"-{assignment.code}" if assignment else ""
     flt.conditions()  # everything checked before the stream starts: no 200 cut off half-way
     return csv_response(make_lines(flt), f"quipu-{what}{suffix}.csv")
