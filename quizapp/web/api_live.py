@@ -28,7 +28,7 @@ NEITHER = _l("This token is neither this game's host's nor one of its players': 
 
 
 def _token() -> str:
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, str(SEND_BEARER))
     if not storable(token):

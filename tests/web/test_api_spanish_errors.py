@@ -17,3 +17,8 @@ def test_the_live_game_refuses_a_missing_or_bad_token_in_spanish(client):
     assert "Envía" in missing.get_json()["error"] or "juego" in missing.get_json()["error"]
     english = client.get("/api/v1/live/123456")
     assert missing.get_json()["error"] != english.get_json()["error"]
+
+
+def test_a_live_token_that_is_not_text_is_refused_in_spanish(client):
+    response = client.get("/api/v1/live/123456", headers={**ES, "Authorization": "Bearer \ud800x"})
+    assert response.status_code in (401, 404)
