@@ -27,6 +27,7 @@ from ..bank.edit_draft import (
 from ..bank.edit_yaml import Checked, check_draft
 from ..bank.model import Bank, Question
 from ..bank.yaml_bank import parse_yaml_bank
+from ..i18n import _l
 from . import bank_versions
 from .bank_versions import Owner, Version
 from .catalog import Catalog, current_catalog, quiz_questions
@@ -83,16 +84,19 @@ def editable(catalog: Catalog, bank_id: str, who: Uploader) -> tuple[Bank, str, 
     NotAllowed (with whose it is) for one they may not edit or that is not a YAML file."""
     bank, name = file_of(catalog, bank_id)
     if not name:
-        raise NotAllowed(f"“{bank.title}” is not read from a file, so there is nothing to edit.")
+        raise NotAllowed(_l("“%(title)s” is not read from a file, so there is nothing to edit.",
+                            title=bank.title))
     owner = bank_versions.current(name).owner
     if not owner.may_replace(who.id, who.is_admin):
-        whose = ("came with Quipu and belongs to the admins" if owner.shipped
-                 else f"belongs to {owner.name}")
-        raise NotAllowed(f"“{bank.title}” {whose}: only its owner, the co-owners they name and "
-                         "the admins edit it. Ask its owner to add you as a co-owner.")
+        whose = (_l("“%(title)s” came with Quipu and belongs to the admins", title=bank.title)
+                 if owner.shipped else
+                 _l("“%(title)s” belongs to %(owner)s", title=bank.title, owner=owner.name))
+        raise NotAllowed(_l("%(whose)s: only its owner, the co-owners they name and the admins "
+                            "edit it. Ask its owner to add you as a co-owner.", whose=whose))
     if not name.endswith(YAML_SUFFIXES):
-        raise NotAllowed(f"{name} is not a YAML bank: the editor edits Quipu's own YAML files "
-                         "only. Replace it by uploading a file under the same name.")
+        raise NotAllowed(_l("%(name)s is not a YAML bank: the editor edits Quipu's own YAML "
+                            "files only. Replace it by uploading a file under the same name.",
+                            name=name))
     return bank, name, owner
 
 
@@ -113,8 +117,8 @@ def check(catalog: Catalog, draft: Draft, name: str) -> Checked:
     bank = checked.bank
     other = catalog.get(bank.id) if bank is not None else None
     if bank is not None and other is not None and file_of(catalog, bank.id)[1] != name:
-        problem = (f"bank id '{bank.id}' is used by another bank (“{other.title}”); "
-                   "give this one another id")
+        problem = str(_l("bank id '%(id)s' is used by another bank (“%(title)s”); give this "
+                         "one another id", id=bank.id, title=other.title))
         return Checked(checked.text, None, {"bank": [problem]})
     return checked
 
@@ -157,7 +161,8 @@ def create_bank(teacher: Uploader, yaml_text: str) -> str:
     name = upload_name(f"{parsed.bank.id}.yaml")
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)
-    taken = [f"{name}: a file of this name exists already; give the bank another id"]
+    taken = [str(_l("%(name)s: a file of this name exists already; give the bank another id",
+                    name=name))]
     if target.exists():
         raise UploadRejected(taken)
     data = yaml_text.encode()

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, default_exceptions
 from werkzeug.routing import RequestRedirect
 
@@ -37,8 +38,8 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 CHALLENGE = 'Bearer realm="quipu"'
 MESSAGES = {
-    404: "There is nothing at this address: the README's API section lists the calls.",
-    500: "Something went wrong on the server and nothing was saved: try again.",
+    404: _l("There is nothing at this address: the README's API section lists the calls."),
+    500: _l("Something went wrong on the server and nothing was saved: try again."),
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
 from ..models import Learner, LiveGame, LivePlayer
@@ -19,17 +21,18 @@ from ..services.names import storable
 from .api import ApiError, bearer_learner, bp, json_body
 from .live_stream import event_stream
 
-SEND_BEARER = ("Send 'Authorization: Bearer <token>': the player token POST "
-            "/api/v1/live/<pin>/players gave you, or the host's API token.")
-NEITHER = "This token is neither this game's host's nor one of its players': join the game first."
+SEND_BEARER = _l("Send 'Authorization: Bearer <token>': the player token POST "
+                 "/api/v1/live/<pin>/players gave you, or the host's API token.")
+NEITHER = _l("This token is neither this game's host's nor one of its players': join the game "
+             "first.")
 
 
 def _token() -> str:
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, SEND_BEARER)
+        raise ApiError(401, str(SEND_BEARER))
     if not storable(token):
-        raise ApiError(401, "That token holds characters that are not text.")
+        raise ApiError(401, _("That token holds characters that are not text."))
     return token.strip()
 
 
@@ -41,10 +44,10 @@ def viewer(game: LiveGame) -> LivePlayer | Learner:
         return player
     learner = accounts.learner_for_token(token)
     if learner is None:
-        raise ApiError(401, "That token is not valid: join the game again, or get a new API "
-                       "token from POST /api/v1/tokens.")
+        raise ApiError(401, _("That token is not valid: join the game again, or get a new API "
+                             "token from POST /api/v1/tokens."))
     if learner.id != game.host_id:
-        raise ApiError(403, NEITHER)
+        raise ApiError(403, str(NEITHER))
     return learner
 
 
@@ -79,7 +82,7 @@ def join_live(pin: str):
     if learner is None:
         nickname = json_body('{"nickname": "Ana"}').get("nickname")
         if not isinstance(nickname, str):
-            raise ApiError(400, 'Send "nickname", a string, or a student\'s API token.')
+            raise ApiError(400, _('Send "nickname", a string, or a student\'s API token.'))
     player, token = live.join(game, nickname, learner)
     return jsonify(player_token=token, nickname=player.nickname), 201
 
@@ -98,11 +101,11 @@ def answer_live(pin: str):
     game = live.find_game(pin)
     who = viewer(game)
     if not isinstance(who, LivePlayer):
-        raise ApiError(403, "The host does not answer: send a player token.")
+        raise ApiError(403, _("The host does not answer: send a player token."))
     body = json_body('{"answer": "<option id>"}')
     if "answer" not in body:
-        raise ApiError(400, 'Send "answer": an option id, or a list of them for several '
-                       "answers or an order.")
+        raise ApiError(400, _('Send "answer": an option id, or a list of them for several '
+                              "answers or an order."))
     live.answer(game, who, body["answer"])
     return jsonify(received=True)
 
@@ -113,7 +116,7 @@ def next_live(pin: str):
     game = live.find_game(pin)
     who = viewer(game)
     if isinstance(who, LivePlayer):
-        raise ApiError(403, "Only the game's host can move it on: send the host's API token.")
+        raise ApiError(403, _("Only the game's host can move it on: send the host's API token."))
     live.next_phase(game, who)
     return jsonify(host_state(game))
 

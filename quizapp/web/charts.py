@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..services.rules import percent_text
+
 WIDTH, HEIGHT = 600, 300  # the charts' viewBox
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48  # room for the histogram's labels
 # The line chart's room for its labels. Their type is set by the stylesheet in the viewBox's
@@ -81,13 +86,15 @@ def line_chart(attempts: Sequence[tuple[str, float]]) -> LineChart:
     n, span = len(attempts), WIDTH - LINE_RIGHT - LINE_LEFT
     xs = [LINE_LEFT + span / 2] if n == 1 else [LINE_LEFT + span * i / (n - 1) for i in range(n)]
     points = tuple(
-        Point(x, percent_y(percent), f"Quiz {i + 1}, {date}: {percent:g}%")
+        Point(x, percent_y(percent),
+              _("Quiz %(n)d, %(date)s: %(percent)s", n=i + 1, date=date,
+                percent=percent_text(percent)))
         for i, (x, (date, percent)) in enumerate(zip(xs, attempts, strict=True))
     )
     ends = [0, n - 1] if n > 1 else [0] if n else []
     return LineChart(
         WIDTH, HEIGHT, points,
-        y_ticks=tuple((percent_y(t), f"{t}%") for t in PERCENT_TICKS),
+        y_ticks=tuple((percent_y(t), percent_text(t)) for t in PERCENT_TICKS),
         x_labels=tuple((xs[i], attempts[i][0]) for i in ends),
     )
 
@@ -156,7 +163,9 @@ def histogram(bins: Sequence[tuple[int, int]], counts: Sequence[int]) -> Histogr
 
     columns = tuple(
         Column(LEFT + slot * i + slot * 0.15, y_of(n), slot * 0.7, HEIGHT - BOTTOM - y_of(n),
-               f"{low}–{high}", n, f"{low}–{high}%: {n} learner{'s' if n != 1 else ''}")
+               f"{low}–{high}", n,
+               ngettext("%(low)d–%(high)d%%: %(num)d learner",
+                        "%(low)d–%(high)d%%: %(num)d learners", n, low=low, high=high))
         for i, ((low, high), n) in enumerate(zip(bins, counts, strict=True))
     )
     return Histogram(WIDTH, HEIGHT, columns, tuple((y_of(t), str(t)) for t in ticks))

@@ -11,6 +11,7 @@ from ..i18n import _l
 from ..services.catalog import current_catalog
 from ..services.reading import cited
 from ..services.rules import iso, number, percent_text, said, shown, shown_day, zone_name
+from . import language
 
 
 def points(value: float | None) -> str:
@@ -18,8 +19,9 @@ def points(value: float | None) -> str:
     return number(value or 0.0)
 
 def bank_title(bank_id: str) -> str:
-    """A bank's title, or its id once its file is gone."""
-    bank = current_catalog().get(bank_id)
+    """A bank's title in the reader's language where the bank has it translated, or its id once
+    its file is gone."""
+    bank = current_catalog().bank_for(bank_id, language.current())
     return bank.title if bank is not None else bank_id
 
 def text_link(bank_id: str, fact_id: str) -> str | None:

@@ -77,7 +77,7 @@ def join():
         game = live.find_game(pin)
         if pin in _tokens() and _player(pin) is not None:
             return redirect(url_for("live.play", pin=pin), 303)  # already in: back to it
-        _, token = live.join(game, nickname, _signed_in())
+        _joined, token = live.join(game, nickname, _signed_in())
     except ServiceError as e:
         return render_template("live/join.html", pin=pin[:6], nickname=nickname[:40],
                                error=e.message, signed_in=_signed_in()), status_of(e)

@@ -209,7 +209,7 @@ def test_a_class_s_game_in_spanish_from_its_class_page(new_context, live_app, ho
     host.set_extra_http_headers(es)
     host.goto(f"/teacher/classes/{class_id}")
     audited(host, "class-with-play-live")
-    host.get_by_role("link", name="Play live").click()
+    host.get_by_role("link", name="Jugar en vivo").click()  # the class page is in Spanish too
     expect(host.get_by_role("heading", level=1)).to_have_text("Jugar en vivo")
     expect(host.locator("#live-class")).to_contain_text("5.º B")
     audited(host, "live-new-class-es")
@@ -224,5 +224,6 @@ def test_a_class_s_game_in_spanish_from_its_class_page(new_context, live_app, ho
     audited(phone, "live-join-es")
     phone.get_by_role("button", name="Entrar al juego").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("¡Ya estás dentro!")
-    expect(host.locator("#class-joined"))  # by its events (live.js), no reload.to_have_text("Ya entraron 1 de 1 de 5.º B")
+    # by its events (live.js), no reload
+    expect(host.locator("#class-joined")).to_have_text("Ya entraron 1 de 1 de 5.º B")
     audited(host, "live-lobby-class-es")

@@ -7,6 +7,7 @@ a desktop's, and in dark mode.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import timedelta
@@ -325,3 +326,45 @@ def test_a_teacher_restores_an_earlier_version_of_her_file(new_context, live_app
     expect(page.locator(".flash")).to_contain_text("Restored restored.yaml")
     expect(page.get_by_role("heading", level=1)).to_have_text("First words")
     assert (questions / "restored.yaml").read_bytes() == versioned("restored", "First words")
+
+
+# -- The teacher's pages in Spanish: axe-clean and no wider than the window at both widths, light
+# and dark (the Spanish words are longer than the English). In this module, to share its school.
+
+SPANISH_PAGES = [n for n, who in PAGES.items() if who == "teacher" and n != "upload-problems"]
+SPANISH_SHOTS = os.environ.get("QUIPU_SHOTS")  # a folder: also save each page's picture there, to look at
+
+
+@pytest.fixture(scope="module")
+def spanish(browser, base_url, school, teacher, tmp_path_factory):
+    """The teacher's state with the Spanish cookie (no choice in her account: English elsewhere),
+    and the pages' addresses (the upload page plain: its problems need the English label)."""
+    def sign_in_in_spanish(page):
+        sign_in(page, teacher)
+        page.context.add_cookies([{"name": "language", "value": "es", "url": base_url}])
+
+    state = saved_state(browser, base_url, tmp_path_factory.mktemp("es") / "teacher-es.json",
+                        sign_in_in_spanish)
+    urls = {**school[1], "upload": "/teacher/upload", "draft": "/teacher/draft",
+            "new-bank": "/teacher/banks/new"}
+    return state, urls
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", [*SPANISH_PAGES, "upload", "draft", "new-bank"])
+def test_every_teacher_page_in_spanish_passes_axe_and_fits(look, spanish, name, width):
+    state, urls = spanish
+    page = look(urls[name], width, state=state)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    check_page(page, f"{name} (es)", width)
+    if SPANISH_SHOTS:
+        page.screenshot(path=str(Path(SPANISH_SHOTS) / f"{name}-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name", [*SPANISH_PAGES, "upload", "draft", "new-bank"])
+def test_every_teacher_page_in_spanish_keeps_its_contrast_in_dark_mode(look, spanish, name):
+    state, urls = spanish
+    page = look(urls[name], 1280, "dark", state)
+    check_dark(page, f"{name} (es)")
+    if SPANISH_SHOTS:
+        page.screenshot(path=str(Path(SPANISH_SHOTS) / f"{name}-dark-1280.png"), full_page=True)

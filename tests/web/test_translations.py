@@ -149,7 +149,7 @@ def test_the_checker_finds_text_and_ignores_jinja():
 
 # -- views ------------------------------------------------------------------------------------
 
-SHOWN = {"flash", "render_error", "append"}  # form.form_errors.append(...), field.errors.append
+SHOWN = {"flash", "render_error", "append", "ApiError"}  # form.form_errors.append(...), field.errors.append
 
 
 def bare_literals(path: Path) -> list[str]:
@@ -172,7 +172,7 @@ def bare_literals(path: Path) -> list[str]:
 
 # Views not translated yet (the live game's teacher view, web/teacher/live.py, and the API's own
 # refusals, which are plain constants, not calls this checker sees): this list can only shrink.
-PENDING_VIEWS = {"api.py"}
+PENDING_VIEWS: set[str] = set()  # views not translated yet: none
 
 
 def view_files():
