@@ -10,10 +10,10 @@ from __future__ import annotations
 import gc
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from timing import best_of
 
 from quizapp.bank.loader import load_folder
 from quizapp.bank.yaml_syntax import SafeLoader
@@ -64,15 +64,6 @@ def write_bank(folder: Path) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
-
-def best_of(runs: int, fn) -> float:
-    """The fastest of `runs` timings of fn(), in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def compose_gc_paused(text: str) -> None:

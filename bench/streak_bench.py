@@ -12,12 +12,12 @@ Run by hand: PYTHONPATH=. .venv/bin/python bench/streak_bench.py
 from __future__ import annotations
 
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask_migrate import upgrade
 from sqlalchemy import insert, select
+from timing import best_of
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -57,15 +57,6 @@ def baseline(learner_id: int, now: datetime) -> int:
                        days.today_number(now, zone))
 
 
-def best_of(fn) -> float:
-    """The fastest of RUNS runs, in milliseconds."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return 1000 * min(times)
-
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
@@ -76,9 +67,12 @@ def main() -> None:
         upgrade()
         fill()
         assert streak(1, NOW) == min(baseline(1, NOW), days.STREAK_WINDOW) == days.STREAK_WINDOW
-        print(f"{'streak (one grouped query)':34} {best_of(lambda: streak(1, NOW)):8.2f} ms")
-        print(f"{'baseline: every time in Python':34} {best_of(lambda: baseline(1, NOW)):8.2f} ms")
-        print(f"{'facts reviewed today':34} {best_of(lambda: facts_today(1, NOW)):8.2f} ms")
+        took = 1000 * best_of(RUNS, lambda: streak(1, NOW))
+        print(f"{'streak (one grouped query)':34} {took:8.2f} ms")
+        took = 1000 * best_of(RUNS, lambda: baseline(1, NOW))
+        print(f"{'baseline: every time in Python':34} {took:8.2f} ms")
+        took = 1000 * best_of(RUNS, lambda: facts_today(1, NOW))
+        print(f"{'facts reviewed today':34} {took:8.2f} ms")
 
 
 if __name__ == "__main__":
