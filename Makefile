@@ -70,7 +70,7 @@ bench: $(VENV)/.test
 # tests/web/test_translations.py fails until they are translated).
 messages: $(VENV)/.app
 	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
-		--keywords _l --keywords _n:1,2 --keywords say --keywords _w --output-file $(CATALOGS)/messages.pot .
+		--keywords _l --keywords _n:1,2 --keywords _m --keywords _mn:1,2 --keywords say --keywords _w --output-file $(CATALOGS)/messages.pot .
 	$(BIN)/pybabel update --input-file $(CATALOGS)/messages.pot --output-dir $(CATALOGS) \
 		--no-fuzzy-matching --ignore-obsolete
 

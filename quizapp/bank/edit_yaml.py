@@ -15,6 +15,7 @@ import yaml
 
 from .edit_draft import BANK_FIELDS, COMMAS, LINES, ROW_FIELDS, SECTIONS, Draft, Row
 from .model import Bank
+from .said import Said
 from .yaml_bank import parse_yaml_bank
 
 BREAKS = "\n\r\x85\u2028\u2029"
@@ -48,7 +49,7 @@ class Checked:
 
     text: str
     bank: Bank | None
-    problems: dict[str, list[str]]
+    problems: dict[str, list[Said | str]]
 
 
 def scalar(value: str) -> str:
@@ -180,7 +181,7 @@ def check_draft(draft: Draft, name: str = "bank.yaml") -> Checked:
     """Write a draft and read it back with the loader: its bank, or each problem by field."""
     written = write_draft(draft)
     result = parse_yaml_bank(written.text, name)
-    problems: dict[str, list[str]] = {}
+    problems: dict[str, list[Said | str]] = {}
     for problem in result.problems:
         problems.setdefault(written.path_of(problem.line), []).append(problem.message)
     return Checked(written.text, result.bank if result.ok else None, problems)

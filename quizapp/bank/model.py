@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .said import Said
+
 if TYPE_CHECKING:  # bank/translation.py builds on this module
     from .translation import Translation
 
@@ -217,11 +219,14 @@ class Bank:
 class BankError(Exception):
     """A problem in a question file, located at `path:line`."""
 
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+    def __init__(self, path: str, line: int, message: Said | str) -> None:
+        super().__init__(path, line, message)
         self.path = path
         self.line = line
-        self.message = message
+        self.message = message  # a Said: read in the reader's language
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 class BrokenQuestion(BankError):

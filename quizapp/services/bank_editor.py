@@ -9,6 +9,7 @@ edit are. A save made on a copy someone has saved over since is refused (Conflic
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,7 +28,7 @@ from ..bank.edit_draft import (
 from ..bank.edit_yaml import Checked, check_draft
 from ..bank.model import Bank, Question
 from ..bank.yaml_bank import parse_yaml_bank
-from ..i18n import _l
+from ..i18n import Said, _l
 from . import bank_versions
 from .bank_versions import Owner, Version
 from .catalog import Catalog, current_catalog, quiz_questions
@@ -55,8 +56,8 @@ MAX_HISTORY = 20  # versions listed with what changed (each is read and parsed t
 class EditRejected(Invalid):
     """A draft that is not saved: each problem by the path of its field ('' for the bank)."""
 
-    def __init__(self, problems: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(m for ms in problems.values() for m in ms))
+    def __init__(self, problems: Mapping[str, Sequence[Said | str]]) -> None:
+        super().__init__("; ".join(str(m) for ms in problems.values() for m in ms))
         self.problems = problems
 
 
