@@ -15,6 +15,8 @@ from flask.json.provider import DefaultJSONProvider
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .i18n import _l
+
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
@@ -47,8 +49,8 @@ def refuse_large_bodies() -> None:
     """
     limit = request.max_content_length
     if limit is not None and (request.content_length or 0) > limit:
-        abort(413, f"The request is larger than {limit // 1024} KB, so it was not read: send "
-                   "less at once.")
+        abort(413, _l("The request is larger than %(size)d KB, so it was not read: send less "
+                      "at once.", size=limit // 1024))
 
 
 class JSONProvider(DefaultJSONProvider):

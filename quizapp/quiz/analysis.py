@@ -27,14 +27,16 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..bank.said import Said, _m
+
 FACILITY_LOW, FACILITY_HIGH, DISCRIMINATION_LOW = 0.2, 0.9, 0.2
 MIN_ANSWERS = 10  # first attempts a question needs before it is flagged: fewer prove nothing
-HINTS = {
-    "hard": "Very hard: check the key and the wording.",
-    "easy": "Very easy: nearly everyone gets it right, so it tells you little.",
-    "weak": "Doesn't separate strong from weak learners: check for a misleading option.",
-    "negative": "Stronger learners did worse on it than weaker ones: check the key, and check for "
-                "a misleading option.",
+HINTS = {  # messages: said in the teacher's language on the item analysis page
+    "hard": _m("Very hard: check the key and the wording."),
+    "easy": _m("Very easy: nearly everyone gets it right, so it tells you little."),
+    "weak": _m("Doesn't separate strong from weak learners: check for a misleading option."),
+    "negative": _m("Stronger learners did worse on it than weaker ones: check the key, and check "
+                   "for a misleading option."),
 }
 TINY = 1e-9  # a sum of squared deviations below this is zero: points differ by 1/56 at the least
 
@@ -44,7 +46,7 @@ class Flag:
     """Why a question needs a look: its kind (hard, easy, weak, negative) and a hint in words."""
 
     kind: str
-    hint: str
+    hint: Said
 
 
 @dataclass(frozen=True)

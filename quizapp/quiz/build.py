@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..bank.model import Question
+from ..bank.said import _m
 from .apart import Chosen, Shown
 from .rules import MODES
 
 ORDERING_SHARE = 4  # in a mixed quiz, about one question in this many is an ordering question
 SMALL_POOL = 64  # below this many candidates a full shuffle is as cheap as sampling
 FACT_CHOICES = 8  # a question on a fact is drawn among this many of the most direct ones
+MODE_WORDS = {"choice": _m("choice"), "ordering": _m("ordering"), "mixed": _m("mixed")}
+ONE_AT_LEAST = _m("a quiz needs at least one question")
 
 
 class QuizError(ValueError):
@@ -68,7 +71,8 @@ class QuizPool:
             return (), self.ordering
         if mode == "mixed":
             return self.choice_like, self.ordering
-        raise QuizError(f"unknown quiz mode {mode!r}: choose one of {', '.join(MODES)}")
+        raise QuizError(_m("unknown quiz mode %(mode)s: choose one of %(modes)s", mode=repr(mode),
+                            modes=", ".join(MODES)))
 
 
 def _draw(questions: Sequence[Question], rng: random.Random) -> Iterator[Question]:
@@ -155,9 +159,10 @@ def build_quiz(pool: QuizPool, mode: str, length: int, rng: random.Random) -> li
     """A quiz of up to `length` questions for `mode`, the same for the same seeded `rng`."""
     choice_src, ordering_src = pool._sources(mode)
     if length < 1:
-        raise QuizError("a quiz needs at least one question")
+        raise QuizError(ONE_AT_LEAST)
     if not choice_src and not ordering_src:
-        raise QuizError(f"this bank has no questions for a {mode} quiz")
+        raise QuizError(_m("this bank has no questions for a %(mode)s quiz",
+                             mode=MODE_WORDS.get(mode, mode)))
     # Never plan more ordering questions than there are: choice questions fill the rest.
     n_ordering = min(round(length / ORDERING_SHARE), len(ordering_src))
     questions = _questions(pool, mode, length, n_ordering, rng, False)
@@ -199,7 +204,7 @@ def build_review(
     due fact is asked, even where only a question breaking those rules asks it.
     """
     if length < 1:
-        raise QuizError("a quiz needs at least one question")
+        raise QuizError(ONE_AT_LEAST)
     wanted, covered, used = set(facts), set(), set(avoid)
     chosen = Chosen(pool.shown)
     picked: list[Question] = []
@@ -213,5 +218,5 @@ def build_review(
             used.add(question.id)
             covered |= wanted.intersection(question.facts)
     if not picked:
-        raise QuizError("no question of this bank tests those facts")
+        raise QuizError(_m("no question of this bank tests those facts"))
     return [QuizItem(q, shown_order(q, rng)) for q in picked]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from ..bank.model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS
+from ..bank.said import Said, _m
 
 Key = Sequence[Hashable]
 
@@ -24,21 +25,22 @@ def grade_choice(key: Key, response: Hashable | None) -> float:
     return 1.0 if response is not None and response == key[0] else 0.0
 
 
-def _as_set(response: Sequence[Hashable], what: str) -> set[Hashable]:
+def _as_set(response: Sequence[Hashable], what: Said) -> set[Hashable]:
     """The response's items as a set; a string or unhashable items (bad JSON) are a GradeError."""
     if isinstance(response, str | bytes):
-        raise GradeError(f"{what} must be a list of option ids, not a string")
+        raise GradeError(_m("%(what)s must be a list of option ids, not a string", what=what))
     try:
         return set(response)
     except TypeError:
-        raise GradeError(f"{what} must list option ids, not nested lists or objects") from None
+        raise GradeError(_m("%(what)s must list option ids, not nested lists or objects",
+                            what=what)) from None
 
 
 def grade_multiple(key: Key, response: Sequence[Hashable] | None) -> float:
     """(right picks - wrong picks) / number of right answers, floored at 0."""
     if not response:
         return 0.0
-    picks = _as_set(response, "a multiple answer")
+    picks = _as_set(response, _m("a multiple answer"))
     right = len(picks & set(key))
     wrong = len(picks) - right
     return max(0.0, (right - wrong) / len(key))
@@ -135,12 +137,12 @@ def grade_ordering(key: Key, response: Sequence[Hashable] | None,
     try:
         grader = ORDERING_GRADERS[method]
     except KeyError:
-        raise GradeError(f"unknown ordering method {method!r}") from None
+        raise GradeError(_m("unknown ordering method %(method)s", method=repr(method))) from None
     if not response:
         return 0.0
-    picks = _as_set(response, "an ordering answer")
+    picks = _as_set(response, _m("an ordering answer"))
     if len(response) != len(key) or picks != set(key) or len(set(key)) != len(key):
-        raise GradeError("an ordering answer must list every item exactly once")
+        raise GradeError(_m("an ordering answer must list every item exactly once"))
     if len(key) == 1:
         return 1.0
     return grader(key, list(response))
@@ -166,5 +168,5 @@ def grade(qtype: str, key: Key, response: Any, method: str = DEFAULT_ORDERING_ME
     try:
         scorer = SCORERS[qtype]
     except KeyError:
-        raise GradeError(f"unknown question type {qtype!r}") from None
+        raise GradeError(_m("unknown question type %(type)s", type=repr(qtype))) from None
     return scorer(key, response, method)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..bank.said import _m
 from .snapshot import Snapshot
 
 LOBBY, QUESTION, REVEAL, LEADERBOARD, FINISHED = (
@@ -68,7 +69,7 @@ def next_step(phase: str, index: int, length: int) -> tuple[str, int]:
         return LEADERBOARD, index
     if phase == LEADERBOARD:
         return (QUESTION, index + 1) if index + 1 < length else (FINISHED, index)
-    raise LiveError("This game has ended: start a new one.")
+    raise LiveError(_m("This game has ended: start a new one."))
 
 
 def first_question(phase: str, index: int) -> int:

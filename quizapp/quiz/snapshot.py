@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..bank.model import DEFAULT_ORDERING_METHOD, Bank
+from ..bank.said import _m
 from .build import QuizItem
 from .grade import grade
 
@@ -123,8 +124,9 @@ def make_snapshot(item: QuizItem, bank: Bank, new_id: Callable[[], str]) -> Snap
         feedback={ids[i]: text for i, text in enumerate(q.feedback) if text},
         facts=tuple(SnapshotFact(f.id, f.year, f.label, f.text) for f in facts),
         difficulty=q.difficulty, generated=q.generated,
-        images=tuple(SnapshotImage(i.digest, i.alt or f"A picture for this question ({i.name})")
-                     for i in q.images),
+        # Stored as text: a picture without its own alt text is described in the quiz's language.
+        images=tuple(SnapshotImage(i.digest, i.alt or str(_m(
+            "A picture for this question (%(name)s)", name=i.name))) for i in q.images),
     )
 
 
@@ -136,30 +138,35 @@ def check_answer(snapshot: Snapshot, value: Any) -> Any:
     qtype = snapshot.type
     if qtype == "choice":
         if not isinstance(value, str) or value not in known:
-            raise AnswerError("the answer to a single-choice question is one of its option ids")
+            raise AnswerError(_m("the answer to a single-choice question is one of its option ids"))
         return value
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise AnswerError(f"the answer to a {qtype} question is a list of its option ids")
+        raise AnswerError(_m("the answer to a %(type)s question is a list of its option ids",
+                               type=qtype))
     if len(set(value)) != len(value) or not set(value) <= set(known):
-        raise AnswerError("the answer names an option twice, or one the question does not have")
+        raise AnswerError(_m("the answer names an option twice, or one the question does not "
+                               "have"))
     if qtype == "ordering" and len(value) != len(known):
-        raise AnswerError("an ordering answer lists every one of the question's options, once each")
+        raise AnswerError(_m("an ordering answer lists every one of the question's options, "
+                               "once each"))
     return value
 
 
 def check_answers(snapshots: Mapping[str, Snapshot], answers: Any) -> dict[str, Any]:
     """Every answer checked against its item's snapshot, keyed by item id; AnswerError if not."""
     if not isinstance(answers, dict):
-        raise AnswerError("answers is an object mapping item ids to option ids")
+        raise AnswerError(_m("answers is an object mapping item ids to option ids"))
     unknown = sorted(set(answers) - set(snapshots))
     if unknown:
-        raise AnswerError(f"no such item in this attempt: {', '.join(map(str, unknown[:5]))}")
+        raise AnswerError(_m("no such item in this attempt: %(items)s",
+                               items=", ".join(map(str, unknown[:5]))))
     checked: dict[str, Any] = {}
     for item_id, value in answers.items():
         try:
             checked[item_id] = check_answer(snapshots[item_id], value)
         except AnswerError as e:
-            raise AnswerError(f"item {item_id}: {e}") from None
+            raise AnswerError(_m("item %(item)s: %(why)s", item=item_id, why=e.args[0])
+                              ) from None
     return checked
 
 

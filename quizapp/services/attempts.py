@@ -108,11 +108,11 @@ def draw(learner: Someone, bank: Bank, mode: str, length: int, seed: int) -> lis
             return worded(build_quiz(pool, mode, length, rng), bank)
         due = due_facts(learner.id, bank, clock.now())
         if not due:
-            raise Unbuildable("Nothing in this bank is due for review yet: come back later, "
-                              "or take another quiz.")
+            raise Unbuildable(_l("Nothing in this bank is due for review yet: come back later, "
+                                 "or take another quiz."))
         return worded(build_review(pool, due, length, rng), bank)
     except QuizError as e:
-        raise Unbuildable(_l("%(why)s: choose another mode or bank.", why=str(e))) from None
+        raise Unbuildable(_l("%(why)s: choose another mode or bank.", why=e.args[0])) from None
 
 
 def worded(quiz: list[QuizItem], bank: Bank) -> list[QuizItem]:
@@ -271,7 +271,8 @@ def checked_answers(attempt: Attempt, answers: Any) -> dict[str, Any]:
     try:
         return check_answers({item.public_id: item.snapshot for item in attempt.items}, answers)
     except AnswerError as e:
-        raise Invalid(_l("Those answers do not fit this quiz: %(why)s.", why=str(e))) from None
+        raise Invalid(_l("Those answers do not fit this quiz: %(why)s.", why=e.args[0])
+                      ) from None
 
 
 def attempts_of(learner: Someone) -> list[Attempt]:

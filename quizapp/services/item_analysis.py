@@ -10,6 +10,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, Attempt, AttemptItem
 from ..quiz.analysis import MIN_ANSWERS as MIN_ANSWERS  # for the analysis page
 from ..quiz.analysis import Analysis, ItemStats, analyse
@@ -92,7 +93,8 @@ def item_analysis(
     settle(assignment.id if assignment else None)
     analysis = analyse(first_attempt_rows(viewer, bank_id, assignment.id if assignment else None))
     if analysis.attempts == 0 and current_catalog().get(bank_id) is None and assignment is None:
-        raise NotFound(f"There is no question bank {bank_id!r}, and no attempt on one.")
+        raise NotFound(_l("There is no question bank %(bank)s, and no attempt on one.",
+                          bank=repr(bank_id)))
     served = served_questions(bank_id, [s.question_id for s in analysis.items])
     rows = sorted(analysis.items, key=lambda s: (not s.flags, s.question_id))
     return ItemAnalysis(analysis, served, rows, sum(1 for s in analysis.items if s.flags))

@@ -1,4 +1,5 @@
-"""The interface's languages, and a learner's choice of one (kept in their account).
+"""The interface's languages, a learner's choice of one (kept in their account), and what a page
+says when a bank's texts are not in the reader's language.
 
 The choice for a visitor (no account) is a cookie, and the choice among the learner's, the
 cookie and the browser's Accept-Language is made per request by web/language.py.
@@ -6,13 +7,18 @@ cookie and the browser's Accept-Language is made per request by web/language.py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import update
 
+from ..bank.model import Bank
+from ..bank.translation import Translation
 from ..database import write_transaction
 from ..extensions import db
-from ..i18n import _l
+from ..i18n import Lazy, _l
 from ..models import Learner
 from .attempts import Someone
+from .catalog import current_catalog
 from .errors import Invalid
 
 # The languages the interface is written in, the default first. Their names as each is written
@@ -36,3 +42,52 @@ def set_language(learner: Someone, value: object) -> str:
         db.session.execute(update(Learner).where(Learner.id == learner.id)
                            .values(language=language))
     return language
+
+
+# A bank's own texts are in English (a bank file does not say its language; translations beside
+# it, `<stem>.<lang>.yaml`, give its texts in others). Per language a bank may be written in:
+BANK_LANGUAGE = DEFAULT
+NOT_TRANSLATED = {  # the bank has no translation into the reader's language
+    "en": _l("This bank is in English: its questions are shown in English."),
+}
+PARTLY_TRANSLATED = {  # its translation leaves some of its texts out
+    "en": _l("Some of this bank’s questions are in English."),
+}
+
+
+def bank_language_note(bank_id: str, lang: str) -> Lazy | None:
+    """What a page showing a bank's questions or facts says once, near its top, when they are
+    not all in the reader's language `lang`: that the bank is in its own language (it has no
+    translation into `lang`), or that some of it is (its translation leaves texts out); None when
+    they are all in `lang`, or for a bank not loaded."""
+    bank = current_catalog().get(bank_id)
+    if bank is None or lang == BANK_LANGUAGE:
+        return None
+    translation = next((t for t in bank.translations if t.lang == lang), None)
+    if translation is None:
+        return NOT_TRANSLATED.get(BANK_LANGUAGE)
+    return PARTLY_TRANSLATED.get(BANK_LANGUAGE) if _leaves_out(bank, translation) else None
+
+
+@lru_cache(maxsize=64)  # a bank is hashed by identity: a reloaded bank is worked out again
+def _leaves_out(bank: Bank, translation: Translation) -> bool:
+    """Whether the translation leaves out a text of the bank's facts, people or written questions
+    that a reader sees (what loading the bank lists as not translated)."""
+    facts = {e.id: e for e in translation.facts}
+    people = {e.id: e for e in translation.people}
+    questions = {e.id: e for e in translation.questions}
+    for f in bank.facts:
+        entry = facts.get(f.id)
+        if entry is None or not {"text", *(("when",) if f.when else ())} <= entry.texts.keys():
+            return True
+    for p in bank.people:
+        entry = people.get(p.id)
+        if entry is None or not {"name", *(("role",) if p.role else ())} <= entry.texts.keys():
+            return True
+    for q in bank.questions:  # generated ones are worded from the facts
+        entry = None if q.generated else questions.get(q.id)
+        wanted = {"prompt", *(("explanation",) if q.explanation else ())}
+        if not q.generated and (entry is None or entry.options is None
+                                or not wanted <= entry.texts.keys()):
+            return True
+    return False

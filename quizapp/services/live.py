@@ -93,7 +93,7 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
     try:
         quiz = build_quiz(current_catalog().pool(bank.id), mode, length, random.Random())
     except QuizError as e:
-        raise Unbuildable(_l("%(problem)s: choose another kind or bank.", problem=str(e))
+        raise Unbuildable(_l("%(problem)s: choose another kind or bank.", problem=e.args[0])
                           ) from None
     new_id = _ids()
     questions = [{"question_id": item.question.id, "order": list(item.order),
@@ -201,7 +201,7 @@ def answer(game: LiveGame, player: LivePlayer, value: Any) -> None:
         checked = check_answer(snapshot, value)
     except AnswerError as e:
         raise Invalid(_l("That answer does not fit this question: %(problem)s.",
-                         problem=str(e))) from None
+                         problem=e.args[0])) from None
     credit = grade_snapshot(snapshot, checked)
     earned = rules.points(credit, (now - game.phase_started).total_seconds(), game.seconds)
     try:

@@ -17,7 +17,7 @@ from ..i18n import _l
 from ..quiz import schedule
 from .attempts import Someone
 from .cards import cards_of
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import NotFound
 from .exam_lock import ensure_unlocked
 
@@ -81,11 +81,13 @@ def source_bank(bank_id: str) -> Bank:
     return bank
 
 
-def reading(bank_id: str, learner: Someone | None, now: datetime) -> Reading:
+def reading(bank_id: str, learner: Someone | None, now: datetime,
+            lang: str = DEFAULT_LANG) -> Reading:
     """The bank's text cut into paragraphs at its cites, each cite numbered in reading order,
-    with the learner's state of its fact. NotFound without a text; Paused (NotAllowed) while
+    with the learner's state of its fact (its facts in `lang` where the bank has a translation
+    into it; the text is the bank's own). NotFound without a text; Paused (NotAllowed) while
     self-study on the bank is paused for the learner."""
-    bank = source_bank(bank_id)
+    bank = source_bank(bank_id).translated(lang)
     assert bank.source is not None
     ensure_unlocked(learner, bank.id, now)
     states = fact_states(learner, bank, now) if learner is not None else {}

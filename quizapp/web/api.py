@@ -31,7 +31,7 @@ from ..services.rules import DEFAULT_LENGTH, iso
 from ..services.throttle import Throttled
 from ..services.today import set_goal, today
 from .api_json import attempt_json, attempt_summary, progress_json, today_json
-from .errors import status_of
+from .errors import http_message, status_of
 from .languages import asked_language, served_language
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -261,7 +261,8 @@ def attempt_error(e: ServiceError) -> Response:
 
 
 def http_error(e: HTTPException) -> Response:
-    """Werkzeug's errors (404, 405, 500...) as JSON, with a sentence a person can act on."""
+    """Werkzeug's errors (404, 405, 413, 500...) as JSON, with a sentence a person can act on in
+    the language the request asks for (never Werkzeug's English)."""
     status = e.code or 500
     if isinstance(e, MethodNotAllowed) and e.valid_methods:
         allowed = ", ".join(sorted(e.valid_methods))
@@ -272,7 +273,7 @@ def http_error(e: HTTPException) -> Response:
         response = error_response(status, message)
         response.headers["Allow"] = allowed
         return response
-    return error_response(status, str(MESSAGES.get(status) or e.description or _("That failed.")))
+    return error_response(status, str(MESSAGES.get(status) or http_message(e)))
 
 
 # Registered by code, not as HTTPException: Flask prefers the app's handler for a code (the HTML

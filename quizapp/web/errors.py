@@ -31,12 +31,25 @@ TITLES = {
     404: _l("Not found"),
     405: _l("Method not allowed"),
     409: _l("Already done"),
+    413: _l("Too much at once"),
     429: _l("Too many at once"),
     422: _l("That cannot be done"),
     500: _l("Something went wrong on our side"),
 }
-MESSAGES = {  # said instead of Werkzeug's wording, which speaks of servers and URLs
+OTHER_TITLE = _l("That did not work")  # a status TITLES does not name
+# Said instead of Werkzeug's wording, which speaks of servers and URLs, and only in English: what
+# happened and what to do, for every error Werkzeug raises (`http_message` for those not named).
+MESSAGES = {
+    400: _l("This page could not read what was sent: go back, reload the page and try again."),
+    401: _l("Sign in to see this, then try again."),
+    403: _l("Your account may not open this. If you think it should, ask your teacher."),
     404: _l("There is nothing here, or it is not yours."),
+    405: _l("This address does not take that kind of request: go back and use the page’s own "
+            "links and buttons."),
+    409: _l("This changed, or was done already: reload the page to see it as it is now."),
+    413: _l("What was sent is too large to read, so nothing was done: send less at once."),
+    422: _l("That cannot be done: go back and try something else."),
+    429: _l("Too many requests in a short time: wait a minute, then try again."),
     500: _l("The server could not finish this request. Go back and try again in a moment."),
 }
 
@@ -63,7 +76,7 @@ def render_error(
     status: int, message: str, title: str | None = None, link: tuple[str, str] | None = None
 ) -> tuple[str, int]:
     """The error page: a title, what happened, and a way on."""
-    title = str(title or TITLES.get(status, _("That did not work")))
+    title = str(title or TITLES.get(status, TITLES[500] if status >= 500 else OTHER_TITLE))
     message = str(message)
     return render_template("error.html", title=title, message=message, link=link), status
 
@@ -87,24 +100,31 @@ def _wants_json() -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
 
 
+FORM_EXPIRED = _l("This form has expired or did not come from this site: go back, reload the "
+                  "page and send it again.")
+
+
 @bp.app_errorhandler(CSRFError)
 def csrf_error(e: CSRFError) -> Response | tuple:
     """A form sent without a valid CSRF token: expired, or from another site."""
     if _wants_json():
-        return jsonify(error=e.description), 400
-    return render_error(
-        400, _("This form has expired or did not come from this site: go back, reload the page "
-               "and send it again."), title=_("Form expired"),
-    )
+        return jsonify(error=str(FORM_EXPIRED)), 400
+    return render_error(400, str(FORM_EXPIRED), title=_("Form expired"))
 
 
-def _message(e: HTTPException) -> str:
+def http_message(e: HTTPException) -> str:
+    """What an HTTP error says, in the reader's language: the message it was raised with (a
+    message to translate: `abort(403, _l(...))`), else ours for its status; never Werkzeug's
+    English wording."""
     status = e.code or 500
     if status >= 500:  # never the details of a failure
         return str(MESSAGES[500])
-    if e.description == type(e).description:
-        return str(MESSAGES.get(status, e.description or ""))
-    return e.description or ""
+    if e.description and e.description != type(e).description:
+        return str(e.description)
+    if status in MESSAGES:
+        return str(MESSAGES[status])
+    return _("This request could not be handled (error %(status)d): go back and try again, or "
+             "start again from the home page.", status=status)
 
 
 @bp.app_errorhandler(HTTPException)
@@ -114,9 +134,9 @@ def http_error(e: HTTPException) -> Response:
     if status >= 500:
         discard()  # whatever the failed request half-wrote must not be committed later
     if _wants_json():
-        response = jsonify(error=_message(e))
+        response = jsonify(error=http_message(e))
     else:
-        response = make_response(render_error(status, _message(e)))
+        response = make_response(render_error(status, http_message(e)))
     response.status_code = status
     for name, value in e.get_headers():  # e.g. Allow on a 405
         if name.lower() != "content-type":

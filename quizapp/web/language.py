@@ -86,6 +86,13 @@ def init_app(app: Flask) -> None:
     i18n.install(_gettext, _ngettext)
     app.add_template_global(current, "language")
     app.add_template_global(others, "other_languages")
+    app.add_template_global(bank_note, "bank_language_note")
+
+
+def bank_note(bank_id: str) -> i18n.Lazy | None:
+    """What a page showing the bank's questions or facts says of their language, in this
+    request's language; None when they are all in it (services.language)."""
+    return languages.bank_language_note(bank_id, current())
 
 
 FORCED = "quipu_language_forced"  # set in `g` by cli_language.speaking

@@ -79,7 +79,8 @@ def text_page(bank_id: str):
     """The bank's source text, each cited passage marked and linked to its fact, with the
     signed-in learner's state of each; 404 for a bank without a text."""
     learner = current_user if current_user.is_authenticated else None
-    return render_template("study/text.html", reading=reading(bank_id, learner, clock.now()))
+    return render_template("study/text.html", reading=reading(bank_id, learner, clock.now(),
+                                                                  language.current()))
 
 
 @bp.get("/study/<bank_id>/practice")

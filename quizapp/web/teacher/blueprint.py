@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -26,7 +27,7 @@ def teachers_only() -> Response | None:
         here = request.full_path if request.query_string else request.path
         return redirect(url_for("auth.login", next=here))
     if not current_user.is_teacher:
-        abort(403, "These pages are for teachers. Ask a teacher if you need to see them.")
+        abort(403, _l("These pages are for teachers. Ask a teacher if you need to see them."))
     return None
 
 
