@@ -22,6 +22,7 @@ from ..bank.loader import load_folder, scan_folder, source_files
 from ..bank.model import Bank, LoadResult, Question
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import BankSetting
 from ..quiz.build import QuizPool
 from .errors import NotFound
@@ -147,7 +148,7 @@ def bank_for(bank_id: str, lang: str = DEFAULT_LANG) -> Bank:
     there is no such bank."""
     bank = current_catalog().bank_for(bank_id, lang)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+        raise NotFound(_l("There is no question bank %(bank)r loaded now.", bank=bank_id))
     return bank
 
 
@@ -155,7 +156,7 @@ def export_bank(bank_id: str, file_format: str) -> Download:
     """A loaded bank's written questions in an export format (EXPORTERS); NotFound if no bank."""
     bank = current_catalog().get(bank_id)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+        raise NotFound(_l("There is no question bank %(bank)r loaded now.", bank=bank_id))
     write, suffix, media_type = EXPORTERS[file_format]
     return Download(write(bank), f"{bank.id}{suffix}", media_type)
 
@@ -205,7 +206,7 @@ def set_exam_only(teacher_id: int, bank_id: str, on: bool, now: datetime) -> Exa
     """
     bank = current_catalog().get(bank_id)
     if bank is None:
-        raise NotFound(f"There is no question bank {bank_id!r} loaded now.")
+        raise NotFound(_l("There is no question bank %(bank)r loaded now.", bank=bank_id))
     with write_transaction():
         setting = db.session.get(BankSetting, bank_id)
         if setting is None:
