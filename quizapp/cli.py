@@ -16,31 +16,42 @@ from .bank.loader import load_paths
 from .bank.summary import report_lines
 from .cli_attempts import attempts_cli
 from .cli_draft import draft_questions_command
-from .cli_language import SpokenGroup, speaking
+from .cli_language import (
+    SpokenCommand,
+    SpokenGroup,
+    SpokenOption,
+    argument,
+    option,
+    speak_click,
+    speaking,
+)
 from .i18n import _l, _n
 from .services import accounts, sessions
 from .services.catalog import current_catalog
 from .services.errors import NotFound
 
-questions_cli = SpokenGroup("questions", help="Check, inspect, export and draft question files.")
+questions_cli = SpokenGroup("questions",
+                            help=_l("Check, inspect, export and draft question files."))
 questions_cli.add_command(draft_questions_command)
-user_cli = SpokenGroup("user", help="Manage learners.")
+user_cli = SpokenGroup("user", help=_l("Manage learners."))
+ASKED_TWICE = _l(
+    "Asked for twice when left out (which keeps it out of the shell's history).")
 ROLES = {"student": _l("student"), "teacher": _l("teacher"), "admin": _l("admin")}  # as said
 
 
-@click.command("init-db")
+@click.command("init-db", cls=SpokenCommand, help=_l(
+    "Create or upgrade the database (`flask db upgrade`, adopting a pre-migration database)."))
 @with_appcontext
 @speaking
 def init_db_command() -> None:
-    """Create or upgrade the database (`flask db upgrade`, adopting a pre-migration database)."""
     upgrade()
     click.echo(str(_l("Database ready.")))
 
 
-@questions_cli.command("check")
-@click.argument("paths", nargs=-1)
+@questions_cli.command("check", help=_l(
+    "Check question files (default: QUESTIONS_DIR); print each problem as path:line: message."))
+@argument("paths", nargs=-1, metavar=_l("[PATHS]..."))
 def check_questions_command(paths: tuple[str, ...]) -> None:
-    """Check question files (default: QUESTIONS_DIR); print each problem as path:line: message."""
     try:
         result = load_paths(paths or [current_app.config["QUESTIONS_DIR"]])
     except FileNotFoundError as error:
@@ -52,14 +63,14 @@ def check_questions_command(paths: tuple[str, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
-@questions_cli.command("export")
-@click.argument("bank_id")
-@click.option("--format", "file_format", type=click.Choice(sorted(EXPORTERS)), default="xml",
-              show_default=True, help="Moodle XML or GIFT (both hold every type).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@questions_cli.command("export", help=_l(
+    "Export a bank's written questions as Moodle XML or GIFT."))
+@argument("bank_id", metavar=_l("BANK_ID"))
+@option("--format", "file_format", type=click.Choice(sorted(EXPORTERS)), default="xml",
+        show_default=True, help=_l("Moodle XML or GIFT (both hold every type)."))
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar=_l("FILE"),
+        help=_l("Write to this file instead of standard output."))
 def export_questions_command(bank_id: str, file_format: str, output: Path | None) -> None:
-    """Export a bank's written questions as Moodle XML or GIFT."""
     catalog = current_catalog()
     bank = catalog.get(bank_id)
     if bank is None:
@@ -80,7 +91,7 @@ def export_questions_command(bank_id: str, file_format: str, output: Path | None
                       bank=bank.id, path=output)))
 
 
-class PasswordOption(click.Option):
+class PasswordOption(SpokenOption):
     """A hidden, confirmed password prompt that also reads a password piped to standard input."""
 
     def prompt_for_value(self, ctx: click.Context):
@@ -96,16 +107,13 @@ class PasswordOption(click.Option):
             self.hide_input = hide
 
 
-@user_cli.command("create")
-@click.argument("username")
-@click.option("--teacher", is_flag=True, help="A teacher, who sees their classes' results.")
-@click.option("--admin", is_flag=True, help="An admin, who sees every class, learner and quiz.")
-@click.option(
-    "--password", cls=PasswordOption, prompt=True, hide_input=True, confirmation_prompt=True,
-    help="Asked for twice when left out (which keeps it out of the shell's history).",
-)
+@user_cli.command("create", help=_l("Create an account; the password is asked for twice."))
+@argument("username", metavar=_l("USERNAME"))
+@option("--teacher", is_flag=True, help=_l("A teacher, who sees their classes' results."))
+@option("--admin", is_flag=True, help=_l("An admin, who sees every class, learner and quiz."))
+@option("--password", cls=PasswordOption, prompt=_l("Password"), metavar=_l("TEXT"),
+        hide_input=True, confirmation_prompt=True, help=ASKED_TWICE)
 def create_user_command(username: str, teacher: bool, admin: bool, password: str) -> None:
-    """Create an account; the password is asked for twice."""
     if teacher and admin:
         raise click.UsageError(str(_l(
             "Give --teacher or --admin, not both (an admin is a teacher too).")))
@@ -118,16 +126,13 @@ def create_user_command(username: str, teacher: bool, admin: bool, password: str
                       name=learner.username)))
 
 
-@user_cli.command("password")
-@click.argument("username")
-@click.option(
-    "--password", cls=PasswordOption, prompt="New password", hide_input=True,
-    confirmation_prompt=True,
-    help="Asked for twice when left out (which keeps it out of the shell's history).",
-)
+@user_cli.command("password", help=_l(
+    "Set the password of the account USERNAME (a forgotten one, say): every session and API "
+    "token of the account ends."))
+@argument("username", metavar=_l("USERNAME"))
+@option("--password", cls=PasswordOption, prompt=_l("New password"), metavar=_l("TEXT"),
+        hide_input=True, confirmation_prompt=True, help=ASKED_TWICE)
 def password_command(username: str, password: str) -> None:
-    """Set the password of the account USERNAME (a forgotten one, say): every session and API
-    token of the account ends."""
     try:
         learner = sessions.reset_password(username, password)
     except (accounts.AccountError, NotFound) as e:
@@ -136,9 +141,9 @@ def password_command(username: str, password: str) -> None:
                       name=learner.username)))
 
 
-@user_cli.command("duplicates")
+@user_cli.command("duplicates", help=_l(
+    "List accounts whose usernames differ only in case or Unicode form, to be renamed."))
 def duplicates_command() -> None:
-    """List accounts whose usernames differ only in case or Unicode form, to be renamed."""
     found = accounts.duplicates()
     if not found:
         click.echo(str(_l("No duplicate usernames: every account has its own name.")))
@@ -157,11 +162,11 @@ def duplicates_command() -> None:
                               "owner the new name (their password and attempts stay).")))
 
 
-@user_cli.command("rename")
-@click.argument("old")
-@click.argument("new")
+@user_cli.command("rename", help=_l(
+    "Rename the account named exactly OLD to NEW (which must be free in any case or form)."))
+@argument("old", metavar=_l("OLD"))
+@argument("new", metavar=_l("NEW"))
 def rename_user_command(old: str, new: str) -> None:
-    """Rename the account named exactly OLD to NEW (which must be free in any case or form)."""
     try:
         learner = accounts.rename(old, new)
     except (accounts.AccountError, NotFound) as e:
@@ -169,12 +174,12 @@ def rename_user_command(old: str, new: str) -> None:
     click.echo(str(_l("Renamed %(old)s to %(new)s.", old=old, new=learner.username)))
 
 
-@click.command("backup")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.command("backup", cls=SpokenCommand, help=_l(
+    "Copy the live SQLite database to PATH, consistently, while it serves."))
+@argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar=_l("PATH"))
 @with_appcontext
 @speaking
 def backup_command(path: Path) -> None:
-    """Copy the live SQLite database to PATH, consistently, while it serves."""
     try:
         counts = backup.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
     except backup.BackupError as e:
@@ -183,13 +188,13 @@ def backup_command(path: Path) -> None:
                           path=path)))
 
 
-@click.command("restore")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@click.command("restore", cls=SpokenCommand, help=_l(
+    "Replace the SQLite database with the backup at PATH (after checking it)."))
+@argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar=_l("PATH"))
+@option("--yes", is_flag=True, help=_l("Do not ask before replacing the database."))
 @with_appcontext
 @speaking
 def restore_command(path: Path, yes: bool) -> None:
-    """Replace the SQLite database with the backup at PATH (after checking it)."""
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
     try:
         counts = backup.check(path)
@@ -208,7 +213,8 @@ def restore_command(path: Path, yes: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Register the commands."""
+    """Register the commands, and have click speak the CLI's language (cli_language)."""
+    speak_click()
     app.cli.add_command(init_db_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

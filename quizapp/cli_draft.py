@@ -10,21 +10,23 @@ from flask.cli import with_appcontext
 from .bank.draft import NothingToDraft, draft_bank
 from .bank.draft_text import slug
 from .bank.text_input import NotText, read_text
-from .cli_language import speaking
+from .cli_language import SpokenCommand, argument, option, speaking
 from .i18n import _l, _n
 
 
-@click.command("draft")
-@click.argument("text", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The bank file to write (.yaml); the text is written beside it.")
-@click.option("--title", help="The bank's title (default: made from the output's name).")
-@click.option("--force", is_flag=True, help="Overwrite the bank file and its text if they exist.")
+@click.command("draft", cls=SpokenCommand, help=_l(
+    "Draft a bank from a text (.txt, .md or .html): a fact a sentence, with the dates, periods "
+    "and people's terms the text gives, each citing its sentence; the text is copied beside it."))
+@argument("text", type=click.Path(dir_okay=False, path_type=Path), metavar=_l("TEXT"))
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+        metavar=_l("FILE"),
+        help=_l("The bank file to write (.yaml); the text is written beside it."))
+@option("--title", metavar=_l("TEXT"),
+        help=_l("The bank's title (default: made from the output's name)."))
+@option("--force", is_flag=True, help=_l("Overwrite the bank file and its text if they exist."))
 @with_appcontext
 @speaking
 def draft_questions_command(text: Path, output: Path, title: str | None, force: bool) -> None:
-    """Draft a bank from a text (.txt, .md or .html): a fact a sentence, with the dates, periods
-    and people's terms the text gives, each citing its sentence; the text is copied beside it."""
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise click.ClickException(str(_l("%(path)s: the bank file's name must end in .yaml",
                                           path=output)))
