@@ -84,7 +84,7 @@ def check_new_account(username: str, password: str) -> str:
 def register(username: str, password: str, role: str = "student", guest: Learner | None = None):
     """Create a learner, or turn a guest into one so their scores carry over."""
     if role not in ROLES:
-        raise AccountError(f"A role is one of {', '.join(ROLES)}.")
+        raise AccountError(_l("A role is one of %(roles)s.", roles=", ".join(ROLES)))
     typed, username = username, check_new_account(username, password)
     password_hash = hash_password(password)  # slow on purpose: never while holding the write lock
     try:
@@ -107,7 +107,7 @@ def rename(old: str, new: str) -> Learner:
     resolves a twin. NotFound if there is no such account; AccountError if `new` is taken."""
     learner = db.session.scalar(select(Learner).where(Learner.username == old))
     if learner is None:
-        raise NotFound(f"There is no account with the username {old!r}.")
+        raise NotFound(_l("There is no account with the username %(name)r.", name=old))
     username = checked_username(new, renaming=learner)
     try:
         with write_transaction():

@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
+from ..i18n import _l
 from ..models import BankEditor, BankFile, BankFileVersion, Learner
 from .errors import NotFound
 
@@ -129,7 +130,7 @@ def find_version(name: str, version_id: int) -> BankFileVersion:
     """A kept version of this file; NotFound for an unknown id or another file's version."""
     version = db.session.get(BankFileVersion, version_id)
     if version is None or version.name != name:
-        raise NotFound("There is no such version of this file.")
+        raise NotFound(_l("There is no such version of this file."))
     return version
 
 

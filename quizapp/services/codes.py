@@ -11,6 +11,7 @@ import secrets
 from sqlalchemy import exists, or_, select
 
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, Classroom
 from .errors import Invalid
 
@@ -42,4 +43,4 @@ def free_code() -> str:
         code = new_code()
         if not code_taken(code):
             return code
-    raise Invalid("No free code was found: try again.")  # pragma: no cover (1 in 10**40)
+    raise Invalid(_l("No free code was found: try again."))  # pragma: no cover (1 in 10**40)

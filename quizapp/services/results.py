@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, case, exists, func, or_, select, true
 
 from .. import clock
 from ..extensions import db
+from ..i18n import _l
 from ..models import Assignment, Attempt, Learner
 from ..quiz.rules import PRACTICE, shown_percent, to_utc
 from ..quiz.scores import BINS as BINS  # for the chart
@@ -172,7 +173,7 @@ def find_learner(viewer: Viewer, learner_id: int) -> Learner:
         ))
     found = db.session.scalar(query)
     if found is None:
-        raise NotFound("There is no such learner among those of your classes.")
+        raise NotFound(_l("There is no such learner among those of your classes."))
     return found
 
 
@@ -183,7 +184,7 @@ def any_attempt(viewer: Viewer, attempt_id: str) -> Attempt:
     visible = db.session.scalar(select(Attempt.id).where(Attempt.id == attempt_id, sees(viewer)))
     found = fast.load_attempt(attempt_id) if visible is not None else None
     if found is None:
-        raise NotFound("There is no such attempt among those of your classes.")
+        raise NotFound(_l("There is no such attempt among those of your classes."))
     return found
 
 

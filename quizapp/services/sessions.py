@@ -12,6 +12,7 @@ from sqlalchemy import delete, update
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import ApiToken, Learner, hash_password
 from .accounts import MIN_PASSWORD, AccountError, authenticate, find_account
 from .errors import NotFound
@@ -35,20 +36,21 @@ def change_password(learner_id: int, current: str, new: str, address: str = "") 
     learner = db.session.get(Learner, learner_id)
     if learner is None or learner.is_guest:
         raise AccountError(
-            "A guest has no password: register to choose a username and password.")
+            _l("A guest has no password: register to choose a username and password."))
     if len(new or "") < MIN_PASSWORD:
-        raise AccountError(f"Choose a new password of at least {MIN_PASSWORD} characters.")
+        raise AccountError(_l("Choose a new password of at least %(n)d characters.",
+                              n=MIN_PASSWORD))
     if authenticate(learner.username or "", current, address) is None:
-        raise AccountError("That is not your current password: type it again.")
+        raise AccountError(_l("That is not your current password: type it again."))
     if new == current:
-        raise AccountError("The new password is your current one: choose another.")
+        raise AccountError(_l("The new password is your current one: choose another."))
     return set_password(learner_id, new)
 
 
 def set_password(learner_id: int, password: str) -> Learner:
     """Store a new password, and end every session and API token of the account."""
     if len(password or "") < MIN_PASSWORD:
-        raise AccountError(f"Choose a password of at least {MIN_PASSWORD} characters.")
+        raise AccountError(_l("Choose a password of at least %(n)d characters.", n=MIN_PASSWORD))
     password_hash = hash_password(password)  # slow: before the write lock
     with write_transaction():
         db.session.execute(update(Learner).where(Learner.id == learner_id).values(
@@ -57,7 +59,7 @@ def set_password(learner_id: int, password: str) -> Learner:
         db.session.execute(delete(ApiToken).where(ApiToken.learner_id == learner_id))
     learner = db.session.get(Learner, learner_id)
     if learner is None:
-        raise NotFound("That account no longer exists.")
+        raise NotFound(_l("That account no longer exists."))
     db.session.refresh(learner)
     return learner
 
@@ -67,5 +69,5 @@ def reset_password(username: str, password: str) -> Learner:
     new password; NotFound if there is none."""
     learner = find_account(username)
     if learner is None:
-        raise NotFound(f"There is no account with the username {username!r}.")
+        raise NotFound(_l("There is no account with the username %(name)r.", name=username))
     return set_password(learner.id, password)

@@ -22,6 +22,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from ..database import write_transaction
 from ..extensions import db
+from ..i18n import _l
 from ..models import (
     Assignment,
     AssignmentClass,
@@ -112,7 +113,8 @@ def set_goal(learner: Someone, value: Any) -> int:
     """Set the learner's daily goal; Invalid unless a whole number from MIN_GOAL to MAX_GOAL."""
     goal = days.checked_goal(value)
     if goal is None:
-        raise Invalid(f"A daily goal is a whole number of facts from {MIN_GOAL} to {MAX_GOAL}.")
+        raise Invalid(_l("A daily goal is a whole number of facts from %(low)d to %(high)d.",
+                         low=MIN_GOAL, high=MAX_GOAL))
     with write_transaction():
         db.session.execute(update(Learner).where(Learner.id == learner.id)
                            .values(daily_goal=goal))

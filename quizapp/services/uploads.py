@@ -262,8 +262,9 @@ def put_file(catalog: Catalog, name: str, target: Path, data: bytes, bank: Bank,
             bank_versions.lock_uploads()
             if expected is not None and digest(
                     target.read_bytes() if target.is_file() else None) != expected:
-                raise Conflict(f"{name} was changed by someone else since you opened it"
-                               if expected else f"{name} exists already")
+                raise Conflict(_l("%(name)s was changed by someone else since you opened it",
+                                  name=name) if expected
+                               else _l("%(name)s exists already", name=name))
             olds = [_keep_replaced(put, bank, who, now) for put in puts]
             db.session.flush()
             for put, old in zip(puts, olds, strict=True):

@@ -74,6 +74,22 @@ def test_a_csv_that_is_not_one_username_a_line_adds_no_one(app, client, teacher,
     assert members(app, class_id) == []
 
 
+@pytest.mark.parametrize(("data", "message"), [
+    (b"name,mark\nalice,17\n", "La línea 1 tiene 2 valores (name, mark)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "no es texto en UTF-8"),
+    (b"alice\n" * 12_000, "pesa más de 64 KB"),
+    (b"username\n", "no tiene nombres de usuario"),
+])
+def test_a_csv_refused_says_why_in_spanish(app, client, teacher, data, message):
+    class_id = make_class(client)
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    response = client.post(f"/teacher/classes/{class_id}/members",
+                           data={"file": (io.BytesIO(data), "marks.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400 and message in response.text
+    assert "the file must hold" not in response.text and members(app, class_id) == []
+
+
 @pytest.mark.parametrize(("lines", "status"), [(12_000, 400), (40_000, 413)])
 def test_a_csv_over_the_size_limit_is_refused(app, client, teacher, lines, status):
     class_id = make_class(client)

@@ -125,6 +125,18 @@ def test_a_refused_change_says_why_and_changes_nothing(app, auth, client, curren
     assert auth.login("ana", PASSWORD).status_code == 303
 
 
+@pytest.mark.parametrize(("current", "new", "message"), [
+    ("wrong password", NEW, "Esa no es tu contraseña actual"),
+    (PASSWORD, PASSWORD, "La contraseña nueva es la que ya tienes"),
+])
+def test_a_refused_change_says_why_in_spanish(auth, client, current, new, message):
+    auth.create("ana")
+    auth.login("ana")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    response = change(client, current, new)
+    assert response.status_code == 400 and message in response.text
+
+
 def test_a_stolen_session_cannot_guess_the_password_faster_than_the_sign_in_page(
         app, auth, client, clock):
     auth.create("ana")

@@ -199,3 +199,35 @@ def test_every_word_quiz_js_says_is_in_the_catalog():
     said = {s for s in said if s}
     assert said <= {w.message for w in WORDS}, said - {w.message for w in WORDS}
     assert len(said) >= 20
+
+
+# -- services -----------------------------------------------------------------------------------
+
+REFUSALS = {"ServiceError", "Invalid", "NotFound", "NotAllowed", "NotOpen", "LimitReached",
+            "AlreadySubmitted", "Conflict", "Unbuildable", "RateLimited", "TooManyOpen",
+            "AccountError", "ClassError", "DraftRefused", "AssignmentError", "UploadRejected",
+            "NotYours", "EditRejected", "Paused"}
+
+
+def refused_in_english(path: Path) -> list[str]:
+    """A service's refusal given text built in English (a literal with letters, an f-string)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in REFUSALS:
+            found += [f"{path.name}:{a.lineno}" for a in node.args[:1] if english(a)]
+    return found
+
+
+def english(node: ast.expr) -> bool:
+    """Text built in English: a literal with letters, an f-string, either side of an `if`."""
+    if isinstance(node, ast.IfExp):
+        return english(node.body) or english(node.orelse)
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and bool(LETTERS.search(node.value)))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "quizapp" / "services").glob("*.py")),
+                         ids=lambda p: p.name)
+def test_a_service_refuses_in_the_readers_language(path):
+    assert refused_in_english(path) == []
