@@ -11,6 +11,7 @@ import re
 import threading
 
 from ..bank.model import Bank, Image
+from ..i18n import _l
 from .catalog import current_catalog
 from .errors import NotFound
 
@@ -36,5 +37,5 @@ def find_picture(digest: str) -> Image:
     """The picture of that digest in a loaded bank; NotFound if there is none."""
     picture = _pictures(current_catalog().banks).get(digest) if DIGEST.match(digest) else None
     if picture is None:
-        raise NotFound("There is no such picture: it may have left its question file.")
+        raise NotFound(_l("There is no such picture: it may have left its question file."))
     return picture
