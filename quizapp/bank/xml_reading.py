@@ -22,20 +22,14 @@ E = expat.errors
 EXPAT_SAYS = {
     E.XML_ERROR_INVALID_TOKEN: _m("not well-formed (invalid token)"),
     E.XML_ERROR_UNCLOSED_TOKEN: _m("unclosed token"),
-    E.XML_ERROR_PARTIAL_CHAR: _m("partial character"),
-    E.XML_ERROR_TAG_MISMATCH: _m("mismatched tag"),
     E.XML_ERROR_DUPLICATE_ATTRIBUTE: _m("duplicate attribute"),
     E.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: _m("junk after document element"),
     E.XML_ERROR_UNDEFINED_ENTITY: _m("undefined entity"),
     E.XML_ERROR_NO_ELEMENTS: _m("no element found"),
-    E.XML_ERROR_SYNTAX: _m("syntax error"),
     E.XML_ERROR_UNCLOSED_CDATA_SECTION: _m("unclosed CDATA section"),
     E.XML_ERROR_BAD_CHAR_REF: _m("reference to invalid character number"),
-    E.XML_ERROR_UNBOUND_PREFIX: _m("unbound prefix"),
     E.XML_ERROR_MISPLACED_XML_PI: _m("XML or text declaration not at start of entity"),
     E.XML_ERROR_XML_DECL: _m("XML declaration not well-formed"),
-    E.XML_ERROR_INCORRECT_ENCODING: _m("encoding specified in XML declaration is incorrect"),
-    E.XML_ERROR_UNKNOWN_ENCODING: _m("unknown encoding"),
 }
 BLOCKS = {"p", "div", "br", "li", "tr", "ul", "ol", "table", "blockquote", "pre", "hr",
           "h1", "h2", "h3", "h4", "h5", "h6"}
