@@ -1,5 +1,6 @@
-"""An imported file's problems, skipped questions and notes, and a drafted text's refusals, read
-by a teacher in Spanish: the domain says them as messages, and the page says them in Spanish."""
+"""An imported file's problems, skipped questions and notes, and a drafted text's refusals and
+notes, read by a teacher in Spanish: the domain says them as messages, and the page (or
+`questions draft` with QUIZAPP_LANGUAGE=es) says them in Spanish."""
 
 from __future__ import annotations
 
@@ -113,3 +114,17 @@ def test_a_text_with_no_sentences_and_a_draft_s_notes_in_spanish(client, folder,
     assert "gives no dates" not in notes and "repeated sentence" not in notes
     # The drafted bank is the teacher's file: its YAML (and the notes it opens with) as written.
     assert "# 1 repeated sentence was drafted once (captions, say)." in page
+
+
+def test_questions_draft_refuses_and_notes_in_spanish(runner, tmp_path):
+    (tmp_path / "latin1.txt").write_bytes(b"Caf\xe9 in 1914")
+    (tmp_path / "plain.txt").write_text("The canal opens to ships. Trade grows in Callao.")
+    refused = runner.invoke(args=["questions", "draft", str(tmp_path / "latin1.txt"), "-o",
+                                  str(tmp_path / "a.yaml")], env={"QUIZAPP_LANGUAGE": "es"})
+    assert refused.exit_code == 1
+    assert "latin1.txt: el archivo no es texto UTF-8 (byte 0xE9 en la línea 1)" in refused.output
+    drafted = runner.invoke(args=["questions", "draft", str(tmp_path / "plain.txt"), "-o",
+                                  str(tmp_path / "b.yaml")], env={"QUIZAPP_LANGUAGE": "es"})
+    assert "- El texto no da fechas que Quipu reconozca" in drafted.output
+    assert "gives no dates" not in drafted.output
+    assert "# The text gives no dates" in (tmp_path / "b.yaml").read_text()  # the file as written
