@@ -113,3 +113,28 @@ def test_export_to_a_file_that_cannot_be_written_is_an_error(runner, tmp_path):
     result = runner.invoke(args=["questions", "export", "sample", "-o", str(target)])
     assert result.exit_code == 1
     assert f"Error: cannot write {target}" in result.output
+
+
+def test_check_says_an_import_s_problems_in_spanish_when_asked(runner):
+    mixed = IMPORTS / "mixed"
+    paths = [mixed / "peru-mixed.gift", mixed / "peru-mixed.xml",
+             IMPORTS / "broken" / "bad-answer.aiken.txt", IMPORTS / "broken" / "doctype.xml"]
+    result = runner.invoke(args=["questions", "check", *map(str, paths)],
+                           env={"QUIZAPP_LANGUAGE": "es"})
+    assert result.exit_code == 1
+    out = result.output
+    assert (f"{paths[0]}:1: la pregunta 'essay' es una pregunta de ensayo, un tipo que Quipu no "
+            "tiene") in out
+    assert f"{paths[0]}:3: la pregunta 'canal' quedó fuera: la {{ de esta línea nunca se cierra" in out
+    assert (f"{paths[1]}:7: la pregunta 'canal' quedó fuera: una pregunta truefalse tiene dos "
+            "respuestas, true y false") in out
+    assert f"{paths[1]}:12: la pregunta 'anthem' incluye un sonido (anthem.mp3)" in out
+    assert f"{paths[2]}:5: la pregunta 'q-1' quedó fuera: ANSWER: E no nombra ninguna" in out
+    assert f"{paths[3]}:2: el archivo declara un DOCTYPE; Quipu no lee DTD" in out
+    for english in ("which Quipu does not have", "is left out", "shows a sound", "names no option",
+                    "declares a DOCTYPE"):
+        assert english not in out, english
+    english = runner.invoke(args=["questions", "check", *map(str, paths)],
+                            env={"QUIZAPP_LANGUAGE": "", "LANG": "C.UTF-8"}).output
+    assert f"{paths[0]}:3: question 'canal' is left out: the {{ on this line is never closed" in english
+    assert "quedó fuera" not in english

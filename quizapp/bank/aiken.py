@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .imports import Draft, Import
 from .model import ParseResult
+from .said import Said, _m
 
 OPTION = re.compile(r"([A-Z])[.)](?:[ \t]+(.*))?\Z")
 TIGHT_OPTION = re.compile(r"([A-Z])[.)](\S.*)\Z")  # `A)Paris`: no space after the letter
@@ -56,8 +57,8 @@ def parse_aiken(text: str, path: str) -> ParseResult:
             if pending is None:
                 found.orphan()  # keeps its options and ANSWER: out of the next question
                 pending = _Pending(0, number)
-                found.problem(number, "an option comes before any question text; the question's "
-                              "text goes on the line above its options")
+                found.problem(number, _m("an option comes before any question text; the "
+                                         "question's text goes on the line above its options"))
             _option(found, pending, option.group(1), option.group(2) or "", number)
         else:
             if pending is not None and pending.options:
@@ -82,33 +83,36 @@ def _tight(line: str, pending: _Pending | None) -> re.Match[str] | None:
 def _option(found: Import, pending: _Pending, letter: str, text: str, line: int) -> None:
     expected = chr(ord("A") + len(pending.options))
     if letter != expected:
-        found.problem(line, f"option {letter} comes where option {expected} is expected; "
-                      "letter the options A, B, C... in order")
+        found.problem(line, _m("option %(letter)s comes where option %(expected)s is expected; "
+                               "letter the options A, B, C... in order", letter=letter,
+                               expected=expected))
     pending.options.append((letter, text.strip(), line))
 
 
 def _no_answer(found: Import, pending: _Pending) -> None:
     if pending.prompt:
-        found.problem(pending.line, "the question's options are not followed by an ANSWER: line "
-                      "(write, say, ANSWER: B after the last option)")
+        found.problem(pending.line, _m("the question's options are not followed by an ANSWER: "
+                                       "line (write, say, ANSWER: B after the last option)"))
 
 
 def _answer(found: Import, pending: _Pending, value: str, line: int) -> None:
     """Close a question with its ANSWER: line, whose letter must name one of its options."""
     if not pending.options:
-        found.problem(line, "ANSWER: comes before any option; list the options (A. ..., B. ...) "
-                      "above it")
+        found.problem(line, _m("ANSWER: comes before any option; list the options (A. ..., "
+                               "B. ...) above it"))
         return
     letters = [letter for letter, _, _ in pending.options]
     match = ANSWER_LETTER.match(value)
     letter = match.group(1).upper() if match else ""
-    span = letters[0] if len(letters) == 1 else f"{letters[0]} to {letters[-1]}"
+    span: Said | str = (letters[0] if len(letters) == 1
+                        else _m("%(first)s to %(last)s", first=letters[0], last=letters[-1]))
     if not value:
-        found.problem(line, f"ANSWER: gives no letter; write the letter of the right option "
-                      f"({span})")
+        found.problem(line, _m("ANSWER: gives no letter; write the letter of the right option "
+                               "(%(span)s)", span=span))
         return
     if letter not in letters:
-        found.problem(line, f"ANSWER: {value} names no option; the options here are {span}")
+        found.problem(line, _m("ANSWER: %(value)s names no option; the options here are %(span)s",
+                               value=value, span=span))
         return
     if not pending.prompt:
         return  # its missing text is reported already

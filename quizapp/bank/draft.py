@@ -18,6 +18,7 @@ import yaml
 
 from .draft_dates import Found, find_dates
 from .draft_text import Person, Sentence, collapse, names, people, printable, sentences, slug
+from .said import Said, _m, _mn
 
 MAX_FACT = 140  # characters of a fact's text: it becomes an option or part of a prompt
 MAX_CITE = 300  # characters of a cite
@@ -37,7 +38,15 @@ STOPWORDS = {"the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with
 
 
 class NothingToDraft(ValueError):
-    """A text with no sentence to make a fact of."""
+    """A text with no sentence to make a fact of; its message a Said, read in the reader's
+    language."""
+
+    def __init__(self, message: Said) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ class Draft:
     source_text: str
     facts: tuple[DraftFact, ...]
     people: tuple[Person, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Said, ...] = field(default=())  # said to the teacher, in their language
 
     @property
     def dated(self) -> int:
@@ -176,7 +185,7 @@ def draft_bank(text: str, source_name: str, bank_id: str, title: str) -> Draft:
     if not facts.facts:
         fallback = [s for s in sentences(source) if re.search(r"[^\W\d_]", s.text)]
         if not fallback:
-            raise NothingToDraft("The text has no sentences to draft facts from.")
+            raise NothingToDraft(_m("The text has no sentences to draft facts from."))
         for s in fallback[:1]:
             facts.add(_trimmed(s.text, None), s.text, None, None)
     return Draft(bank_id=bank_id, title=title, source_name=source_name, source_text=source,
@@ -211,23 +220,25 @@ def _frame_after(s: Sentence, last: DraftFact | None, persons: list[Person]
     return s.paragraph, Found(last.year, last.until, last.when, 0, 0, "frame"), leader
 
 
-def _notes(facts: list[DraftFact], repeated: int) -> tuple[str, ...]:
+def _notes(facts: list[DraftFact], repeated: int) -> tuple[Said, ...]:
     notes = []
     dated = sum(f.year is not None for f in facts)
     if not dated:
-        notes.append("The text gives no dates Quipu recognises, so every fact is undated: add a "
-                     "year to the facts that have one, as the timeline, date and ordering "
-                     "questions need dated facts.")
+        notes.append(_m("The text gives no dates Quipu recognises, so every fact is undated: add "
+                        "a year to the facts that have one, as the timeline, date and ordering "
+                        "questions need dated facts."))
     context = sum(f.from_context for f in facts)
     if context:
-        notes.append(f"{context} fact{'s take their dates' if context > 1 else ' takes its date'}"
-                     " from the sentence before or from a person's term named in the text: "
-                     f"check {'them' if context > 1 else 'it'}.")
+        notes.append(_mn("%(num)d fact takes its date from the sentence before or from a "
+                         "person's term named in the text: check it.",
+                         "%(num)d facts take their dates from the sentence before or from a "
+                         "person's term named in the text: check them.", context))
     if repeated:
-        notes.append(f"{repeated} repeated sentence{'s were' if repeated > 1 else ' was'} "
-                     "drafted once (captions, say).")
-    notes.append("Each fact's text is a sentence of the text, trimmed: put it in your own "
-                 "words before students see it, and delete what is not worth asking.")
+        notes.append(_mn("%(num)d repeated sentence was drafted once (captions, say).",
+                         "%(num)d repeated sentences were drafted once (captions, say).",
+                         repeated))
+    notes.append(_m("Each fact's text is a sentence of the text, trimmed: put it in your own "
+                    "words before students see it, and delete what is not worth asking."))
     return tuple(notes)
 
 
@@ -252,6 +263,7 @@ def draft_yaml(draft: Draft) -> str:
     if draft.people:
         data["people"] = [{"id": p.id, "name": p.name, "year": p.year, "until": p.until}
                           for p in draft.people]
-    head = "".join(f"# {collapse(note)}\n" for note in draft.notes)
+    # The file is the bank's: its notes are written as written (English), whoever drafted it.
+    head = "".join(f"# {collapse(note.english())}\n" for note in draft.notes)
     body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"# A draft made by `questions draft` from {draft.source_name}.\n{head}\n{body}"

@@ -20,6 +20,7 @@ from .gift_block import Block
 from .gift_text import unescape
 from .imports import Import
 from .model import ParseResult
+from .said import Said, _m
 
 CATEGORY = "$CATEGORY:"
 ID_TOKEN = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
@@ -101,7 +102,7 @@ def _read_block(found: Import, block: Block, pending: Pending) -> bool:
     if braces is None:
         return True
     read = read_answers(block, start, braces, number, line)
-    if isinstance(read, str):
+    if isinstance(read, Said):
         found.skip(line, number, pending.qid or name, read)
         return True
     draft, problems = read
@@ -121,8 +122,8 @@ def _name(found: Import, block: Block, start: int) -> tuple[str, int]:
     for index in range(start + 2, len(text) - 1):
         if block.live[index] and block.live[index + 1] and text[index:index + 2] == "::":
             return unescape(text[start + 2:index]).strip(), index + 2
-    found.problem(block.line_at(start), "the question name opened with :: is never closed; "
-                  "write ::name:: before the question's text")
+    found.problem(block.line_at(start), _m("the question name opened with :: is never closed; "
+                                           "write ::name:: before the question's text"))
     return "", -1
 
 
@@ -131,19 +132,20 @@ def _braces(found: Import, block: Block, start: int) -> tuple[int, int] | None:
     opening = block.find("{", start)
     stray = block.find("}", start, opening if opening >= 0 else None)
     if stray >= 0:
-        found.problem(block.line_at(stray), "this } closes no {; write a } in text as \\}")
+        found.problem(block.line_at(stray), _m("this } closes no {; write a } in text as \\}"))
         return None
     if opening < 0:
         return -1, -1
     closing = block.find("}", opening + 1)
     if closing < 0:
-        found.problem(block.line_at(opening), "the { on this line is never closed; end the "
-                      "answers with } (and keep blank lines out of a question)")
+        found.problem(block.line_at(opening), _m("the { on this line is never closed; end the "
+                                                 "answers with } (and keep blank lines out of a "
+                                                 "question)"))
         return None
     extra = min((i for i in (block.find("{", closing), block.find("}", closing + 1)) if i >= 0),
                 default=-1)
     if extra >= 0:
-        found.problem(block.line_at(extra), "a question has one set of answers in { }; write a "
-                      "{ or } in text as \\{ or \\}")
+        found.problem(block.line_at(extra), _m("a question has one set of answers in { }; write "
+                                               "a { or } in text as \\{ or \\}"))
         return None
     return opening, closing

@@ -15,6 +15,7 @@ from .moodle_ordering import (
     SHOW_WORDS,
     grading_of,
 )
+from .said import Said, _m
 
 WEIGHT = re.compile(r"[ \t]*%(-?\d+(?:\.\d+)?)%")
 ORDERING = re.compile(r"\s*>\s*(\d+)")  # `{>4 ALL VERTICAL ...`: Moodle's ordering question
@@ -22,18 +23,18 @@ WORD = re.compile(r"[ \t]*(\S+)")  # one of its words, on the line of the count
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"  # where the answers sat, in a "missing word" question, as Moodle shows it
 SKIPPED = {
-    "description": "a description (text with no answers)",
-    "essay": "an essay question",
-    "numerical": "a numerical question",
-    "matching": "a matching question",
-    "shortanswer": "a short-answer question",
+    "description": _m("a description (text with no answers)"),
+    "essay": _m("an essay question"),
+    "numerical": _m("a numerical question"),
+    "matching": _m("a matching question"),
+    "shortanswer": _m("a short-answer question"),
 }
 
-Problems = list[tuple[int, str]]
+Problems = list[tuple[int, Said]]
 
 
 def read_answers(block: Block, start: int, braces: tuple[int, int], number: int, line: int
-                 ) -> str | tuple[Draft | None, Problems]:
+                 ) -> Said | tuple[Draft | None, Problems]:
     """The question from `start` on: a skipped type's description, or a draft and its problems."""
     opening, closing = braces
     if opening < 0:
@@ -150,8 +151,8 @@ def _choices(block: Block, start: int, end: int, draft: Draft, markup: bool
     lead = text[start:markers[0]]
     if lead.strip():
         at = start + len(lead) - len(lead.lstrip())
-        return None, [(block.line_at(at), "this text comes before the first answer; start each "
-                       "answer with = (right) or ~ (wrong)")]
+        return None, [(block.line_at(at), _m("this text comes before the first answer; start "
+                                             "each answer with = (right) or ~ (wrong)"))]
     single = any(text[m] == "=" for m in markers)
     options, key, feedback, lines, weights = [], [], [], [], []
     for marker, end_at in zip(markers, [*markers[1:], end], strict=True):

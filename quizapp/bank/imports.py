@@ -21,6 +21,7 @@ from .model import (
     Question,
 )
 from .rules import option_problems
+from .said import Said, _m, _mn
 
 ID_LENGTH = 60  # Moodle names are often a whole sentence; an id stays short enough to read
 
@@ -71,7 +72,7 @@ class Draft:
     tags: tuple[str, ...] = ()
     grading: str = DEFAULT_ORDERING_METHOD
     weights: tuple[float, ...] = ()  # each option's worth in percent, where the file gives it
-    missing: tuple[str, ...] = ()  # what its text points at that Quipu has not: "a picture"...
+    missing: tuple[Said, ...] = ()  # what its text points at that Quipu has not: "a picture"...
     images: tuple[Image, ...] = ()  # the pictures its text shows that are kept
 
 
@@ -93,7 +94,7 @@ class Import:
         self.drafts: list[Draft] = []
         self.problems: list[BankError] = []
         self.skipped: list[BankError] = []
-        self.broken: dict[int, list[tuple[int, str]]] = {}  # by question number: (line, message)
+        self.broken: dict[int, list[tuple[int, Said | str]]] = {}  # by number: (line, message)
         self.names: dict[int, str] = {}
         self.count = 0
         self.orphans = 0
@@ -122,7 +123,7 @@ class Import:
         """No question is being read now: a problem from here on is the file's."""
         self.current = None
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: Said | str) -> None:
         """Record a problem at a line: the question's being read, else the file's."""
         if self.current is not None:
             self.broken.setdefault(self.current, []).append((max(line, 1), message))
@@ -133,11 +134,11 @@ class Import:
         """Whether a problem was found in the question of that number."""
         return number in self.broken
 
-    def skip(self, line: int, number: int, name: str, kind: str) -> None:
-        """Record a question of a type Quipu has not, e.g. kind 'an essay question'."""
+    def skip(self, line: int, number: int, name: str, kind: Said) -> None:
+        """Record a question of a type Quipu has not, e.g. kind _m("an essay question")."""
         label = slugify(name) or f"q-{number}"
-        self.skipped.append(BankError(self.path, max(line, 1),
-                                      f"question '{label}' is {kind}, which Quipu does not have"))
+        self.skipped.append(BankError(self.path, max(line, 1), _m(
+            "question '%(label)s' is %(kind)s, which Quipu does not have", label=label, kind=kind)))
 
     def add_category(self, category: str) -> None:
         """Note a category: the first one that names something titles the bank; the questions
@@ -163,21 +164,21 @@ class Import:
             for line, message in _draft_problems(draft):
                 self.broken.setdefault(draft.number, []).append((line, message))
         for number, found in self.broken.items():
-            what = f"question '{labels[number]}' is" if number > 0 else "these lines are"
-            self.skipped += [BrokenQuestion(self.path, line, f"{what} left out: {message}")
+            self.skipped += [BrokenQuestion(self.path, line, _left_out(labels[number], number,
+                                                                       message))
                              for line, message in found]
         kept = [(d, qid) for d, qid in zip(self.drafts, ids, strict=True)
                 if d.number not in self.broken]
-        notes = [BankError(self.path, d.line, f"question '{qid}' shows {what} that Quipu "
-                              "does not have: learners may not be able to answer it")
-                    for d, qid in kept for what in d.missing]
+        notes = [BankError(self.path, d.line, _m(
+                     "question '%(id)s' shows %(what)s that Quipu does not have: learners may not "
+                     "be able to answer it", id=qid, what=what))
+                 for d, qid in kept for what in d.missing]
         bank_id = slugify(self.stem)
         if not bank_id:
-            self.problem(1, f"the file name '{self.stem}' gives no bank id; name the file with "
-                         "letters or digits, like peru-quiz")
+            self.problem(1, _m("the file name '%(stem)s' gives no bank id; name the file with "
+                               "letters or digits, like peru-quiz", stem=self.stem))
         if not kept and not self.problems:
-            passed = f" ({len(self.skipped)} skipped)" if self.skipped else ""
-            self.problem(1, f"the file holds no question Quipu can use{passed}; a bank needs one")
+            self.problem(1, _no_question(len(self.skipped)))
         skipped = tuple(sorted(self.skipped, key=lambda s: s.line))
         if self.problems:
             return ParseResult(None, tuple(sorted(self.problems, key=lambda p: p.line)), skipped)
@@ -200,15 +201,34 @@ def _ids(drafts: list[Draft]) -> list[str]:
     return ids
 
 
-def _draft_problems(draft: Draft) -> list[tuple[int, str]]:
+def _left_out(label: str, number: int, problem: Said | str) -> Said:
+    """What is left out (a question, or lines of none when `number` < 1), and why."""
+    if number > 0:
+        return _m("question '%(label)s' is left out: %(problem)s", label=label, problem=problem)
+    return _m("these lines are left out: %(problem)s", problem=problem)
+
+
+def _no_question(skipped: int) -> Said:
+    """Why a file makes no bank when none of its questions could be used."""
+    if not skipped:
+        return _m("the file holds no question Quipu can use; a bank needs one")
+    return _mn("the file holds no question Quipu can use (%(num)d skipped); a bank needs one",
+               "the file holds no question Quipu can use (%(num)d skipped); a bank needs one",
+               skipped)
+
+
+def _draft_problems(draft: Draft) -> list[tuple[int, Said | str]]:
     """(line, message) for each rule the question breaks: text, then options (bank/rules.py)."""
-    found = [] if draft.prompt else [(draft.line, "the question has no text")]
-    noun = "item" if draft.type == "ordering" else "option"
-    found += [(line, f"{noun} {index} is empty")
-              for index, (text, line) in enumerate(zip(draft.options, draft.option_lines,
-                                                       strict=True), 1) if not text]
-    return found + option_problems(draft.type, draft.options, draft.key, draft.option_lines,
-                                   draft.line)
+    found: list[tuple[int, Said | str]] = (
+        [] if draft.prompt else [(draft.line, _m("the question has no text"))])
+    for index, (text, line) in enumerate(zip(draft.options, draft.option_lines, strict=True), 1):
+        if not text:
+            found.append((line, _m("item %(index)d is empty", index=index)
+                          if draft.type == "ordering"
+                          else _m("option %(index)d is empty", index=index)))
+    found.extend(option_problems(draft.type, draft.options, draft.key, draft.option_lines,
+                                 draft.line))
+    return found
 
 
 def _question(draft: Draft, qid: str) -> Question:

@@ -16,10 +16,13 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from .model import Image
+from .said import Said, _m
 
 PLUGINFILE = "@@PLUGINFILE@@"
-KINDS = {"img": "a picture", "audio": "a sound", "video": "a video", "object": "an embedded file",
-         "embed": "an embedded file", "iframe": "an embedded page", "svg": "a picture"}
+KINDS = {"img": _m("a picture"), "audio": _m("a sound"), "video": _m("a video"),
+         "object": _m("an embedded file"), "embed": _m("an embedded file"),
+         "iframe": _m("an embedded page"), "svg": _m("a picture")}
+ATTACHED = _m("an attached file")
 NAME_LENGTH = 60
 MAX_IMAGE = 512 * 1024  # bytes of one picture, decoded; a whole upload is 1 MB
 # The first bytes of each kind of picture kept, and the media type it is served as.
@@ -41,17 +44,17 @@ def media_type(data: bytes) -> str | None:
     return None
 
 
-def read_image(name: str, encoded: str, alt: str = "") -> Image | str:
+def read_image(name: str, encoded: str, alt: str = "") -> Image | Said:
     """A base64 `<file>` as a picture to keep, or why it is not kept (a few words)."""
     try:
         data = base64.b64decode("".join(encoded.split()), validate=True)
     except (binascii.Error, ValueError):
-        return "its base64 cannot be read"
+        return _m("its base64 cannot be read")
     if len(data) > MAX_IMAGE:
-        return f"larger than {MAX_IMAGE // 1024} KB"
+        return _m("larger than %(size)d KB", size=MAX_IMAGE // 1024)
     kind = media_type(data)
     if kind is None:
-        return "not a PNG, JPEG, GIF or WebP picture"
+        return _m("not a PNG, JPEG, GIF or WebP picture")
     return Image(name=name, media_type=kind, data=data, digest=hashlib.sha256(data).hexdigest(),
                  alt=" ".join(alt.split()))
 
@@ -62,7 +65,7 @@ class _Media(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
+        self.found: list[tuple[Said, str]] = []
         self.alts: dict[str, str] = {}
         self.inside: list[str] = []  # open <audio>/<video> whose <source> names the file
 
@@ -78,7 +81,7 @@ class _Media(HTMLParser):
         elif tag in KINDS and (source or tag not in ("audio", "video")):
             self.found.append((KINDS[tag], source))
         elif source.startswith(PLUGINFILE):
-            self.found.append(("an attached file", source))
+            self.found.append((ATTACHED, source))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("audio", "video") and self.inside:
@@ -107,27 +110,29 @@ def alt_texts(markup: str) -> dict[str, str]:
     return _read(markup).alts
 
 
-def media_in(markup: str) -> list[tuple[str, str]]:
+def media_in(markup: str) -> list[tuple[Said, str]]:
     """(kind, file name) for each picture, sound, video or attached file the text points at."""
     if "<" not in markup and PLUGINFILE not in markup:
         return []  # plain text, as most is: no parser needed
     found = _read(markup).found
     if PLUGINFILE in markup and not found:  # named outside any tag: still an attached file
-        found = [("an attached file", markup[markup.index(PLUGINFILE):].split()[0])]
+        found = [(ATTACHED, markup[markup.index(PLUGINFILE):].split()[0])]
     return [(kind, file_name(source)) for kind, source in found]
 
 
-def describe(kind: str, name: str) -> str:
-    """'a picture (map.png)', or 'a picture' when it names no file."""
-    return f"{kind} ({name})" if name else kind
+def describe(kind: Said, name: str, why: Said | None = None) -> Said:
+    """'a picture (map.png)', 'a picture (map.svg: not a PNG, ...)', or 'a picture' when it
+    names no file."""
+    if why is not None:
+        return _m("%(kind)s (%(name)s: %(why)s)", kind=kind, name=name, why=why)
+    return _m("%(kind)s (%(name)s)", kind=kind, name=name) if name else kind
 
 
 def missing_media(*texts: str, kept: frozenset[str] = frozenset(),
-                  why: dict[str, str] | None = None) -> tuple[str, ...]:
+                  why: dict[str, Said] | None = None) -> tuple[Said, ...]:
     """What the texts point at that Quipu has not (kept: the file names it does have; why: for a
     file that came with the question but was not kept, the reason)."""
     why = why or {}
-    found = dict.fromkeys(
-        describe(kind, f"{name}: {why[name]}" if name in why else name)
-        for text in texts for kind, name in media_in(text) if name not in kept)
-    return tuple(found)
+    found = {(kind.message, name): describe(kind, name, why.get(name))
+             for text in texts for kind, name in media_in(text) if name not in kept}
+    return tuple(found.values())

@@ -18,17 +18,18 @@ from .imports import Draft, Import
 from .media import alt_texts, missing_media, read_image
 from .model import Image, ParseResult
 from .moodle_ordering import GRADING, MOODLE_DEFAULT_GRADING, grading_of, known_gradings
+from .said import Said, _m
 from .xml_reading import XmlProblem, html_to_text, read_xml
 from .yaml_nodes import closest
 
 SKIPPED = {
-    "essay": "an essay question",
-    "numerical": "a numerical question",
-    "matching": "a matching question",
-    "shortanswer": "a short-answer question",
-    "description": "a description (text with no answers)",
-    "cloze": "a cloze (embedded answers) question",
-    "calculated": "a calculated question",
+    "essay": _m("an essay question"),
+    "numerical": _m("a numerical question"),
+    "matching": _m("a matching question"),
+    "shortanswer": _m("a short-answer question"),
+    "description": _m("a description (text with no answers)"),
+    "cloze": _m("a cloze (embedded answers) question"),
+    "calculated": _m("a calculated question"),
 }
 PLAIN_FORMATS = ("plain_text", "markdown")
 Lines = dict[ET.Element, int]
@@ -56,8 +57,8 @@ def parse_moodle_xml(text: str, path: str) -> ParseResult:
         _read_element(found, root, lines)
         return found.finish()
     if root.tag != "quiz":
-        found.problem(lines[root], f"the top element is <{root.tag}>; a Moodle XML file holds "
-                      "its questions in <quiz>")
+        found.problem(lines[root], _m("the top element is <%(tag)s>; a Moodle XML file holds "
+                                      "its questions in <quiz>", tag=root.tag))
         return found.finish()
     for element in root:
         _read_element(found, element, lines)
@@ -70,8 +71,8 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
     found.between()
     if element.tag != "question" or not qtype:
         found.orphan()  # something where a question goes: left out, the numbers kept
-        found.problem(line, f"<{element.tag}> is not a <question type=\"...\">; <quiz> holds "
-                      "questions only")
+        found.problem(line, _m("<%(tag)s> is not a <question type=\"...\">; <quiz> holds "
+                               "questions only", tag=element.tag))
         return
     if qtype == "category":
         found.add_category(_text(element.find("category")))
@@ -81,7 +82,8 @@ def _read_element(found: Import, element: ET.Element, lines: Lines) -> None:
     number = found.next_number(name)
     read = READERS.get(qtype)
     if read is None:
-        found.skip(line, number, name, SKIPPED.get(qtype, f"a '{qtype}' question"))
+        kind = SKIPPED[qtype] if qtype in SKIPPED else _m("a '%(type)s' question", type=qtype)
+        found.skip(line, number, name, kind)
         return
     answers = _answers(found, element, lines)
     # Each type's reader below settles the type and key, and may reorder the options.
@@ -103,7 +105,7 @@ def _media(element: ET.Element) -> dict[str, Any]:
     question_text = element.find("questiontext")
     alts = alt_texts(question_text.findtext("text") or "") if question_text is not None else {}
     images: list[Image] = []
-    why: dict[str, str] = {}
+    why: dict[str, Said] = {}
     for file in question_text.findall("file") if question_text is not None else []:
         name = (file.get("name") or "").strip()
         if name not in alts or any(i.name == name for i in images):
@@ -154,8 +156,9 @@ def _answers(found: Import, element: ET.Element, lines: Lines) -> list[Answer]:
         except ValueError:
             fraction = None
         if fraction is None or not math.isfinite(fraction):
-            found.problem(lines[answer], f"fraction \"{raw}\" is not a number; Moodle gives "
-                          "each answer's worth in percent, like fraction=\"100\"")
+            found.problem(lines[answer], _m("fraction \"%(raw)s\" is not a number; Moodle "
+                                            "gives each answer's worth in percent, like "
+                                            "fraction=\"100\"", raw=raw))
             fraction = None
         answers.append(Answer(_rich(answer), fraction, _rich(answer.find("feedback")),
                               lines[answer]))
@@ -179,7 +182,7 @@ def _truefalse(found: Import, element: ET.Element, lines: Lines, draft: Draft,
     """Answers `true` and `false`, the right one worth 100%: a choice of True and False."""
     by_text = {a.text.strip().lower(): a for a in answers}
     if sorted(by_text) != ["false", "true"] or len(answers) != 2:
-        found.problem(draft.line, "a truefalse question has two answers, true and false")
+        found.problem(draft.line, _m("a truefalse question has two answers, true and false"))
         return None
     right = [name for name, a in by_text.items() if a.fraction is not None and a.fraction >= 100]
     line = by_text["true"].line, by_text["false"].line
@@ -198,8 +201,9 @@ def _ordering(found: Import, element: ET.Element, lines: Lines, draft: Draft,
     name = (grading_element.text or "").strip().upper() if grading_element is not None else ""
     grading = grading_of(name) or MOODLE_DEFAULT_GRADING
     if grading_element is not None and name and grading_of(name) is None:
-        found.problem(lines[grading_element], f"gradingtype {name} is not a Moodle grading "
-                      f"type{closest(name, known_gradings())}; use one of {', '.join(GRADING)}")
+        found.problem(lines[grading_element], _m(
+            "gradingtype %(name)s is not a Moodle grading type%(hint)s; use one of %(names)s",
+            name=name, hint=closest(name, known_gradings()), names=", ".join(GRADING)))
     items = tuple(a.text for a in answers)
     return replace(draft, type="ordering", options=items, key=items, grading=grading,
                  option_lines=tuple(a.line for a in answers),

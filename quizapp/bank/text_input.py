@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .said import Said, _m
+
 MAX_TEXT = 1024 * 1024  # bytes
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 # Signatures of files that are often mistaken for text: named, so the message can say what it is.
-SIGNATURES = {b"%PDF": "a PDF", b"PK\x03\x04": "a Word, OpenDocument or zip file",
-              b"\xd0\xcf\x11\xe0": "an old Word or Excel file", b"{\\rtf": "an RTF file",
-              b"\x89PNG": "an image", b"\xff\xd8\xff": "an image", b"GIF8": "an image"}
-SAVE_AS_TEXT = "save it as plain text (.txt, UTF-8) and upload that"
+SIGNATURES = {b"%PDF": _m("a PDF"), b"PK\x03\x04": _m("a Word, OpenDocument or zip file"),
+              b"\xd0\xcf\x11\xe0": _m("an old Word or Excel file"), b"{\\rtf": _m("an RTF file"),
+              b"\x89PNG": _m("an image"), b"\xff\xd8\xff": _m("an image"), b"GIF8": _m("an image")}
+SAVE_AS_TEXT = _m("save it as plain text (.txt, UTF-8) and upload that")
 # Elements whose content is never text to read; and elements that end a paragraph.
 HIDDEN = {"script", "style", "template", "noscript", "head", "svg", "math", "iframe", "object"}
 BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1",
@@ -27,48 +29,60 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class NotText(ValueError):
-    """A file that cannot be read as a text, with a message a teacher can act on."""
+    """A file that cannot be read as a text, with a message a teacher can act on (a Said, read in
+    the reader's language)."""
+
+    def __init__(self, message: Said) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def read_text(data: bytes, filename: str) -> str:
     """The text of a .txt, .md or .html file (HTML as its text), or NotText saying why not."""
-    name = filename or "The file"
-    suffix = next((s for s in TEXT_SUFFIXES if name.lower().endswith(s)), "")
+    name: Said | str = filename or _m("The file")
+    suffix = next((s for s in TEXT_SUFFIXES if filename.lower().endswith(s)), "")
     if not suffix:
-        raise NotText(f"{name}: not a text file Quipu reads; the names end in "
-                      f"{', '.join(TEXT_SUFFIXES)}")
+        raise NotText(_m("%(name)s: not a text file Quipu reads; the names end in %(suffixes)s",
+                         name=name, suffixes=", ".join(TEXT_SUFFIXES)))
     if len(data) > MAX_TEXT:
-        raise NotText(f"{name}: the file is larger than {MAX_TEXT // 1024} KB; split the text "
-                      "and draft a bank from each part")
+        raise NotText(_m("%(name)s: the file is larger than %(size)d KB; split the text and draft "
+                         "a bank from each part", name=name, size=MAX_TEXT // 1024))
     text = _decode(data, name)
     if suffix in HTML_SUFFIXES:
         text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise NotText(f"{name}: the file holds no text")
+        raise NotText(_m("%(name)s: the file holds no text", name=name))
     return text
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: Said | str) -> str:
     for signature, what in SIGNATURES.items():
         if data.startswith(signature):
-            raise NotText(f"{name}: this is {what}, not a text; {SAVE_AS_TEXT}")
+            raise NotText(_m("%(name)s: this is %(what)s, not a text; %(save)s", name=name,
+                             what=what, save=SAVE_AS_TEXT))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise NotText(f"{name}: the file says it is UTF-16 but is not; "
-                          f"{SAVE_AS_TEXT}") from None
+            raise NotText(_m("%(name)s: the file says it is UTF-16 but is not; %(save)s",
+                             name=name, save=SAVE_AS_TEXT)) from None
     if b"\x00" in data:
-        raise NotText(f"{name}: this is a binary file, not a text; {SAVE_AS_TEXT}")
+        raise NotText(_m("%(name)s: this is a binary file, not a text; %(save)s", name=name,
+                         save=SAVE_AS_TEXT))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise NotText(f"{name}: the file is not UTF-8 text (byte 0x{data[error.start]:02X} on "
-                      f"line {line}); save it again with the UTF-8 encoding") from None
+        raise NotText(_m("%(name)s: the file is not UTF-8 text (byte 0x%(byte)02X on line "
+                         "%(line)d); save it again with the UTF-8 encoding", name=name,
+                         byte=data[error.start], line=line)) from None
     if len(CONTROL.findall(text)) > max(8, len(text) // 100):
-        raise NotText(f"{name}: this looks like a binary file, not a text; {SAVE_AS_TEXT}")
+        raise NotText(_m("%(name)s: this looks like a binary file, not a text; %(save)s",
+                         name=name, save=SAVE_AS_TEXT))
     return CONTROL.sub("", text)
 
 

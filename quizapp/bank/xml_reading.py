@@ -13,8 +13,24 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from xml.parsers import expat
 
-DOCTYPE = ("the file declares a DOCTYPE; Quipu does not read DTDs or entity declarations (they "
-           "can make a small file expand without end): delete the <!DOCTYPE ...> part")
+from .said import Said, _m
+
+DOCTYPE = _m("the file declares a DOCTYPE; Quipu does not read DTDs or entity declarations (they "
+             "can make a small file expand without end): delete the <!DOCTYPE ...> part")
+E = expat.errors
+# What expat says of the mistakes a teacher makes, as messages (any other as expat says it).
+EXPAT_SAYS = {
+    E.XML_ERROR_INVALID_TOKEN: _m("not well-formed (invalid token)"),
+    E.XML_ERROR_UNCLOSED_TOKEN: _m("unclosed token"),
+    E.XML_ERROR_DUPLICATE_ATTRIBUTE: _m("duplicate attribute"),
+    E.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: _m("junk after document element"),
+    E.XML_ERROR_UNDEFINED_ENTITY: _m("undefined entity"),
+    E.XML_ERROR_NO_ELEMENTS: _m("no element found"),
+    E.XML_ERROR_UNCLOSED_CDATA_SECTION: _m("unclosed CDATA section"),
+    E.XML_ERROR_BAD_CHAR_REF: _m("reference to invalid character number"),
+    E.XML_ERROR_MISPLACED_XML_PI: _m("XML or text declaration not at start of entity"),
+    E.XML_ERROR_XML_DECL: _m("XML declaration not well-formed"),
+}
 BLOCKS = {"p", "div", "br", "li", "tr", "ul", "ol", "table", "blockquote", "pre", "hr",
           "h1", "h2", "h3", "h4", "h5", "h6"}
 HIDDEN = {"script", "style"}
@@ -23,10 +39,13 @@ HIDDEN = {"script", "style"}
 class XmlProblem(Exception):
     """Why a text is not XML Quipu reads, and the line where that shows."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"{line}: {message}")
+    def __init__(self, line: int, message: Said) -> None:
+        super().__init__(line, message)
         self.line = line
-        self.message = message
+        self.message = message  # a Said: read in the reader's language
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.message}"
 
 
 def read_xml(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:
@@ -60,7 +79,8 @@ def read_xml(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:
     except UnicodeEncodeError as error:
         # Only a str built in Python (never one decoded from a file) can hold a lone surrogate.
         line = text.count("\n", 0, error.start) + 1
-        raise XmlProblem(line, "the text holds a character that is not valid Unicode") from None
+        raise XmlProblem(line, _m("the text holds a character that is not valid Unicode")
+                         ) from None
     return builder.close(), lines
 
 
@@ -71,9 +91,12 @@ def _not_well_formed(error: expat.ExpatError, open_elements: list[tuple[str, int
     # it is what the teacher has to fix.
     if error.code == expat.errors.codes[expat.errors.XML_ERROR_TAG_MISMATCH] and open_elements:
         tag, line = open_elements[-1]
-        return XmlProblem(line, f"the <{tag}> opened on this line is not closed before line "
-                          f"{error.lineno}, where another element closes")
-    return XmlProblem(error.lineno, f"this is not well-formed XML: {expat.ErrorString(error.code)}")
+        return XmlProblem(line, _m("the <%(tag)s> opened on this line is not closed before line "
+                                   "%(line)d, where another element closes", tag=tag,
+                                   line=error.lineno))
+    said = expat.ErrorString(error.code) or ""
+    return XmlProblem(error.lineno, _m("this is not well-formed XML: %(error)s",
+                                       error=EXPAT_SAYS.get(said, said)))
 
 
 class _PlainText(HTMLParser):

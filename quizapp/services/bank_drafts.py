@@ -70,7 +70,7 @@ def _text(pasted: str, filename: str, data: bytes | None) -> tuple[str, bool]:
         try:
             return read_text(data, filename), filename.lower().endswith(".md")
         except NotText as e:
-            raise DraftRefused({"file": str(e)}) from None
+            raise DraftRefused({"file": e.message}) from None
     if not pasted.strip():
         raise DraftRefused({"text": _l("Paste a text, or choose a .txt, .md or .html file.")})
     if len(pasted.encode("utf-8", "replace")) > MAX_TEXT:
@@ -108,7 +108,8 @@ def make_draft(given: DraftText) -> Draft:
     try:
         return draft_bank(given.text, source, name, given.title)
     except NothingToDraft as e:
-        raise DraftRefused({"text": f"{e} Give a text in sentences."}) from None
+        raise DraftRefused({"text": _l("%(why)s Give a text in sentences.", why=e.message)}
+                           ) from None
 
 
 def save_draft(catalog: Catalog, draft: Draft, who: Uploader, now: datetime) -> str:

@@ -104,7 +104,7 @@ def create_draft():
     create = CreateForm(prefix="create")
     form = DraftForm(formdata=None, title=create.title.data, text=create.text.data)
     if not create.validate_on_submit():
-        return _page(form, problems=["The form expired or was changed: draft the text again."],
+        return _page(form, problems=[_("The form expired or was changed: draft the text again.")],
                      status=400)
     try:
         given = read_given(create.title.data or "", create.text.data or "", "", None)
