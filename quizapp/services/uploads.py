@@ -177,11 +177,11 @@ def refuse_if_not_theirs(name: str, owner: Owner, who: Uploader, source: bool = 
     """NotYours unless `who` may replace the file (its owner, or an admin)."""
     if owner.may_replace(who.id, who.is_admin):
         return
-    whose = ("came with Quipu and belongs to the admins" if owner.shipped
-             else f"belongs to {owner.name}")
-    how = ("give your text another name in the bank's 'source:'" if source
-           else "upload it under another name")
-    raise NotYours([f"{name}: This file {whose}: {how}."])
+    whose = (_l("This file came with Quipu and belongs to the admins") if owner.shipped
+             else _l("This file belongs to %(owner)s", owner=owner.name))
+    how = (_l("give your text another name in the bank's 'source:'") if source
+           else _l("upload it under another name"))
+    raise NotYours([_l("%(name)s: %(whose)s: %(how)s.", name=name, whose=whose, how=how)])
 
 
 def refuse_if_in_use(name: str, dropped: str, now: datetime) -> None:

@@ -55,6 +55,11 @@ def test_another_teacher_replacing_a_file_is_refused_naming_its_owner(app, folde
     assert response.status_code == 403
     assert "This file belongs to Ms Q: upload it under another name." in response.text
     assert (folder / "small.yaml").read_bytes() == SMALL
+    spanish = as_("mrr")
+    spanish.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es"
+    response = upload(spanish, OTHER_ID, "small.yaml")
+    assert response.status_code == 403
+    assert "Este archivo es de Ms Q: súbelo con otro nombre." in response.text
     assert kept(app) == []
     with app.app_context():
         assert current_catalog().get("small") is not None
