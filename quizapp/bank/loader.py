@@ -87,9 +87,9 @@ def _read_text(name: str) -> str | ParseResult:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        byte = f"{data[error.start]:02X}"
         return _unread(name, _m("the file is not UTF-8 text (byte 0x%(byte)s on this line); save "
-                                "it again with the UTF-8 encoding",
-                                byte=f"{data[error.start]:02X}"), line)
+                                "it again with the UTF-8 encoding", byte=byte), line)
 
 
 def _read_translations(read: ParseResult) -> ParseResult:

@@ -29,9 +29,9 @@ def compose(text: str, r: Reader) -> MappingNode | None:
         return None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
+        code = f"{error.character:04X}"
         r.report(line, "", _m("the file contains a character YAML does not allow (U+%(code)s: "
-                              "%(reason)s); delete it", code=f"{error.character:04X}",
-                              reason=error.reason))
+                              "%(reason)s); delete it", code=code, reason=error.reason))
         return None
     except UnicodeEncodeError as error:
         # Only a str built in Python (never one decoded from a file) can hold a lone surrogate.
