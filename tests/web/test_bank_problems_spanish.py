@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.services.catalog import current_catalog
 from tests.bank.test_translation import write
 from tests.web.teacher_helpers import sign_in_teacher
 from tests.web.test_bank_editor import EDIT, opened, people, small  # noqa: F401  (fixtures)
@@ -129,6 +130,7 @@ def test_the_editor_names_a_field_s_problem_in_spanish(folder, spanish_editor):
     assert "hecho 'embassy': 'year' debe ser un número entero, no el texto '19x0'" in page
     assert "la respuesta '1921' no es una de sus alternativas" in page
     assert "must be a whole number" not in page and "is not one of its choices" not in page
+    assert "No se guardó: corrige los problemas que se muestran junto a sus campos." in page
 
 
 def test_the_history_says_what_changed_in_spanish(folder, spanish_editor):
@@ -143,3 +145,16 @@ def test_the_history_says_what_changed_in_spanish(folder, spanish_editor):
     assert "fact changed" not in page
     spanish_editor.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     assert "Title changed, 1 fact changed, 1 question changed" in spanish_editor.get(EDIT).text
+
+
+def test_a_folder_s_problem_loaded_once_is_read_in_each_reader_s_language(app, client, folder,
+                                                                          auth):
+    (folder / "week3.yaml").write_bytes(BAD)
+    with app.app_context():
+        current_catalog().refresh(force=True)
+    sign_in_teacher(auth)
+    english = unescape(client.get("/teacher/").text)
+    assert "week3.yaml:8: question 'embassy-year': answer '1921' is not one of its" in english
+    spanish = unescape(client.get("/teacher/", headers={"Accept-Language": "es"}).text)
+    assert "week3.yaml:8: pregunta 'embassy-year': la respuesta '1921' no es una de sus" in spanish
+    assert "is not one of its choices" not in spanish
