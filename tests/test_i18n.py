@@ -1,5 +1,7 @@
 """quizapp/i18n: translatable text for code that imports no Flask."""
 
+from markupsafe import escape
+
 from quizapp.i18n import Lazy, _l, _n
 
 
@@ -18,6 +20,8 @@ def test_a_message_behaves_as_its_text():
     assert message + "!" == "Hello, <Ana>.!" and "¡" + message == "¡Hello, <Ana>."
     assert message.startswith("Hello")
     assert str(message.__html__()) == "Hello, &lt;Ana&gt;."
+    quoted = _l("%(key)s is '%(value)s' & \"more\"", key="<k>", value="v")
+    assert quoted.__html__() == str(escape(str(quoted)))  # as Jinja escapes a str
     assert isinstance(_l("x"), Lazy) and hash(_l("x")) == hash("x")
 
 

@@ -16,6 +16,7 @@ from .aiken import parse_aiken
 from .gift import parse_gift
 from .model import Bank, BankError, LoadResult, ParseResult, Source
 from .moodle_xml import parse_moodle_xml
+from .said import Said, _m, _mn
 from .source import MAX_SOURCE, with_source, without_source
 from .translation import Translation, check_translation, translation_files, translation_name
 from .yaml_bank import parse_yaml_bank
@@ -55,7 +56,7 @@ def parser_for(path: str) -> Parser | None:
     return PARSERS[suffix] if suffix else None
 
 
-def _unread(name: str, message: str, line: int = 1) -> ParseResult:
+def _unread(name: str, message: Said, line: int = 1) -> ParseResult:
     """A file that was not parsed: no bank, and why."""
     return ParseResult(None, (BankError(name, line, message),))
 
@@ -67,7 +68,8 @@ def load_file(path: str | os.PathLike[str]) -> ParseResult:
     parse = parser_for(name)
     if parse is None:
         known = ", ".join(known_suffixes())
-        return _unread(name, f"not a question file: the names end in {known}")
+        return _unread(name, _m("not a question file: the names end in %(known)s",
+                                known=known))
     text = _read_text(name)
     if isinstance(text, ParseResult):
         return text
@@ -79,15 +81,15 @@ def _read_text(name: str) -> str | ParseResult:
     try:
         data = Path(name).read_bytes()
     except OSError as error:
-        return _unread(name, f"the file cannot be read: {error.strerror}")
+        return _unread(name, _m("the file cannot be read: %(why)s", why=error.strerror))
     try:
         # utf-8-sig: editors on Windows often start a UTF-8 file with a byte order mark.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
-        return _unread(name, f"the file is not UTF-8 text (byte 0x{byte:02X} on this line); "
-                       "save it again with the UTF-8 encoding", line)
+        byte = f"{data[error.start]:02X}"
+        return _unread(name, _m("the file is not UTF-8 text (byte 0x%(byte)s on this line); save "
+                                "it again with the UTF-8 encoding", byte=byte), line)
 
 
 def _read_translations(read: ParseResult) -> ParseResult:
@@ -127,21 +129,23 @@ def _read_source(read: ParseResult) -> ParseResult:
     try:
         data = path.read_bytes()[: MAX_SOURCE + 1]
     except FileNotFoundError:
-        return replace(read, notes=tuple(without_source(bank, "there is no such file beside it")))
+        return replace(read, notes=tuple(without_source(
+            bank, _m("there is no such file beside it"))))
     except OSError as error:
-        return replace(read, notes=tuple(without_source(bank, f"it cannot be read "
-                                                              f"({error.strerror})")))
-    problem = None
+        return replace(read, notes=tuple(without_source(
+            bank, _m("it cannot be read (%(why)s)", why=error.strerror))))
+    problem: Said | None = None
     if len(data) > MAX_SOURCE:
-        problem = (f"source {bank.source_name} is larger than {MAX_SOURCE // 1024} KB; "
-                   "a source text is smaller")
+        problem = _m("source %(name)s is larger than %(size)d KB; a source text is smaller",
+                     name=bank.source_name, size=MAX_SOURCE // 1024)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        problem = problem or (f"source {bank.source_name} is not UTF-8 text (line {line} of "
-                              "it); save it again with the UTF-8 encoding")
-    if problem:
+        problem = problem or _m("source %(name)s is not UTF-8 text (line %(line)d of it); save "
+                                "it again with the UTF-8 encoding", name=bank.source_name,
+                                line=line)
+    if problem is not None:
         return ParseResult(None, (BankError(bank.path, bank.source_line, problem),))
     found, problems = with_source(bank, Source(bank.source_name, text))
     if problems:
@@ -155,22 +159,24 @@ def _at_most(read: ParseResult, most: int) -> ParseResult:
         return read
     more = len(read.problems) - most
     last = BankError(read.problems[0].path, read.problems[most].line,
-                     f"and {more} more problem{'s' if more != 1 else ''} in this file (only the "
-                     f"first {most} are listed): fix these and check it again")
+                     _mn("and %(num)d more problem in this file (only the first %(most)d are "
+                         "listed): fix these and check it again", "and %(num)d more problems in "
+                         "this file (only the first %(most)d are listed): fix these and check it "
+                         "again", more, most=most))
     return replace(read, problems=(*read.problems[:most], last))
 
 
-def _passed_over(root: Path, path: Path) -> str | None:
+def _passed_over(root: Path, path: Path) -> Said | None:
     """Why a name the folder's patterns match is not a question file to read, or None."""
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         # Editors keep lock and backup files (.#bank.yaml, often a link to nothing) hidden.
-        return "a hidden file (an editor's lock or backup, say): not read"
+        return _m("a hidden file (an editor's lock or backup, say): not read")
     if path.is_symlink() and not path.exists():
-        return "a link to a file that is not there: not read"
+        return _m("a link to a file that is not there: not read")
     if path.is_dir():
-        return "a folder with a question file's name: not read"
+        return _m("a folder with a question file's name: not read")
     if not os.access(path, os.R_OK):
-        return "the file cannot be read (its permissions): not read"
+        return _m("the file cannot be read (its permissions): not read")
     return None
 
 
@@ -259,8 +265,9 @@ def load_files(files: Iterable[str | os.PathLike[str]]) -> LoadResult:
         if bank is None:
             continue
         if bank.id in first_path:
-            problems.append(BankError(bank.path, bank.line, f"bank id '{bank.id}' is already "
-                                      f"used by {first_path[bank.id]}; bank ids must be unique"))
+            problems.append(BankError(bank.path, bank.line, _m(
+                "bank id '%(id)s' is already used by %(path)s; bank ids must be unique",
+                id=bank.id, path=first_path[bank.id])))
             continue
         first_path[bank.id] = bank.path
         banks.append(bank)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .model import Bank, BankError, Fact, Source, Span
+from .rules import named
+from .said import Said, _m, joined
 
 SOURCE_SUFFIXES = (".txt", ".md")
 NOT_SOURCES = (".aiken.txt",)  # question files: never a source
@@ -21,15 +23,15 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # a blank line (spaces and the
 QUOTE_MARKS = str.maketrans("‘’“”", "''\"\"")
 
 
-def source_name_problem(name: str) -> str | None:
+def source_name_problem(name: str) -> Said | None:
     """Why `name` cannot name a source file beside the bank, or None when it can."""
     lowered = name.lower()
     if "/" in name or "\\" in name or name.startswith("."):
-        return (f"'source' is '{name}': name a file beside the bank's file, without folders, "
-                "like 'my-text.txt'")
+        return _m("'source' is '%(name)s': name a file beside the bank's file, without folders, "
+                  "like 'my-text.txt'", name=name)
     if not lowered.endswith(SOURCE_SUFFIXES) or lowered.endswith(NOT_SOURCES):
-        return (f"'source' is '{name}': a source text is a .txt or .md file (not a question "
-                "file), like 'my-text.txt'")
+        return _m("'source' is '%(name)s': a source text is a .txt or .md file (not a question "
+                  "file), like 'my-text.txt'", name=name)
     return None
 
 
@@ -105,21 +107,24 @@ def with_source(bank: Bank, source: Source) -> tuple[Bank, list[BankError]]:
         span = finder.find(fact.quote)
         if span is None:
             near = finder.near(fact.quote)
-            hint = (f"; the text has “{near}”, which differs in capitals or quote marks" if near
-                    else "; copy the phrase from the text exactly (line breaks and runs of "
-                    "spaces count as one space)")
-            problems.append(BankError(bank.path, fact.quote_line,
-                                      f"fact '{fact.id}': cite not found in {source.name}{hint}"))
+            hint = (_m("; the text has “%(near)s”, which differs in capitals or quote marks",
+                       near=near) if near else
+                    _m("; copy the phrase from the text exactly (line breaks and runs of spaces "
+                       "count as one space)"))
+            problems.append(BankError(bank.path, fact.quote_line, joined(
+                [named("fact", fact.id), _m("cite not found in %(source)s%(hint)s",
+                                            source=source.name, hint=hint)], ": ")))
         facts.append(replace(fact, cite=span))
     return replace(bank, source=source, facts=tuple(facts)), problems
 
 
-def without_source(bank: Bank, why: str) -> list[BankError]:
+def without_source(bank: Bank, why: Said) -> list[BankError]:
     """Notes for a bank whose source is not there: the source, then each cite ("no source")."""
     notes = [BankError(bank.path, bank.source_line,
-                       f"source {bank.source_name}: {why}; the bank loads without it (no reading "
-                       "page, and its cites are not checked)")]
-    notes += [BankError(bank.path, f.quote_line, f"fact '{f.id}': cite not checked: no source")
+                       _m("source %(name)s: %(why)s; the bank loads without it (no reading page, "
+                          "and its cites are not checked)", name=bank.source_name, why=why))]
+    notes += [BankError(bank.path, f.quote_line,
+                        joined([named("fact", f.id), _m("cite not checked: no source")], ": "))
               for f in bank.facts if f.quote is not None]
     return notes
 

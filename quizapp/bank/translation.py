@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Bank, BankError, Fact, Person, Question
+from .rules import named
+from .said import Said, _m, _mn, joined
 
 LANG = re.compile(r"[a-z]{2}\Z")
 TRANSLATION_NAME = re.compile(r"(?P<stem>.+)\.(?P<lang>[a-z]{2})\.(?:yaml|yml)\Z")
@@ -22,6 +24,35 @@ BANK_SUFFIXES = (".yaml", ".yml")
 FACT_TEXTS = ("text", "when")
 PERSON_TEXTS = ("name", "role")
 QUESTION_TEXTS = ("prompt", "explanation")
+# What a translation may say of an entry: not the bank's, untranslated, and translating what the
+# bank's entry has not (its fields, said with `either`).
+NOT_THE_BANKS: dict[str, Callable[[str], Said]] = {
+    "fact": lambda ident: _m("fact '%(id)s' is not one of the bank's; a translation uses the "
+                             "bank's own ids", id=ident),
+    "person": lambda ident: _m("person '%(id)s' is not one of the bank's; a translation uses the "
+                               "bank's own ids", id=ident),
+    "question": lambda ident: _m("question '%(id)s' is not one of the bank's; a translation uses "
+                                 "the bank's own ids", id=ident),
+}
+NOT_TRANSLATED: dict[str, Callable[[str, str, str], Said]] = {
+    "fact": lambda ident, lang, name: _m("fact '%(id)s' has no %(lang)s translation in "
+                                         "%(file)s", id=ident, lang=lang, file=name),
+    "person": lambda ident, lang, name: _m("person '%(id)s' has no %(lang)s translation in "
+                                           "%(file)s", id=ident, lang=lang, file=name),
+    "question": lambda ident, lang, name: _m("question '%(id)s' has no %(lang)s translation in "
+                                             "%(file)s", id=ident, lang=lang, file=name),
+}
+NOTHING_TO_TRANSLATE: dict[str, Callable[[list[str]], Said]] = {
+    "fact": lambda extra: _mn("the bank's fact has no %(fields)s to translate; leave it out",
+                              "the bank's fact has no %(fields)s to translate; leave them out",
+                              len(extra), fields=either(extra)),
+    "person": lambda extra: _mn("the bank's person has no %(fields)s to translate; leave it out",
+                                "the bank's person has no %(fields)s to translate; leave them "
+                                "out", len(extra), fields=either(extra)),
+    "question": lambda extra: _mn("the bank's question has no %(fields)s to translate; leave it "
+                                  "out", "the bank's question has no %(fields)s to translate; "
+                                  "leave them out", len(extra), fields=either(extra)),
+}
 
 
 @dataclass(frozen=True)
@@ -98,12 +129,13 @@ def check_translation(bank: Bank, translation: Translation) -> Checked:
     missing: list[BankError] = []
     path = translation.path
 
-    def problem(line: int, message: str) -> None:
+    def problem(line: int, message: Said) -> None:
         problems.append(BankError(path, line, message))
 
     if translation.bank_id != bank.id:
-        problem(translation.line, f"'bank' is '{translation.bank_id}', but the file beside it is "
-                f"bank '{bank.id}'; a translation names the bank it translates")
+        problem(translation.line, _m("'bank' is '%(given)s', but the file beside it is bank "
+                                     "'%(bank)s'; a translation names the bank it translates",
+                                     given=translation.bank_id, bank=bank.id))
     facts = _known(translation.facts, bank.facts_by_id, "fact", problem)
     people = _known(translation.people, bank.people_by_id, "person", problem)
     questions = _known(translation.questions, bank.questions_by_id, "question", problem)
@@ -111,8 +143,9 @@ def check_translation(bank: Bank, translation: Translation) -> Checked:
     for entry in questions:
         question = bank.questions_by_id[entry.id]
         why = _options_problem(question, entry)
-        if why:
-            problem(entry.options_line or entry.line, f"question '{entry.id}': {why}")
+        if why is not None:
+            problem(entry.options_line or entry.line, joined([named("question", entry.id), why],
+                                                             ": "))
         else:
             fitting.append(entry)
     kept = replace(translation, facts=tuple(facts), people=tuple(people), questions=tuple(fitting))
@@ -125,45 +158,59 @@ def check_translation(bank: Bank, translation: Translation) -> Checked:
         for ident, (line, fields) in wanted.items():
             found = given.get(ident)
             if found is None:
-                missing.append(BankError(bank.path, line, f"{noun} '{ident}' has no "
-                                         f"{translation.lang} translation in {Path(path).name}"))
+                missing.append(BankError(bank.path, line, NOT_TRANSLATED[noun](
+                    ident, translation.lang, Path(path).name)))
                 continue
             left = [f for f in fields if f not in found.texts and
                     not (f == "options" and found.options is not None)]
             if left:
-                missing.append(BankError(path, found.line, f"{noun} '{ident}': "
-                                         f"{', '.join(left)} not translated"))
+                missing.append(BankError(path, found.line, joined(
+                    [named(noun, ident), _m("%(fields)s not translated", fields=", ".join(left))],
+                    ": ")))
             extra = [f for f in found.texts if f not in fields]
             if extra:  # it would be dropped without a word: say so
-                problem(found.line, f"{noun} '{ident}': the bank's {noun} has no "
-                        f"{' or '.join(extra)} to translate; leave "
-                        f"{'it' if len(extra) == 1 else 'them'} out")
+                problem(found.line, joined([named(noun, ident),
+                                            NOTHING_TO_TRANSLATE[noun](extra)], ": "))
     return Checked(kept, tuple(problems), tuple(missing))
 
 
 def _known(entries: tuple[Entry, ...], known: Mapping[str, object], noun: str,
-           problem: Callable[[int, str], None]) -> list[Entry]:
+           problem: Callable[[int, Said], None]) -> list[Entry]:
     kept = []
     for entry in entries:
         if entry.id in known:
             kept.append(entry)
         else:
-            problem(entry.line, f"{noun} '{entry.id}' is not one of the bank's; a translation "
-                    "uses the bank's own ids")
+            problem(entry.line, NOT_THE_BANKS[noun](entry.id))
     return kept
 
 
-def _options_problem(question: Question, entry: Entry) -> str:
-    """Why the entry's options cannot stand for the question's, or ''."""
+def either(words: list[str]) -> Said | str:
+    """"text or when": one of the words (names a teacher types, kept as they are)."""
+    if len(words) == 1:
+        return words[0]
+    return _m("%(some)s or %(last)s", some=", ".join(words[:-1]), last=words[-1])
+
+
+def _options_problem(question: Question, entry: Entry) -> Said | None:
+    """Why the entry's options cannot stand for the question's, or None."""
     if entry.options is None:
-        return ""
-    noun = "items" if question.type == "ordering" else "choices"
-    if len(entry.options) != len(question.options):
-        return (f"{len(entry.options)} {noun} translated, but the bank's question has "
-                f"{len(question.options)}; translate each, in the same order")
-    if len(set(entry.options)) != len(entry.options):
-        return f"two of its {noun} are translated alike; each must read differently"
-    return ""
+        return None
+    given, has = len(entry.options), len(question.options)
+    ordering = question.type == "ordering"
+    if given != has and ordering:
+        return _mn("%(num)d item translated, but the bank's question has %(has)d; translate "
+                   "each, in the same order", "%(num)d items translated, but the bank's question "
+                   "has %(has)d; translate each, in the same order", given, has=has)
+    if given != has:
+        return _mn("%(num)d choice translated, but the bank's question has %(has)d; translate "
+                   "each, in the same order", "%(num)d choices translated, but the bank's "
+                   "question has %(has)d; translate each, in the same order", given, has=has)
+    if len(set(entry.options)) != given:
+        return (_m("two of its items are translated alike; each must read differently")
+                if ordering else
+                _m("two of its choices are translated alike; each must read differently"))
+    return None
 
 
 def _wanted_facts(bank: Bank) -> dict[str, tuple[int, tuple[str, ...]]]:

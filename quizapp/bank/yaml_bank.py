@@ -10,8 +10,10 @@ from typing import TypeVar
 from yaml.nodes import Node, SequenceNode
 
 from .model import Bank, Fact, ParseResult, Person
+from .rules import named, numbered
+from .said import Said, _m
 from .source import source_name_problem
-from .yaml_nodes import Field, Keys, Reader, closest, line_of, peek_id
+from .yaml_nodes import Field, Keys, Reader, Where, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
@@ -23,7 +25,22 @@ FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags
 PERSON_KEYS = Keys(allowed=("id", "name", "role", "year", "until"), required=("id", "name"))
 
 T = TypeVar("T")
-ItemReader = Callable[[Reader, Node, str, list[Ref]], T | None]
+ItemReader = Callable[[Reader, Node, Where, list[Ref]], T | None]
+# An id given twice in a section, and an id a reference names that is not in the bank.
+USED_TWICE: dict[str, Callable[[str, int], Said]] = {
+    "fact": lambda ident, first: _m("fact id '%(id)s' is used twice (first at line %(first)d); "
+                                    "ids must be unique", id=ident, first=first),
+    "person": lambda ident, first: _m("person id '%(id)s' is used twice (first at line "
+                                      "%(first)d); ids must be unique", id=ident, first=first),
+    "question": lambda ident, first: _m("question id '%(id)s' is used twice (first at line "
+                                        "%(first)d); ids must be unique", id=ident, first=first),
+}
+NOT_IN_BANK: dict[str, Callable[[str, Said | str], Said]] = {
+    "fact": lambda ident, hint: _m("fact '%(id)s' is not one of the facts of this "
+                                   "bank%(suggestion)s", id=ident, suggestion=hint),
+    "leader": lambda ident, hint: _m("leader '%(id)s' is not one of the people of this "
+                                     "bank%(suggestion)s", id=ident, suggestion=hint),
+}
 
 
 @contextmanager
@@ -51,7 +68,7 @@ def _parse(text: str, path: str) -> ParseResult:
     root = compose(text, r)
     if root is None:
         return ParseResult(None, tuple(r.problems))
-    found = r.fields(root, BANK_KEYS, "", "the top of the file")
+    found = r.fields(root, BANK_KEYS, "", _m("the top of the file"))
     if found is None:
         return ParseResult(None, tuple(r.problems))
     bank_id = r.slug(found.get("bank"), "")
@@ -65,15 +82,17 @@ def _parse(text: str, path: str) -> ParseResult:
     facts, fact_ids = _section(r, found.get("facts"), "fact", _read_fact, leader_refs)
     people, person_ids = _section(r, found.get("people"), "person", _read_person, [])
     questions, _ = _section(r, found.get("questions"), "question", read_question, fact_refs)
-    _check_refs(r, fact_refs, fact_ids, "fact", "facts")
-    _check_refs(r, leader_refs, person_ids, "leader", "people")
+    _check_refs(r, fact_refs, fact_ids, "fact")
+    _check_refs(r, leader_refs, person_ids, "leader")
     if source is None:
         for fact in facts:
             if fact.quote is not None:
-                r.report(fact.quote_line, f"fact '{fact.id}'", "'cite' quotes the bank's source "
-                         "text, but the bank names none: add 'source: NAME.txt' at the top")
+                r.report(fact.quote_line, named("fact", fact.id),
+                         _m("'cite' quotes the bank's source text, but the bank names none: add "
+                            "'source: NAME.txt' at the top"))
     if not _has_entries(found.get("facts")) and not _has_entries(found.get("questions")):
-        r.report(root, "", "the file has no questions and no facts; a bank needs at least one")
+        r.report(root, "", _m("the file has no questions and no facts; a bank needs at least "
+                              "one"))
     # A missing id or title was reported as a problem: the checks of None only say so to mypy.
     if r.problems or bank_id is None or title is None:
         return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
@@ -96,10 +115,9 @@ def _section(r: Reader, field: Field | None, noun: str, read: ItemReader[T], ref
     first_line: dict[str, int] = {}
     for index, node in enumerate(entries or (), 1):
         ident = peek_id(node)
-        where = f"{noun} '{ident[0]}'" if ident else f"{noun} {index}"
+        where = named(noun, ident[0]) if ident else numbered(noun, index)
         if ident and ident[0] in first_line:
-            r.report(ident[1], "", f"{noun} id '{ident[0]}' is used twice "
-                     f"(first at line {first_line[ident[0]]}); ids must be unique")
+            r.report(ident[1], "", USED_TWICE[noun](ident[0], first_line[ident[0]]))
         elif ident:
             first_line[ident[0]] = line_of(ident[1])
         entry = read(r, node, where, refs)
@@ -108,29 +126,29 @@ def _section(r: Reader, field: Field | None, noun: str, read: ItemReader[T], ref
     return read_ok, first_line
 
 
-def _check_refs(r: Reader, refs: list[Ref], known: dict[str, int], noun: str, plural: str
-                ) -> None:
+def _check_refs(r: Reader, refs: list[Ref], known: dict[str, int], noun: str) -> None:
     ids = list(known)
     for node, where, ident in refs:
         if ident not in known:
-            r.report(node, where, f"{noun} '{ident}' is not one of the {plural} of this bank"
-                     f"{closest(ident, ids)}")
+            r.report(node, where, NOT_IN_BANK[noun](ident, closest(ident, ids)))
 
 
-def _years(r: Reader, found: dict[str, Field], where: str) -> tuple[int | None, int | None]:
+def _years(r: Reader, found: dict[str, Field], where: Where) -> tuple[int | None, int | None]:
     """`year` and `until`; `until` needs a `year` and must not come before it."""
     year = r.year(found.get("year"), where)
     until = r.year(found.get("until"), where)
     if "until" in found and "year" not in found:
-        r.report(found["until"][0], where, "'until' is given without 'year'; add the first year")
+        r.report(found["until"][0], where,
+                 _m("'until' is given without 'year'; add the first year"))
     elif year is not None and until is not None and until < year:
-        r.report(found["until"][0], where, f"until {until} is before year {year}")
+        r.report(found["until"][0], where, _m("until %(until)d is before year %(year)d",
+                                              until=until, year=year))
     return year, until
 
 
-def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fact | None:
+def _read_fact(r: Reader, node: Node, where: Where, leader_refs: list[Ref]) -> Fact | None:
     start = len(r.problems)
-    found = r.fields(node, FACT_KEYS, where, "a fact")
+    found = r.fields(node, FACT_KEYS, where, _m("a fact"))
     if found is None:
         return None
     fact_id = r.slug(found.get("id"), where)
@@ -143,8 +161,9 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
     tags = r.texts(found.get("tags"), where, "tag")
     approximate = r.boolean(found.get("approximate"), where)
     if approximate and (year is None or when is None):
-        r.report(found["approximate"][0], where, "'approximate' needs a 'year' to order the fact "
-                 "by and a 'when' to show instead, as the text says it ('the mid 1970s')")
+        r.report(found["approximate"][0], where,
+                 _m("'approximate' needs a 'year' to order the fact by and a 'when' to show "
+                    "instead, as the text says it ('the mid 1970s')"))
     quote = r.text(found.get("cite"), where)
     if len(r.problems) > start or fact_id is None or text is None or tags is None:
         return None  # a missing value was reported as a problem
@@ -154,9 +173,9 @@ def _read_fact(r: Reader, node: Node, where: str, leader_refs: list[Ref]) -> Fac
                 quote_line=line_of(found["cite"][0]) if "cite" in found else 0)
 
 
-def _read_person(r: Reader, node: Node, where: str, _refs: list[Ref]) -> Person | None:
+def _read_person(r: Reader, node: Node, where: Where, _refs: list[Ref]) -> Person | None:
     start = len(r.problems)
-    found = r.fields(node, PERSON_KEYS, where, "a person")
+    found = r.fields(node, PERSON_KEYS, where, _m("a person"))
     if found is None:
         return None
     person_id = r.slug(found.get("id"), where)

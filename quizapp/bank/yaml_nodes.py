@@ -14,6 +14,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import BankError
+from .rules import numbered
+from .said import Said, _m, joined
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FIRST_YEAR, LAST_YEAR = 1000, 2100
@@ -24,6 +26,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 
 Field = tuple[Node, Node]  # (key node, value node) of one entry of a mapping
+Where = Said | str  # what a problem is in ("question 'q1'"), or "" for the file itself
 
 
 @dataclass(frozen=True)
@@ -39,25 +42,25 @@ def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def kind(node: Node) -> str:
+def kind(node: Node) -> Said:
     """How a value is named in a message."""
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _m("a list")
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return _m("a mapping")
     if node.tag == NULL:
-        return "nothing"
+        return _m("nothing")
     if node.tag == BOOL:
-        return f"true/false ('{node.value}' means true or false in YAML)"
+        return _m("true/false ('%(value)s' means true or false in YAML)", value=node.value)
     if node.tag == STR:
-        return f"the text '{node.value}'"
-    return f"'{node.value}'"
+        return _m("the text '%(value)s'", value=node.value)
+    return Said("'%(value)s'", value=node.value)  # a number or a date, as written: no words
 
 
-def closest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def closest(word: str, choices: tuple[str, ...] | list[str]) -> Said | str:
     """' (did you mean 'x'?)' for a likely typo of one of `choices`, else ''."""
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return _m(" (did you mean '%(word)s'?)", word=match[0]) if match else ""
 
 
 def peek_id(node: Node) -> tuple[str, Node] | None:
@@ -89,41 +92,44 @@ class Reader:
         self.path = path
         self.problems: list[BankError] = []
 
-    def report(self, at: Node | int, where: str, message: str) -> None:
-        """Record a problem at a node's line (or at a line number)."""
+    def report(self, at: Node | int, where: Where, message: Said) -> None:
+        """Record a problem at a node's line (or at a line number), in what it is in."""
         line = at if isinstance(at, int) else at.start_mark.line + 1
-        text = f"{where}: {message}" if where else message
-        self.problems.append(BankError(self.path, line, text))
+        self.problems.append(BankError(self.path, line,
+                                       joined([where, message], ": ") if where else message))
 
-    def fields(self, node: Node, keys: Keys, where: str, noun: str) -> dict[str, Field] | None:
+    def fields(self, node: Node, keys: Keys, where: Where, noun: Said
+               ) -> dict[str, Field] | None:
         """The entries of a mapping by key; unknown, repeated and missing keys are reported."""
         if not isinstance(node, MappingNode):
-            self.report(node, where, f"{noun} must be a mapping of keys, not {kind(node)}")
+            self.report(node, where, _m("%(what)s must be a mapping of keys, not %(kind)s",
+                                        what=noun, kind=kind(node)))
             return None
         found: dict[str, Field] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                self.report(key, where, f"a key must be a plain word, not {kind(key)}")
+                self.report(key, where, _m("a key must be a plain word, not %(kind)s",
+                                           kind=kind(key)))
             elif key.value in found:
-                first = line_of(found[key.value][0])
-                self.report(key, where,
-                            f"the key '{key.value}' is given twice (first at line {first})")
+                self.report(key, where, _m("the key '%(key)s' is given twice (first at line "
+                                           "%(first)d)", key=key.value,
+                                           first=line_of(found[key.value][0])))
             elif key.value not in keys.allowed:
                 self.report(key, where, self._unknown_key(key.value, keys))
             else:
                 found[key.value] = (key, value)
         for name in keys.required:
             if name not in found:
-                self.report(node, where, f"the required key '{name}' is missing")
+                self.report(node, where, _m("the required key '%(key)s' is missing", key=name))
         return found
 
     @staticmethod
-    def _unknown_key(name: str, keys: Keys) -> str:
-        allowed = ", ".join(keys.allowed)
-        suggestion = closest(name, keys.allowed)
-        return f"unknown key '{name}'{suggestion}; the keys allowed here are {allowed}"
+    def _unknown_key(name: str, keys: Keys) -> Said:
+        return _m("unknown key '%(key)s'%(suggestion)s; the keys allowed here are %(allowed)s",
+                  key=name, suggestion=closest(name, keys.allowed),
+                  allowed=", ".join(keys.allowed))
 
-    def text(self, field: Field | None, where: str) -> str | None:
+    def text(self, field: Field | None, where: Where) -> str | None:
         """A non-empty text value; numbers and dates count as the text they are written as."""
         if field is None:
             return None
@@ -133,23 +139,25 @@ class Reader:
             if value:
                 return value
         if isinstance(node, ScalarNode):
-            self.report(key, where, f"'{key.value}' is empty")
+            self.report(key, where, _m("'%(key)s' is empty", key=key.value))
         else:
-            self.report(key, where, f"'{key.value}' must be text, not {kind(node)}")
+            self.report(key, where, _m("'%(key)s' must be text, not %(kind)s", key=key.value,
+                                       kind=kind(node)))
         return None
 
-    def slug(self, field: Field | None, where: str) -> str | None:
+    def slug(self, field: Field | None, where: Where) -> str | None:
         """A text value that is a slug: lowercase letters and digits joined by single hyphens."""
         if field is None:
             return None
         value = self.text(field, where)
         if value is None or SLUG.match(value):
             return value
-        self.report(field[0], where, f"'{field[0].value}' is '{value}', which is not a slug: "
-                    "use lowercase letters, digits and single hyphens, like 'embassy-year'")
+        self.report(field[0], where, _m("'%(key)s' is '%(value)s', which is not a slug: use "
+                                        "lowercase letters, digits and single hyphens, like "
+                                        "'embassy-year'", key=field[0].value, value=value))
         return None
 
-    def integer(self, field: Field | None, where: str) -> int | None:
+    def integer(self, field: Field | None, where: Where) -> int | None:
         """A whole-number value (true/false and quoted numbers are not numbers)."""
         if field is None:
             return None
@@ -158,32 +166,36 @@ class Reader:
             value = to_int(node)
             if value is not None:
                 return value
-        hint = " (remove the quotes)" if node.tag == STR and node.value.strip().isdigit() else ""
-        self.report(key, where, f"'{key.value}' must be a whole number, not {kind(node)}{hint}")
+        quoted = node.tag == STR and node.value.strip().isdigit()
+        self.report(key, where, _m("'%(key)s' must be a whole number, not %(kind)s%(hint)s",
+                                   key=key.value, kind=kind(node),
+                                   hint=_m(" (remove the quotes)") if quoted else ""))
         return None
 
-    def boolean(self, field: Field | None, where: str) -> bool | None:
+    def boolean(self, field: Field | None, where: Where) -> bool | None:
         """A true/false value, as YAML reads one (a quoted "true" or a 1 is not one)."""
         if field is None:
             return None
         key, node = field
         if isinstance(node, ScalarNode) and node.tag == BOOL:
             return str(node.value).lower() in ("true", "yes", "on")
-        self.report(key, where, f"'{key.value}' must be true or false, not {kind(node)}")
+        self.report(key, where, _m("'%(key)s' must be true or false, not %(kind)s",
+                                   key=key.value, kind=kind(node)))
         return None
 
-    def year(self, field: Field | None, where: str) -> int | None:
+    def year(self, field: Field | None, where: Where) -> int | None:
         """A whole number in the plausible range of years."""
         if field is None:
             return None
         value = self.integer(field, where)
         if value is None or FIRST_YEAR <= value <= LAST_YEAR:
             return value
-        self.report(field[0], where, f"{field[0].value} {value} is not a plausible year "
-                    f"(Quipu accepts {FIRST_YEAR} to {LAST_YEAR})")
+        self.report(field[0], where, _m("%(key)s %(value)d is not a plausible year (Quipu "
+                                        "accepts %(first)d to %(last)d)", key=field[0].value,
+                                        value=value, first=FIRST_YEAR, last=LAST_YEAR))
         return None
 
-    def items(self, field: Field | None, where: str) -> list[Node] | None:
+    def items(self, field: Field | None, where: Where) -> list[Node] | None:
         """The entries of a list value; an absent or empty value gives an empty list."""
         if field is None:
             return []
@@ -193,12 +205,16 @@ class Reader:
             return entries
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return []
-        hint = f"; write [{node.value}] for a single one" if isinstance(node, ScalarNode) else ""
-        self.report(key, where, f"'{key.value}' must be a list, not {kind(node)}{hint}")
+        hint = (_m("; write [%(value)s] for a single one", value=node.value)
+                if isinstance(node, ScalarNode) else "")
+        self.report(key, where, _m("'%(key)s' must be a list, not %(kind)s%(hint)s",
+                                   key=key.value, kind=kind(node), hint=hint))
         return None
 
-    def texts(self, field: Field | None, where: str, noun: str) -> list[tuple[str, Node]] | None:
-        """A list of non-empty texts, each with its node; None if any entry is not one."""
+    def texts(self, field: Field | None, where: Where, noun: str
+              ) -> list[tuple[str, Node]] | None:
+        """A list of non-empty texts, each with its node; None if any entry is not one (`noun`
+        names an entry: fact, tag, choice, answer, item, option)."""
         if field is None:
             return []
         nodes = self.items(field, where)
@@ -207,11 +223,12 @@ class Reader:
         values: list[tuple[str, Node]] = []
         for number, node in enumerate(nodes, 1):
             if not isinstance(node, ScalarNode):
-                self.report(node, where, f"{noun} {number} must be text, not {kind(node)}")
+                self.report(node, where, _m("%(entry)s must be text, not %(kind)s",
+                                            entry=numbered(noun, number), kind=kind(node)))
                 continue
             value = node.value.strip() if node.tag != NULL else ""
             if value:
                 values.append((value, node))
             else:
-                self.report(node, where, f"{noun} {number} is empty")
+                self.report(node, where, _m("%(entry)s is empty", entry=numbered(noun, number)))
         return values if len(values) == len(nodes) else None

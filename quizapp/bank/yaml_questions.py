@@ -7,8 +7,17 @@ from collections.abc import Callable
 from yaml.nodes import Node
 
 from .model import DEFAULT_ORDERING_METHOD, ORDERING_METHODS, QUESTION_TYPES, Question
-from .rules import MAX_CHOICES, MAX_ITEMS, MIN_CHOICES, MIN_ITEMS, count_message, repeated_message
-from .yaml_nodes import Field, Keys, Reader, closest, line_of
+from .rules import (
+    MAX_CHOICES,
+    MAX_ITEMS,
+    MIN_CHOICES,
+    MIN_ITEMS,
+    a_question,
+    count_message,
+    repeated_message,
+)
+from .said import Said, _m
+from .yaml_nodes import Field, Keys, Reader, Where, closest, line_of
 
 QUESTION_KEYS = Keys(
     allowed=(
@@ -25,22 +34,23 @@ TYPE_KEYS = {
 }
 TYPE_ONLY_KEYS = ("choices", "answer", "answers", "items", "grading")
 OPTIONAL_TYPE_KEYS = {"ordering": ("grading",)}
+ORDERING_ONLY = _m(" ('grading' is for ordering questions only)")
 HINTS = {
-    ("choice", "answers"): " (for several right answers use type: multiple)",
-    ("multiple", "answer"): " (a multiple question lists its right choices under 'answers')",
-    ("choice", "grading"): " ('grading' is for ordering questions only)",
-    ("multiple", "grading"): " ('grading' is for ordering questions only)",
+    ("choice", "answers"): _m(" (for several right answers use type: multiple)"),
+    ("multiple", "answer"): _m(" (a multiple question lists its right choices under 'answers')"),
+    ("choice", "grading"): ORDERING_ONLY,
+    ("multiple", "grading"): ORDERING_ONLY,
 }
 DIFFICULTIES = (1, 2, 3)
 
 Options = tuple[tuple[str, ...], tuple[str, ...]]  # (options, key)
-Ref = tuple[Node, str, str]  # (node naming a fact or a person, where it is named, its id)
+Ref = tuple[Node, Where, str]  # (node naming a fact or a person, where it is named, its id)
 
 
-def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Question | None:
+def read_question(r: Reader, node: Node, where: Where, refs: list[Ref]) -> Question | None:
     """The question a mapping describes, or None (with its problems reported)."""
     start = len(r.problems)
-    found = r.fields(node, QUESTION_KEYS, where, "a question")
+    found = r.fields(node, QUESTION_KEYS, where, _m("a question"))
     if found is None:
         return None
     qid = r.slug(found.get("id"), where)
@@ -65,40 +75,46 @@ def read_question(r: Reader, node: Node, where: str, refs: list[Ref]) -> Questio
     )
 
 
-def _question_type(r: Reader, field: Field | None, where: str) -> str | None:
+def _question_type(r: Reader, field: Field | None, where: Where) -> str | None:
     if field is None:
         return None
     qtype = r.text(field, where)
     if qtype is None or qtype in QUESTION_TYPES:
         return qtype
     suggestion = closest(qtype, QUESTION_TYPES)
-    r.report(field[0], where, f"type '{qtype}' is not a question type{suggestion}; "
-             f"use {', '.join(QUESTION_TYPES[:-1])} or {QUESTION_TYPES[-1]}")
+    r.report(field[0], where, _m("type '%(type)s' is not a question type%(suggestion)s; use "
+                                 "%(types)s or %(last)s", type=qtype, suggestion=suggestion,
+                                 types=", ".join(QUESTION_TYPES[:-1]), last=QUESTION_TYPES[-1]))
     return None
 
 
-def _type_rules(r: Reader, node: Node, found: dict[str, Field], qtype: str, where: str
+def _type_rules(r: Reader, node: Node, found: dict[str, Field], qtype: str, where: Where
                 ) -> Options | None:
     """Check the keys only some types take, then read the options and key of this type."""
     needed = TYPE_KEYS[qtype]
     allowed = needed + OPTIONAL_TYPE_KEYS.get(qtype, ())
     for name in TYPE_ONLY_KEYS:
         if name in found and name not in allowed:
-            takes = " and ".join(f"'{k}'" for k in needed)
-            hint = HINTS.get((qtype, name), "")
             r.report(found[name][0], where,
-                     f"'{name}' does not belong in {_a(qtype)} question, which takes {takes}{hint}")
+                     _m("'%(key)s' does not belong in %(question)s, which takes %(takes)s%(hint)s",
+                        key=name, question=a_question(qtype), takes=_both(needed),
+                        hint=HINTS.get((qtype, name), "")))
     for name in needed:
         if name not in found:
-            r.report(node, where, f"{_a(qtype)} question needs '{name}'")
+            r.report(node, where, _m("%(question)s needs '%(key)s'", question=a_question(qtype),
+                                     key=name))
     return OPTION_READERS[qtype](r, found, where)
 
 
-def _a(word: str) -> str:
-    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+def _both(keys: tuple[str, ...]) -> Said | str:
+    """"'choices' and 'answer'": the keys, quoted."""
+    quoted = [f"'{k}'" for k in keys]
+    if len(quoted) == 1:
+        return quoted[0]
+    return _m("%(some)s and %(last)s", some=", ".join(quoted[:-1]), last=quoted[-1])
 
 
-def _distinct(r: Reader, field: Field | None, where: str, noun: str, low: int, high: int
+def _distinct(r: Reader, field: Field | None, where: Where, noun: str, low: int, high: int
               ) -> list[tuple[str, Node]] | None:
     """A list of distinct texts with their nodes, between `low` and `high` of them."""
     if field is None:
@@ -118,12 +134,13 @@ def _distinct(r: Reader, field: Field | None, where: str, noun: str, low: int, h
     return values
 
 
-def _not_a_choice(r: Reader, node: Node, where: str, answer: str, choices: list[str]) -> None:
+def _not_a_choice(r: Reader, node: Node, where: Where, answer: str, choices: list[str]) -> None:
     listed = ", ".join(f'"{c}"' for c in choices)
-    r.report(node, where, f"answer '{answer}' is not one of its choices ({listed})")
+    r.report(node, where, _m("answer '%(answer)s' is not one of its choices (%(choices)s)",
+                             answer=answer, choices=listed))
 
 
-def _choice(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+def _choice(r: Reader, found: dict[str, Field], where: Where) -> Options | None:
     choices = _distinct(r, found.get("choices"), where, "choice", MIN_CHOICES, MAX_CHOICES)
     answer = r.text(found.get("answer"), where)
     if choices is None or answer is None:
@@ -135,7 +152,7 @@ def _choice(r: Reader, found: dict[str, Field], where: str) -> Options | None:
     return tuple(options), (answer,)
 
 
-def _multiple(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+def _multiple(r: Reader, found: dict[str, Field], where: Where) -> Options | None:
     choices = _distinct(r, found.get("choices"), where, "choice", MIN_CHOICES, MAX_CHOICES)
     answers = _distinct(r, found.get("answers"), where, "answer", 1, MAX_CHOICES)
     if choices is None or answers is None:
@@ -150,7 +167,7 @@ def _multiple(r: Reader, found: dict[str, Field], where: str) -> Options | None:
     return tuple(options), tuple(c for c in options if c in right)
 
 
-def _ordering(r: Reader, found: dict[str, Field], where: str) -> Options | None:
+def _ordering(r: Reader, found: dict[str, Field], where: Where) -> Options | None:
     items = _distinct(r, found.get("items"), where, "item", MIN_ITEMS, MAX_ITEMS)
     if items is None:
         return None
@@ -158,28 +175,30 @@ def _ordering(r: Reader, found: dict[str, Field], where: str) -> Options | None:
     return order, order
 
 
-OPTION_READERS: dict[str, Callable[[Reader, dict[str, Field], str], Options | None]] = {
+OPTION_READERS: dict[str, Callable[[Reader, dict[str, Field], Where], Options | None]] = {
     "choice": _choice,
     "multiple": _multiple,
     "ordering": _ordering,
 }
 
 
-def _difficulty(r: Reader, field: Field | None, where: str) -> int | None:
+def _difficulty(r: Reader, field: Field | None, where: Where) -> int | None:
     if field is None:
         return 2
     value = r.integer(field, where)
     if value is not None and value not in DIFFICULTIES:
-        r.report(field[0], where,
-                 f"difficulty must be 1 (easy), 2 (medium) or 3 (hard), not {value}")
+        r.report(field[0], where, _m("difficulty must be 1 (easy), 2 (medium) or 3 (hard), not "
+                                     "%(value)d", value=value))
     return value
 
 
-def _grading(r: Reader, field: Field | None, where: str) -> str | None:
+def _grading(r: Reader, field: Field | None, where: Where) -> str | None:
     if field is None:
         return DEFAULT_ORDERING_METHOD
     method = r.text(field, where)
     if method is not None and method not in ORDERING_METHODS:
-        r.report(field[0], where, f"grading '{method}' is not a grading method"
-                 f"{closest(method, ORDERING_METHODS)}; use one of {', '.join(ORDERING_METHODS)}")
+        r.report(field[0], where, _m("grading '%(method)s' is not a grading method%(suggestion)s; "
+                                     "use one of %(methods)s", method=method,
+                                     suggestion=closest(method, ORDERING_METHODS),
+                                     methods=", ".join(ORDERING_METHODS)))
     return method

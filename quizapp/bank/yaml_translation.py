@@ -6,11 +6,15 @@ The file names the bank's own ids and gives only texts; see docs/question-files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from yaml.nodes import Node
 
 from .model import BankError
+from .rules import named, numbered
+from .said import Said, _m
 from .translation import FACT_TEXTS, PERSON_TEXTS, QUESTION_TEXTS, Entry, Translation
-from .yaml_nodes import Field, Keys, Reader, line_of, peek_id
+from .yaml_nodes import Field, Keys, Reader, Where, line_of, peek_id
 from .yaml_syntax import compose
 
 TOP_KEYS = Keys(allowed=("bank", "title", "facts", "people", "questions"), required=("bank",))
@@ -20,6 +24,19 @@ ENTRY_KEYS = {
     "question": Keys(allowed=("id", *QUESTION_TEXTS, "choices", "items"), required=("id",)),
 }
 TEXTS = {"fact": FACT_TEXTS, "person": PERSON_TEXTS, "question": QUESTION_TEXTS}
+ENTRY_NOUNS = {
+    "fact": _m("a fact's translation"),
+    "person": _m("a person's translation"),
+    "question": _m("a question's translation"),
+}
+TRANSLATED_TWICE: dict[str, Callable[[str, int], Said]] = {
+    "fact": lambda ident, first: _m("fact id '%(id)s' is translated twice (first at line "
+                                    "%(first)d)", id=ident, first=first),
+    "person": lambda ident, first: _m("person id '%(id)s' is translated twice (first at line "
+                                      "%(first)d)", id=ident, first=first),
+    "question": lambda ident, first: _m("question id '%(id)s' is translated twice (first at "
+                                        "line %(first)d)", id=ident, first=first),
+}
 
 
 def parse_translation(text: str, path: str, lang: str
@@ -27,7 +44,7 @@ def parse_translation(text: str, path: str, lang: str
     """The translation a YAML text holds, or None; and every problem found in it."""
     r = Reader(path)
     root = compose(text, r)
-    found = r.fields(root, TOP_KEYS, "", "the top of a translation") if root else None
+    found = r.fields(root, TOP_KEYS, "", _m("the top of a translation")) if root else None
     if found is None:
         return None, tuple(r.problems)
     bank_id = r.slug(found.get("bank"), "")
@@ -50,10 +67,9 @@ def _section(r: Reader, field: Field | None, noun: str) -> tuple[Entry, ...]:
     seen: dict[str, int] = {}
     for index, node in enumerate(r.items(field, "") or (), 1):
         ident = peek_id(node)
-        where = f"{noun} '{ident[0]}'" if ident else f"{noun} {index}"
+        where = named(noun, ident[0]) if ident else numbered(noun, index)
         if ident and ident[0] in seen:
-            r.report(ident[1], "", f"{noun} id '{ident[0]}' is translated twice (first at line "
-                     f"{seen[ident[0]]})")
+            r.report(ident[1], "", TRANSLATED_TWICE[noun](ident[0], seen[ident[0]]))
             continue
         if ident:
             seen[ident[0]] = line_of(ident[1])
@@ -63,16 +79,16 @@ def _section(r: Reader, field: Field | None, noun: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def _entry(r: Reader, node: Node, noun: str, where: str) -> Entry | None:
+def _entry(r: Reader, node: Node, noun: str, where: Where) -> Entry | None:
     start = len(r.problems)
-    found = r.fields(node, ENTRY_KEYS[noun], where, f"a {noun}'s translation")
+    found = r.fields(node, ENTRY_KEYS[noun], where, ENTRY_NOUNS[noun])
     if found is None:
         return None
     ident = r.slug(found.get("id"), where)
     texts = {name: r.text(found.get(name), where) for name in TEXTS[noun] if name in found}
     options_field = found.get("choices") or found.get("items")
     if "choices" in found and "items" in found:
-        r.report(found["items"][0], where, "give 'choices' or 'items', not both")
+        r.report(found["items"][0], where, _m("give 'choices' or 'items', not both"))
     options = r.texts(options_field, where, "option") if options_field else None
     if len(r.problems) > start or ident is None:
         return None

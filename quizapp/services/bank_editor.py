@@ -77,7 +77,7 @@ class Change:
     """One kept version, and what the save that replaced it changed."""
 
     version: Version
-    summary: str
+    summary: Said  # said in the reader's language
 
 
 def editable(catalog: Catalog, bank_id: str, who: Uploader) -> tuple[Bank, str, Owner]:
@@ -158,7 +158,8 @@ def create_bank(teacher: Uploader, yaml_text: str) -> str:
     catalog = current_catalog()
     parsed = parse_yaml_bank(yaml_text, "new bank")
     if parsed.bank is None or not parsed.ok:
-        raise UploadRejected([f"line {e.line}: {e.message}" for e in parsed.problems])
+        raise UploadRejected([_l("line %(line)d: %(message)s", line=e.line, message=e.message)
+                              for e in parsed.problems])
     name = upload_name(f"{parsed.bank.id}.yaml")
     catalog.folder.mkdir(parents=True, exist_ok=True)
     target = target_path(catalog.folder, name)

@@ -75,7 +75,7 @@ def edit_post(bank_id: str):
         saved = bank_editor.save(catalog, bank_id, draft, base, current_user, clock.now())
     except EditRejected as e:
         return _page(draft, bank_id=bank_id, base=base, problems=e.problems,
-                     alert="Not saved: fix the problems shown beside their fields.",
+                     alert=_("Not saved: fix the problems shown beside their fields."),
                      status=status_of(e))
     except Conflict as e:
         fresh = bank_editor.open_bank(catalog, bank_id, current_user)
