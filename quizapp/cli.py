@@ -152,10 +152,10 @@ def duplicates_command() -> None:
         beside = (str(_l("beside %(name)r (id %(id)s)", name=twin.keyed.username,
                          id=twin.keyed.id)) if twin.keyed
                   else str(_l("(the account it shadowed was renamed)")))
+        made = twin.twin.created.strftime("%Y-%m-%d")
         click.echo(str(_l("%(name)r (id %(id)s, created %(made)s, %(attempts)s attempts) "
                           "%(beside)s", name=twin.twin.username, id=twin.twin.id,
-                          made=f"{twin.twin.created:%Y-%m-%d}", attempts=len(twin.twin.attempts),
-                          beside=beside)))
+                          made=made, attempts=len(twin.twin.attempts), beside=beside)))
     click.echo(str(_n("%(num)d account to rename.", "%(num)d accounts to rename.", len(found)))
                + " " + str(_l("Until then each signs in only by its exact username. Rename one "
                               "with:\n  flask --app quizapp user rename OLD NEW\nand tell its "

@@ -7,16 +7,13 @@ The YAML loader and the importers both check options here, so a rule and its wor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from .said import Said, _m, _mn
 
 MIN_CHOICES, MAX_CHOICES = 2, 8
 MIN_ITEMS, MAX_ITEMS = 3, 8
 
-# (line, message): the message is a Said. Typed Any while the importers (imports.py) still add
-# their own problems as str to these; a Said once they say theirs as messages too.
-Problem = tuple[int, Any]
+Problem = tuple[int, Said]  # (line, message)
 # An entry by its id ("fact 'canal'") and by its place in its list ("fact 3"), in a problem.
 NAMED: dict[str, Callable[[str], Said]] = {
     "fact": lambda ident: _m("fact '%(id)s'", id=ident),

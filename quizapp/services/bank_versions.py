@@ -16,8 +16,9 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import aliased
 
+from ..bank.source import NOT_SOURCES, SOURCE_SUFFIXES
 from ..extensions import db
-from ..i18n import _l
+from ..i18n import Lazy, _l
 from ..models import BankEditor, BankFile, BankFileVersion, Learner
 from .errors import NotFound
 
@@ -59,7 +60,7 @@ class Version:
 
     id: int
     bank: str
-    title: str
+    title: str | Lazy  # in the reader's language: stored as the bank's title ('': did not load)
     size: int
     uploaded_by: str | None  # None: it came with Quipu
     uploaded: datetime
@@ -123,7 +124,21 @@ def versions(name: str) -> list[Version]:
         .join(keeper, keeper.id == BankFileVersion.kept_by)
         .where(BankFileVersion.name == name)
         .order_by(BankFileVersion.kept.desc(), BankFileVersion.id.desc()))
-    return [Version(*row) for row in rows]
+    return [Version(row[0], row[1], shown_title(name, row[2]), *row[3:]) for row in rows]
+
+
+UNLOADED = "(a file that did not load)"  # stored by versions kept before titles were said
+SOURCE_OF = "The source text of "  # likewise, before a source's version kept its bank's title
+
+
+def shown_title(name: str, title: str) -> str | Lazy:
+    """A kept version's title as the list says it: the bank's title, the source text of a bank,
+    or a file that did not load, in the reader's language."""
+    title = title.removeprefix(SOURCE_OF)
+    lowered = name.lower()
+    if lowered.endswith(SOURCE_SUFFIXES) and not lowered.endswith(NOT_SOURCES):
+        return _l("The source text of %(title)s", title=title)
+    return title if title and title != UNLOADED else _l("(a file that did not load)")
 
 
 def find_version(name: str, version_id: int) -> BankFileVersion:

@@ -96,9 +96,10 @@ def upload_name(filename: str) -> str:
         raise UploadRejected([_l("%(name)s: not a question file; the names end in %(suffixes)s",
                                  name=shown, suffixes=", ".join(known_suffixes()))])
     if len(stem) > MAX_STEM:  # an imported file's name is its bank's id, kept in 80 characters
+        shortened = stem[:40] + "…" + suffix
         raise UploadRejected([_l("%(name)s: the name is %(length)d characters long before "
                                  "%(suffix)s; rename the file to at most %(max)d",
-                                 name=f"{stem[:40]}…{suffix}", length=len(stem), suffix=suffix,
+                                 name=shortened, length=len(stem), suffix=suffix,
                                  max=MAX_STEM)])
     return name
 
@@ -150,10 +151,10 @@ def read_upload(name: str, data: bytes, banks: dict[str, Bank], target: Path,
                                  name=name)])
     other = banks.get(bank.id)
     if other is not None and Path(other.path).resolve() != target:
-        owner = Path(other.path).name
+        owner, where = Path(other.path).name, f"{name}:{bank.line}"
         raise UploadRejected([_l(
             "%(where)s: bank id '%(bank)s' is already used by %(owner)s; give this bank another "
-            "id, or upload it as %(owner)s to replace that file", where=f"{name}:{bank.line}",
+            "id, or upload it as %(owner)s to replace that file", where=where,
             bank=bank.id, owner=owner)])
     return loaded
 
@@ -234,9 +235,8 @@ def _keep_replaced(put: Put, bank: Bank, who: Uploader, now: datetime) -> bytes 
         if old != put.data:
             mtime = put.target.stat().st_mtime
             file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
-            title = before.title if before else "(a file that did not load)"
-            bank_versions.keep(put.name, old, before.id if before else "",
-                               f"The source text of {title}" if put.source else title,
+            bank_versions.keep(put.name, old, before.id if before else "",  # its title:
+                               before.title if before else "",  # said by shown_title
                                was, file_time, who.id, now)
     bank_versions.record_upload(put.name, who.id, now)
     return old

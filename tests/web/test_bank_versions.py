@@ -277,3 +277,23 @@ def test_a_failed_commit_puts_the_old_file_back(app, folder, as_, people, monkey
         upload(msq, OTHER_ID, "new.yaml")
     assert not (folder / "new.yaml").exists()
     assert seen == [["small.yaml"], ["new.yaml", "small.yaml"]]
+
+
+@pytest.mark.parametrize(("name", "stored", "english", "spanish"), [
+    ("peru.yaml", "Peru and the US", "Peru and the US", "Peru and the US"),
+    ("peru.yaml", "", "(a file that did not load)", "(un archivo que no cargó)"),
+    ("peru.yaml", "(a file that did not load)", "(a file that did not load)",
+     "(un archivo que no cargó)"),  # as versions kept before titles were said
+    ("peru.txt", "Peru and the US", "The source text of Peru and the US",
+     "El texto fuente de Peru and the US"),
+    ("peru.txt", "The source text of Peru and the US", "The source text of Peru and the US",
+     "El texto fuente de Peru and the US"),
+    ("quiz.aiken.txt", "Quiz", "Quiz", "Quiz"),  # a question file, not a source
+])
+def test_a_kept_version_s_title_is_said_in_the_reader_s_language(app, name, stored, english,
+                                                                  spanish):
+    from quizapp.services.bank_versions import shown_title
+    with app.test_request_context():
+        assert str(shown_title(name, stored)) == english
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        assert str(shown_title(name, stored)) == spanish

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ... import clock
+from ...i18n import _l
 from ...services import bank_editor, bank_editors
 from ...services.bank_editor import Draft, EditRejected
 from ...services.catalog import current_catalog
@@ -16,7 +17,7 @@ from ..errors import status_of
 from .blueprint import bp
 from .editor_form import QUESTION_TYPES, apply_button, read_draft
 
-GRADINGS = [("", "pairs (the default)")] + [(g, g) for g in (
+GRADINGS = [("", _l("pairs (the default)"))] + [(g, g) for g in (
     "pairs", "exact", "position", "distance", "next", "next_last", "neighbours", "subset",
     "contiguous")]
 TYPES = [(t, t) for t in QUESTION_TYPES]
