@@ -176,6 +176,18 @@ class Bank:
     translations: tuple[Translation, ...] = field(default=(), repr=False)
     lang: str = ""  # a translated bank's language ('': the bank's own texts)
     original: Bank | None = field(default=None, repr=False)  # a translated bank's own-language bank
+    language: str = ""  # the language its file says its own texts are in ('': not said)
+
+    @cached_property
+    def written_in(self) -> str:
+        """The language its texts are in: a translation's, the one its file says, else guessed
+        from its words (bank/language.py)."""
+        from .language import guess_language
+
+        if self.lang or self.language:
+            return self.lang or self.language
+        return guess_language([self.title, *(f.text for f in self.facts),
+                               *(q.prompt for q in self.questions if not q.generated)])
 
     @property
     def languages(self) -> tuple[str, ...]:

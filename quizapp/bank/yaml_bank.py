@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from yaml.nodes import Node, SequenceNode
 
+from .language import BANK_LANGUAGES
 from .model import Bank, Fact, ParseResult, Person
 from .rules import named, numbered
 from .said import Said, _m
@@ -17,7 +18,8 @@ from .yaml_nodes import Field, Keys, Reader, Where, closest, line_of, peek_id
 from .yaml_questions import Ref, read_question
 from .yaml_syntax import compose
 
-BANK_KEYS = Keys(allowed=("bank", "title", "source", "exam_only", "facts", "people", "questions"),
+BANK_KEYS = Keys(allowed=("bank", "title", "language", "source", "exam_only", "facts", "people",
+                          "questions"),
                  required=("bank", "title"))
 FACT_KEYS = Keys(allowed=("id", "text", "year", "until", "when", "leader", "tags", "cite",
                            "approximate"),
@@ -74,6 +76,10 @@ def _parse(text: str, path: str) -> ParseResult:
     bank_id = r.slug(found.get("bank"), "")
     title = r.text(found.get("title"), "")
     exam_only = r.boolean(found.get("exam_only"), "")
+    language = r.text(found.get("language"), "")
+    if language is not None and language not in BANK_LANGUAGES:
+        r.report(found["language"][0], "", _m("'language' is '%(value)s': write en (English) or "
+                                              "es (Spanish)", value=language))
     source = r.text(found.get("source"), "")
     if source is not None and (why := source_name_problem(source)):
         r.report(found["source"][0], "", why)
@@ -98,7 +104,7 @@ def _parse(text: str, path: str) -> ParseResult:
         return ParseResult(None, tuple(sorted(r.problems, key=lambda p: p.line)))
     bank = Bank(id=bank_id, title=title, facts=tuple(facts), people=tuple(people),
                 questions=tuple(questions), path=path, line=line_of(found["bank"][0]),
-                exam_only=bool(exam_only), source_name=source,
+                exam_only=bool(exam_only), source_name=source, language=language or "",
                 source_line=line_of(found["source"][0]) if "source" in found else 0)
     return ParseResult(bank)
 

@@ -44,29 +44,37 @@ def set_language(learner: Someone, value: object) -> str:
     return language
 
 
-# A bank's own texts are in English (a bank file does not say its language; translations beside
-# it, `<stem>.<lang>.yaml`, give its texts in others). Per language a bank may be written in:
-BANK_LANGUAGE = DEFAULT
+# A bank's own texts are in the language its file says, else the one its words are in
+# (Bank.written_in); translations beside it, `<stem>.<lang>.yaml`, give them in others.
 NOT_TRANSLATED = {  # the bank has no translation into the reader's language
     "en": _l("This bank is in English: its questions are shown in English."),
+    "es": _l("This bank is in Spanish: its questions are shown in Spanish."),
 }
 PARTLY_TRANSLATED = {  # its translation leaves some of its texts out
     "en": _l("Some of this bank’s questions are in English."),
+    "es": _l("Some of this bank’s questions are in Spanish."),
+}
+TEXT_NOT_TRANSLATED = {  # the reading page: a source text is never translated, its facts may be
+    "en": _l("The text is in English; the facts beside it are in your language."),
+    "es": _l("The text is in Spanish; the facts beside it are in your language."),
 }
 
 
-def bank_language_note(bank_id: str, lang: str) -> Lazy | None:
-    """What a page showing a bank's questions or facts says once, near its top, when they are
-    not all in the reader's language `lang`: that the bank is in its own language (it has no
-    translation into `lang`), or that some of it is (its translation leaves texts out); None when
-    they are all in `lang`, or for a bank not loaded."""
+def bank_language_note(bank_id: str, lang: str, *, text: bool = False) -> Lazy | None:
+    """What a page showing a bank's questions or facts (or, `text`, its source text) says once,
+    near its top, when they are not all in the reader's language `lang`: that the bank is in its
+    own language (it has no translation into `lang`), that some of it is (its translation leaves
+    texts out), or that its text is; None when they are all in `lang`, or for a bank not loaded."""
     bank = current_catalog().get(bank_id)
-    if bank is None or lang == BANK_LANGUAGE:
+    if bank is None or lang == bank.written_in:
         return None
+    own = bank.written_in
     translation = next((t for t in bank.translations if t.lang == lang), None)
     if translation is None:
-        return NOT_TRANSLATED.get(BANK_LANGUAGE)
-    return PARTLY_TRANSLATED.get(BANK_LANGUAGE) if _leaves_out(bank, translation) else None
+        return NOT_TRANSLATED[own]
+    if text:
+        return TEXT_NOT_TRANSLATED[own]
+    return PARTLY_TRANSLATED[own] if _leaves_out(bank, translation) else None
 
 
 @lru_cache(maxsize=64)  # a bank is hashed by identity: a reloaded bank is worked out again

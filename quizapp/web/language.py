@@ -89,10 +89,10 @@ def init_app(app: Flask) -> None:
     app.add_template_global(bank_note, "bank_language_note")
 
 
-def bank_note(bank_id: str) -> i18n.Lazy | None:
-    """What a page showing the bank's questions or facts says of their language, in this
-    request's language; None when they are all in it (services.language)."""
-    return languages.bank_language_note(bank_id, current())
+def bank_note(bank_id: str, text: bool = False) -> i18n.Lazy | None:
+    """What a page showing the bank's questions or facts (its text) says of their language, in
+    this request's language; None when they are all in it (services.language)."""
+    return languages.bank_language_note(bank_id, current(), text=text)
 
 
 FORCED = "quipu_language_forced"  # set in `g` by cli_language.speaking

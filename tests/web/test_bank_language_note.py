@@ -15,6 +15,7 @@ SHIPPED = Path(__file__).resolve().parents[2] / "questions"
 SHIPPED_BANK = "peru-us-relations"
 WHOLE = "Este banco está en inglés: sus preguntas se muestran en inglés."
 PART = "Algunas preguntas de este banco están en inglés."
+TEXT = "El texto está en inglés; los hechos a su lado están en tu idioma."
 ENGLISH = ("This bank is in English", "Some of this bank’s questions are in English")
 
 
@@ -66,9 +67,11 @@ def test_the_shipped_bank_read_in_spanish_says_nothing_it_is_all_in_spanish(
         client, signed_in, shipped):
     spanish(client)
     for name, page in pages(client, SHIPPED_BANK).items():
-        assert WHOLE not in page and PART not in page and "bank-language" not in page, name
-    text = client.get(f"/study/{SHIPPED_BANK}/text").text
-    assert "Se inaugura el canal de Panamá" in text  # the text's notes give its facts in Spanish
+        if name == "text":  # its text is English: said once; its facts are in Spanish
+            assert page.count(TEXT) == 1 and WHOLE not in page and PART not in page
+            assert "Se inaugura el canal de Panamá" in page
+        else:
+            assert WHOLE not in page and PART not in page and "bank-language" not in page, name
 
 
 def test_a_translation_that_leaves_questions_out_says_some_are_in_english(
@@ -78,7 +81,37 @@ def test_a_translation_that_leaves_questions_out_says_some_are_in_english(
                     encoding="utf-8")
     spanish(client)
     for name, page in pages(client, SHIPPED_BANK).items():
-        assert page.count(PART) == 1 and WHOLE not in page, name
+        assert page.count(TEXT if name == "text" else PART) == 1 and WHOLE not in page, name
+
+
+SPANISH_BANK = """\
+bank: andes
+title: Los Andes en el siglo XX
+{language}facts:
+  - id: canal
+    text: Se inaugura el canal de Panamá y cambia el comercio de la costa del Pacífico.
+    year: 1914
+questions:
+  - id: q1
+    type: choice
+    prompt: ¿En qué año se inaugura el canal de Panamá?
+    choices: ["1914", "1929", "1945"]
+    answer: "1914"
+    facts: [canal]
+"""
+
+
+@pytest.mark.parametrize("language", ["language: es\n", ""])  # said in its file, or guessed
+def test_a_bank_in_spanish_is_said_to_be_in_spanish_to_an_english_reader(
+        app, client, signed_in, tmp_path, language):
+    folder = tmp_path / "andes"
+    folder.mkdir()
+    (folder / "andes.yaml").write_text(SPANISH_BANK.format(language=language), encoding="utf-8")
+    catalog.init_app(app, catalog.Catalog(folder))
+    timeline = client.get("/study/andes").text
+    assert timeline.count("This bank is in Spanish: its questions are shown in Spanish.") == 1
+    spanish(client)
+    assert "bank-language" not in client.get("/study/andes").text
 
 
 def test_the_rule_is_one_function_of_the_bank_and_the_reader_s_language(app, shipped):
