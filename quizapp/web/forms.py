@@ -121,8 +121,10 @@ class StartQuizForm(PageForm):
     length = quiz_length_field()
 
     def __init__(self, banks: Iterable[Bank], *args, **kwargs) -> None:
+        from .filters import bank_title  # filters -> language -> auth imports this module
+
         super().__init__(*args, **kwargs)
-        self.bank.choices = [SelectChoice(bank.id, bank.title) for bank in banks]
+        self.bank.choices = [SelectChoice(bank.id, bank_title(bank.id)) for bank in banks]
 
 
 class OrderingError(ValueError):

@@ -123,3 +123,15 @@ def test_the_rule_is_one_function_of_the_bank_and_the_reader_s_language(app, shi
     with app.test_request_context():
         assert str(bank_language_note(SHIPPED_BANK, "fr")) == (
             "This bank is in English: its questions are shown in English.")
+
+
+def test_a_translated_bank_s_title_is_in_the_reader_s_language_on_every_student_page(
+        client, signed_in, shipped):
+    spanish(client)
+    english_title = "Peru and the United States in the 20th century"
+    for path in ("/", "/progress", f"/study/{SHIPPED_BANK}", f"/study/{SHIPPED_BANK}/text",
+                 f"/study/{SHIPPED_BANK}/practice"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "El Perú y Estados Unidos en el siglo XX" in page.text, path
+        assert english_title not in page.text, path
