@@ -233,8 +233,7 @@ def _keep_replaced(put: Put, bank: Bank, who: Uploader, now: datetime) -> bytes 
         if not put.source and before is not None and before.id != bank.id:
             refuse_if_in_use(put.name, before.id, now)
         if old != put.data:
-            mtime = put.target.stat().st_mtime
-            file_time = datetime.fromtimestamp(mtime, UTC).replace(tzinfo=None)
+            file_time = datetime.fromtimestamp(put.target.stat().st_mtime, UTC).replace(tzinfo=None)
             bank_versions.keep(put.name, old, before.id if before else "",  # its title:
                                before.title if before else "",  # said by shown_title
                                was, file_time, who.id, now)

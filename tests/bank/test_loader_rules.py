@@ -70,7 +70,7 @@ def test_an_unknown_key_at_the_top_suggests_the_close_match_and_lists_the_allowe
     assert problems(HEADER.replace("title:", "titel:") + item(CHOICE)) == [
         (1, "the required key 'title' is missing"),
         (2, "unknown key 'titel' (did you mean 'title'?); the keys allowed here are "
-            "bank, title, source, exam_only, facts, people, questions")]
+            "bank, title, language, source, exam_only, facts, people, questions")]
 
 
 def test_an_unknown_question_key_names_the_key_and_suggests_the_close_match():

@@ -71,8 +71,8 @@ def test_the_api_refuses_a_mode_the_bank_cannot_make_in_spanish(app, client, two
 def test_a_tampered_answer_to_the_api_is_refused_in_spanish_saying_why(app, client):
     token = bearer(add_learner(app, "ana"))
     started = client.post("/api/v1/attempts", json={"bank": "sample", "mode": "choice",
-                                                    "length": 2}, headers=token).json
-    item = started["items"][0]
+                                                    "length": 4}, headers=token).json
+    item = next(i for i in started["items"] if i["type"] == "choice")  # not a multiple one
     url = f"/api/v1/attempts/{started['id']}/answers"
     unknown = client.post(url, json={"answers": {"nope": "x"}}, headers={**token, **ES})
     assert unknown.status_code == 400
