@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.web.editor_helpers import form_of
+from tests.web.teacher_helpers import sign_in_teacher
 from tests.web.test_draft_pages import draft
 from tests.web.test_live_pages import csrf, host_game
 from tests.web.test_teacher_upload import upload
-from tests.web.teacher_helpers import sign_in_teacher
 
 ES = {"Accept-Language": "es-PE,es;q=0.9"}
 DATA = Path(__file__).resolve().parents[1] / "data"
