@@ -17,43 +17,57 @@ from pathlib import Path
 
 from sqlalchemy import make_url
 
+from .bank.said import joined
+from .i18n import Lazy, _l, _n
+
 TABLES = ("learner", "attempt", "attempt_item")  # what a summary counts
 BUSY_TIMEOUT_MS = 10_000  # how long a restore waits for a server's write to finish
 
 
 class BackupError(Exception):
-    """A backup or restore that cannot go ahead, with what to do instead."""
+    """A backup or restore that cannot go ahead, with what to do instead (a message, read in the
+    reader's language)."""
+
+    def __init__(self, message: Lazy) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def sqlite_path(database_url: str) -> Path:
     """The file of a SQLite database URL; BackupError for any other database."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        raise BackupError(
-            f"The database is {url.get_backend_name()}, not SQLite: back it up with its own tools "
-            "(for PostgreSQL: pg_dump --format=custom, and pg_restore to restore)."
-        )
+        raise BackupError(_l(
+            "The database is %(backend)s, not SQLite: back it up with its own tools (for "
+            "PostgreSQL: pg_dump --format=custom, and pg_restore to restore).",
+            backend=url.get_backend_name()))
     if not url.database or url.database == ":memory:":
-        raise BackupError("The database is in memory: there is no file to back up.")
+        raise BackupError(_l("The database is in memory: there is no file to back up."))
     return Path(url.database)
 
 
 def check(path: Path) -> dict[str, int]:
     """Rows per table of a sound Quipu database file; BackupError if it is not one."""
     if not path.is_file():
-        raise BackupError(f"There is no database file at {path}.")
+        raise BackupError(_l("There is no database file at %(path)s.", path=path))
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise BackupError(f"{path} fails SQLite's integrity check: {problems[:3]}")
+                raise BackupError(_l("%(path)s fails SQLite's integrity check: %(problems)s",
+                                     path=path, problems=problems[:3]))
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if not set(TABLES) <= names:
-                raise BackupError(f"{path} is not a Quipu database: it has no {TABLES} tables.")
+                raise BackupError(_l("%(path)s is not a Quipu database: it has no %(tables)s "
+                                     "tables.", path=path, tables=TABLES))
             count = "SELECT count(*) FROM {}"  # table names from TABLES, never from input
             return {t: conn.execute(count.format(t)).fetchone()[0] for t in TABLES}
     except sqlite3.DatabaseError as e:
-        raise BackupError(f"{path} is not a SQLite database: {e}.") from None
+        raise BackupError(_l("%(path)s is not a SQLite database: %(why)s.", path=path,
+                             why=e)) from None
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -97,6 +111,15 @@ def restore(database_url: str, source: Path) -> tuple[dict[str, int], Path | Non
     return counts, kept
 
 
-def describe(counts: dict[str, int]) -> str:
+def describe(counts: dict[str, int]) -> Lazy:
     """Row counts for people: 3 learners, 10 attempts, 100 attempt items."""
-    return ", ".join(f"{n} {table.replace('_', ' ')}s" for table, n in counts.items())
+    return joined([_counted(table, n) for table, n in counts.items()], ", ")
+
+
+def _counted(table: str, n: int) -> Lazy:
+    """'3 learners': one message per table of TABLES, with its plural."""
+    if table == "learner":
+        return _n("%(num)d learner", "%(num)d learners", n)
+    if table == "attempt":
+        return _n("%(num)d attempt", "%(num)d attempts", n)
+    return _n("%(num)d attempt item", "%(num)d attempt items", n)

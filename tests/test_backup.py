@@ -111,3 +111,34 @@ def test_backup_on_postgresql_says_to_use_pg_dump_and_fails(tmp_path):
     result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "b.sqlite")])
     assert result.exit_code == 1
     assert "pg_dump" in result.output and not (tmp_path / "b.sqlite").exists()
+
+
+ES = {"QUIZAPP_LANGUAGE": "es"}
+
+
+def test_backup_and_restore_say_their_counts_and_refusals_in_spanish(sqlite_app, tmp_path):
+    runner = sqlite_app.test_cli_runner()
+    add_learners(sqlite_app, "ana")
+    backed = runner.invoke(args=["backup", str(tmp_path / "b.sqlite")], env=ES)
+    assert backed.exit_code == 0, backed.output
+    assert (f"Se respaldó la base de datos en {tmp_path / 'b.sqlite'}: 1 cuenta, 0 intentos, "
+            "0 preguntas de intentos.") in backed.output
+    restored = runner.invoke(args=["restore", str(tmp_path / "b.sqlite"), "--yes"], env=ES)
+    assert "1 cuenta, 0 intentos, 0 preguntas de intentos." in restored.output
+    missing = runner.invoke(args=["restore", "/nonexistent.zip", "--yes"], env=ES)
+    assert missing.exit_code == 1
+    assert "No hay ningún archivo de base de datos en /nonexistent.zip." in missing.output
+    (tmp_path / "bad.zip").write_bytes(b"not a database at all" * 100)
+    junk = runner.invoke(args=["restore", str(tmp_path / "bad.zip"), "--yes"], env=ES)
+    assert junk.exit_code == 1 and "no es una base de datos SQLite" in junk.output
+    english = runner.invoke(args=["backup", str(tmp_path / "c.sqlite")], env={"QUIZAPP_LANGUAGE": "en"})
+    assert "Backed up 1 learner, 0 attempts, 0 attempt items to" in english.output
+
+
+def test_backup_on_postgresql_refuses_in_spanish(tmp_path):
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x",
+                      "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "b.sqlite")], env=ES)
+    assert result.exit_code == 1
+    assert "La base de datos es postgresql, no SQLite: respáldala con sus propias herramientas" in (
+        result.output)

@@ -56,4 +56,5 @@ def test_a_name_of_visible_characters_is_accepted(name):
 @given(ANY_TEXT)
 def test_a_problem_is_a_sentence(name):
     problem = name_problem(name)
-    assert problem is None or (problem[0].isupper() and problem.endswith("."))
+    text = None if problem is None else str(problem)
+    assert text is None or (text[0].isupper() and text.endswith("."))

@@ -56,7 +56,7 @@ def twins() -> list[Learner]:
 def checked_username(typed: str, renaming: Learner | None = None) -> str:
     """The username to store for `typed` (NFKC-normalised: full-width letters become plain
     ones); AccountError if it is malformed or taken, in any case or form, by another account."""
-    problem = names.name_problem(typed or "", what="username", longest=40)
+    problem = names.name_problem(typed or "", what=_l("username"), longest=40)
     if problem:
         raise AccountError(problem)
     username = unicodedata.normalize("NFKC", typed or "")

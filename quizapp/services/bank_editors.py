@@ -34,6 +34,9 @@ def _named_by(catalog: Catalog, bank_id: str, who: Uploader) -> tuple[str, bank_
     bank, name = file_of(catalog, bank_id)
     owner = bank_versions.current(name).owner if name else bank_versions.SHIPPED
     if not name or not owner.may_name_editors(who.id, who.is_admin):
+        if owner.shipped:  # its owner is the admins: a sentence of its own, not "(the admins)"
+            raise NotAllowed(_l("“%(title)s” came with Quipu: only the admins name its co-owners.",
+                                title=bank.title))
         raise NotAllowed(_l("Only the owner of “%(title)s” (%(owner)s) and the admins name its "
                             "co-owners.", title=bank.title, owner=owner.name))
     return name, owner

@@ -22,7 +22,9 @@ from ..i18n import Lazy, _l
 from ..models import BankEditor, BankFile, BankFileVersion, Learner
 from .errors import NotFound
 
-ADMINS = "the admins"  # who owns a file no teacher uploaded (it came with Quipu)
+# Who owns a file no teacher uploaded (it came with Quipu). A message naming a file's owner has a
+# sentence of its own for such a file (`Owner.shipped`), as the templates do: this is a fallback.
+ADMINS = _l("the admins")
 UPLOADS_LOCK = 0x51_75_69_70  # PostgreSQL advisory lock: one upload or restore at a time
 
 
@@ -32,7 +34,7 @@ class Owner:
     co-owners named to edit it (`editors`, ids: `services/bank_editors.py`)."""
 
     owner_id: int | None
-    name: str
+    name: str | Lazy  # a teacher's display name, or ADMINS
     editors: frozenset[int] = frozenset()
 
     @property

@@ -153,7 +153,7 @@ def join(game: LiveGame, nickname: Any,
         nickname = learner.display_name
     if not isinstance(nickname, str):
         raise Invalid(_l("Give a nickname to play under."))
-    problem = name_problem(nickname, "nickname", NICKNAME)
+    problem = name_problem(nickname, _l("nickname"), NICKNAME)
     if problem:
         raise Invalid(problem)
     name = clean_name(nickname)

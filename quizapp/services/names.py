@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..i18n import Lazy, _l
+
 MAX_NAME = 80
 DIRECTION_CONTROLS = frozenset(
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 INVISIBLE_CATEGORIES = ("Z", "M", "C")  # separators, combining marks, other (format, controls)
 INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers, the blank Braille cell
+DISPLAY_NAME = _l("display name")  # what a name is called in its problems, as a message
 
 
 def storable(text: str) -> bool:
@@ -32,19 +35,24 @@ def _visible(char: str) -> bool:
         INVISIBLE_CATEGORIES)
 
 
-def name_problem(name: str, what: str = "display name", longest: int = MAX_NAME) -> str | None:
-    """What is wrong with a name, as a sentence for the person; None if it will do."""
+def name_problem(name: str, what: Lazy = DISPLAY_NAME, longest: int = MAX_NAME) -> Lazy | None:
+    """What is wrong with a name, as a sentence for the person; None if it will do. `what` is
+    what the name is called, a message (`_l("username")`): every one of these is masculine in
+    Spanish ("nombre visible", "nombre de usuario", "apodo"), so one sentence fits them all."""
     if not storable(name):
-        return f"That {what} holds a character that is not text: type it again."
+        return _l("That %(what)s holds a character that is not text: type it again.", what=what)
     if any(unicodedata.category(c) == "Cc" for c in name):
-        return f"A {what} cannot hold control characters such as tabs or line breaks."
+        return _l("A %(what)s cannot hold control characters such as tabs or line breaks.",
+                  what=what)
     if any(c in DIRECTION_CONTROLS for c in name):
-        return (f"A {what} cannot hold characters that change the direction of the text "
-                "around it.")
+        return _l("A %(what)s cannot hold characters that change the direction of the text "
+                  "around it.", what=what)
     if not any(_visible(c) for c in name):
-        return f"Give a {what} with at least one letter, digit or symbol you can see."
+        return _l("Give a %(what)s with at least one letter, digit or symbol you can see.",
+                  what=what)
     if len(clean_name(name)) > longest:
-        return f"Give a {what} of at most {longest} characters."
+        return _l("Give a %(what)s of at most %(longest)d characters.", what=what,
+                  longest=longest)
     return None
 
 

@@ -38,7 +38,8 @@ ORDER_HOW = _l('Give each item its position, 1 for the first and %(n)s for the l
 
 def order_how(n: int) -> str:
     """How to answer an ordering question of n items, folded (its text is escaped)."""
-    return (f'\n  <details class="how">\n    <summary>{escape(_("How to answer"))}</summary>'
+    summary = escape(_("How to answer"))  # outside the f-string: pybabel reads no call inside one
+    return (f'\n  <details class="how">\n    <summary>{summary}</summary>'
             f'\n    <p>{escape(str(ORDER_HOW) % {"n": n})}</p>\n  </details>')
 
 
@@ -117,8 +118,8 @@ def question_html(qid: str, snap: Snapshot, given: MultiDict, problem: str | Non
     kind, options, q = snap.type, snap.options, _attr(qid)
     described = f"hint-{q} problem-{q}" if problem else f"hint-{q}"
     kind_words = f'<span class="kind" aria-hidden="true">{escape(KIND_NAMES.get(kind, ""))}</span>'
-    label = (f'<span class="card-head"><span class="number">{_("Question %(num)d", num=number)}'
-             f'</span> '
+    numbered = _("Question %(num)d", num=number) if number else ""
+    label = (f'<span class="card-head"><span class="number">{numbered}</span> '
              f'{kind_words}</span> ' if number else "")
     hint = escape(HINTS.get(kind) or ORDER_HINT)
     out = [f'<fieldset class="question card{" invalid" if problem else ""}" id="q-{q}" '

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.file import FileField
 from wtforms import HiddenField, StringField, TextAreaField
@@ -35,12 +36,13 @@ SHOWN = 300  # facts listed on the page; the YAML below them holds every one
 class DraftForm(PageForm):
     """A title, and a text pasted or a file."""
 
-    title = StringField("Title of the new bank", render_kw={"maxlength": MAX_TITLE},
-                        description="Students see it; the bank’s name is made from it.")
-    text = TextAreaField("Paste the text", render_kw={"rows": 10})
-    file = FileField("Or choose a file",
-                     description=f"A .txt, .md or .html file of at most {MAX_TEXT_KB} KB, in "
-                                 "UTF-8. HTML is read as text: its scripts never run.")
+    title = StringField(_l("Title of the new bank"), render_kw={"maxlength": MAX_TITLE},
+                        description=_l("Students see it; the bank’s name is made from it."))
+    text = TextAreaField(_l("Paste the text"), render_kw={"rows": 10})
+    file = FileField(_l("Or choose a file"),
+                     description=_l("A .txt, .md or .html file of at most %(size)d KB, in UTF-8. "
+                                    "HTML is read as text: its scripts never run.",
+                                    size=MAX_TEXT_KB))
 
 
 class CreateForm(PageForm):
@@ -71,8 +73,8 @@ def _page(form: DraftForm, draft=None, given: DraftText | None = None,
 def too_large():
     """A request over the size limit: the page again, saying so."""
     form = DraftForm(formdata=None)
-    form.text.errors = [f"The text is larger than {MAX_TEXT_KB} KB, so nothing was drafted: "
-                        "draft a bank from each part of it."]
+    form.text.errors = [_("The text is larger than %(size)d KB, so nothing was drafted: draft a "
+                          "bank from each part of it.", size=MAX_TEXT_KB)]
     return _page(form, status=413)
 
 

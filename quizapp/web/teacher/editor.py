@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ... import clock
-from ...i18n import _l
+from ...i18n import Lazy, _l
 from ...services import bank_editor, bank_editors
 from ...services.bank_editor import Draft, EditRejected
 from ...services.catalog import current_catalog
@@ -23,8 +23,8 @@ GRADINGS = [("", _l("pairs (the default)"))] + [(g, g) for g in (
 TYPES = [(t, t) for t in QUESTION_TYPES]
 
 
-def _page(draft: Draft, *, bank_id: str | None, base: str = "", problems=None, said: str = "",
-          alert: str = "", status: int = 200, checked: bool = False):
+def _page(draft: Draft, *, bank_id: str | None, base: str = "", problems=None,
+          said: str | Lazy = "", alert: str = "", status: int = 200, checked: bool = False):
     """The editor with a draft: its fields, the problems beside them, its preview (when it
     checks out), and for a saved bank its history and co-owners."""
     catalog = current_catalog()

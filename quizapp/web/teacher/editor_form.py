@@ -11,6 +11,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
+from ...i18n import Lazy, _l
 from ...services.bank_editor import BANK_FIELDS, MAX_ROWS, ROW_FIELDS, SECTIONS, Draft, Row
 
 ROW_KEY = re.compile(r"(facts|people|questions)-(\d{1,5})-([a-z_]{1,20})\Z")
@@ -43,28 +44,45 @@ def read_draft(form: MultiDict) -> Draft:
     return draft
 
 
-def apply_button(draft: Draft, action: str, new_type: str) -> str | None:
+def apply_button(draft: Draft, action: str, new_type: str) -> Lazy | None:
     """Add or remove a row as a button asks; what was done, or None for another button."""
     parts = action.split(":")
     if len(parts) == 2 and parts[0] == "add" and parts[1] in SECTIONS:
         rows = draft.rows[parts[1]]
         if len(rows) >= MAX_ROWS:
-            return f"A bank holds at most {MAX_ROWS} {parts[1]} here."
+            return _full(parts[1])
         row = Row()
         if parts[1] == "questions":
             row.fields["type"] = new_type if new_type in QUESTION_TYPES else "choice"
         rows.append(row)
-        return f"Added an empty {_noun(parts[1])} at the end: fill it in."
+        return ADDED[parts[1]]
     if len(parts) == 3 and parts[0] == "remove" and parts[1] in SECTIONS and parts[2].isdigit():
         rows = draft.rows[parts[1]]
         index = int(parts[2])
         if index < len(rows):
-            gone = rows.pop(index).get("id") or f"number {index + 1}"
-            return (f"Removed the {_noun(parts[1])} {gone}. Nothing is saved until you press "
-                    "Save.")
-        return "That row is not in the form any more."
+            gone = rows.pop(index).get("id") or _l("number %(n)d", n=index + 1)
+            return _removed(parts[1], gone)
+        return _l("That row is not in the form any more.")
     return None
 
 
-def _noun(section: str) -> str:
-    return {"facts": "fact", "people": "person", "questions": "question"}[section]
+# One whole sentence per kind of row: the noun's gender changes the Spanish around it.
+ADDED = {"facts": _l("Added an empty fact at the end: fill it in."),
+         "people": _l("Added an empty person at the end: fill it in."),
+         "questions": _l("Added an empty question at the end: fill it in.")}
+
+
+def _full(section: str) -> Lazy:
+    if section == "facts":
+        return _l("A bank holds at most %(most)d facts here.", most=MAX_ROWS)
+    if section == "people":
+        return _l("A bank holds at most %(most)d people here.", most=MAX_ROWS)
+    return _l("A bank holds at most %(most)d questions here.", most=MAX_ROWS)
+
+
+def _removed(section: str, gone: str | Lazy) -> Lazy:
+    if section == "facts":
+        return _l("Removed the fact %(row)s. Nothing is saved until you press Save.", row=gone)
+    if section == "people":
+        return _l("Removed the person %(row)s. Nothing is saved until you press Save.", row=gone)
+    return _l("Removed the question %(row)s. Nothing is saved until you press Save.", row=gone)
