@@ -60,8 +60,8 @@ def test_questions_check_speaks_spanish_when_asked(runner):
            "'answr' (¿quisiste decir 'answer'?); las claves permitidas aquí son id, type, " \
            "prompt, choices, answer, answers, items, explanation, facts, difficulty, grading, " \
            "tags" in lines
-    assert f"{BROKEN / 'yaml-syntax.yaml'}:5: aquí se usa un tabulador; YAML sangra solo con " \
-           "espacios" in lines
+    assert f"{BROKEN / 'yaml-syntax.yaml'}:5: aquí se usa un tabulador; en YAML la sangría se " \
+           "hace solo con espacios" in lines
     assert lines[-1] == "13 problemas en 10 archivos."
     assert "is before year" not in result.output and "unknown key" not in result.output
 

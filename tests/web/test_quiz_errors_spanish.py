@@ -82,7 +82,8 @@ def test_a_tampered_answer_to_the_api_is_refused_in_spanish_saying_why(app, clie
     assert shape.status_code == 400
     assert shape.json["error"] == (
         f"Esas respuestas no corresponden a este cuestionario: ítem {item['id']}: la respuesta "
-        "a una pregunta de una sola alternativa es uno de los ids de sus alternativas.")
+        "a una pregunta de alternativas (una sola respuesta correcta) es el id de una de sus "
+        "alternativas.")
     english = client.post(url, json={"answers": {item["id"]: ["x"]}}, headers=token)
     assert english.json["error"] == (
         f"Those answers do not fit this quiz: item {item['id']}: the answer to a single-choice "
@@ -184,4 +185,4 @@ def test_a_student_on_the_teacher_s_pages_is_refused_in_spanish(client, auth):
     spanish(client)
     page = client.get("/teacher/")
     assert page.status_code == 403 and "<h1>No permitido</h1>" in page.text
-    assert "Estas páginas son para docentes. Pídele a un docente si necesitas verlas." in page.text
+    assert "Estas páginas son para docentes. Consulta con un docente si necesitas verlas." in page.text
