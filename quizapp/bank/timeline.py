@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from . import wording
-from .model import Fact, Person
+from .model import Bank, Fact, Person
 
 PROBES = 40  # random candidates tried per pick: small banks are searched whole, big ones sampled
 YEAR_LABEL = re.compile(r"\d{1,4}")
@@ -54,9 +54,10 @@ def clause(fact: Fact) -> str:
     return wording.clause(fact.text)
 
 
-def sentence(fact: Fact) -> str:
-    """The fact and its date as one sentence, e.g. "The canal opens — 1914."."""
-    return wording.sentence(fact, wording.wording(wording.DEFAULT_LANG))
+def sentence(fact: Fact, bank: Bank) -> str:
+    """The bank's fact and its date as one sentence in the language of the bank's texts, e.g.
+    "The canal opens — 1914." ("Se abre el canal (1914)." in a Spanish bank)."""
+    return wording.sentence(fact, wording.bank_wording(bank))
 
 
 def covers(person: Person, fact: Fact) -> bool:

@@ -63,6 +63,13 @@ def wording(lang: str) -> Wording:
     return WORDINGS.get(lang, WORDINGS[DEFAULT_LANG])
 
 
+def bank_wording(bank: Bank) -> Wording:
+    """The table of the language the bank's texts are in: a translation's, else the bank's own
+    (its file's `language:`, or guessed from its words), so a bank written in Spanish gets
+    Spanish sentences around its Spanish facts."""
+    return wording(bank.lang or bank.written_in)
+
+
 def clause(text: str) -> str:
     """A fact's text without its closing full stop ("... with the U.S." keeps its stop)."""
     text = text.strip()
@@ -93,7 +100,7 @@ class Words:
 
     def __init__(self, bank: Bank) -> None:
         own = bank.original or bank
-        self.wording = wording(bank.lang or DEFAULT_LANG)
+        self.wording = bank_wording(bank)
         self.clauses = {f.id: clause(f.text) for f in bank.facts}
         self.sentences = {f.id: self._sentence(f) for f in bank.facts}
         # A label of the bank's own facts -> the same date as shown (the first fact's wording).

@@ -141,7 +141,7 @@ def start_attempt(
     open to the learner (exam_lock).
     """
     bank = checked_bank(bank_id, mode, length, seed).translated(lang)
-    exam_lock.ensure_unlocked(learner, bank.id, clock.now())
+    exam_lock.ensure_unlocked(learner, bank.id, clock.now(), lang)
     seed = new_seed(seed)
     return store(learner, bank, mode, seed, draw(learner, bank, mode, length, seed))
 

@@ -112,11 +112,13 @@ class Catalog:
         bank = self.get(bank_id)
         return None if bank is None else bank.translated(lang)
 
-    def pool(self, bank_id: str, lang: str = DEFAULT_LANG) -> QuizPool:
+    def pool(self, bank_id: str, lang: str = "") -> QuizPool:
         """The quiz pool of a bank (written and generated questions), built once per load and
         language: the same questions, ids and keys in every language, worded in `lang` where the
-        bank has a translation into it."""
-        bank = self.banks[bank_id].translated(lang)
+        bank has a translation into it; by default in the bank's own language (the pool quizzes
+        are drawn from, whatever the language its texts are in)."""
+        bank = self.banks[bank_id]
+        bank = bank.translated(lang) if lang else bank
         pools = self._pools
         key = (bank_id, bank.lang)  # a language the bank has no translation into: its own pool
         if key not in pools:

@@ -69,7 +69,7 @@ class RateLimited(ServiceError):
 
 class TooManyOpen(ServiceError):
     """A start while the learner has as many unfinished quizzes as allowed: waiting will not help,
-    finishing one will. `open` lists them (id, bank title, when started), oldest first."""
+    finishing one will. `open` lists them (id, bank id, when started), oldest first."""
 
     def __init__(self, message: str | Lazy,
                  open_quizzes: list[tuple[str, str, datetime]]) -> None:

@@ -29,7 +29,7 @@ from sqlalchemy import Row, Select, and_, bindparam, exists, false, literal, or_
 from ..extensions import db
 from ..i18n import _l
 from ..models import Assignment, AssignmentClass, ClassMember, Learner, table_of
-from .catalog import Bank, current_catalog, exam_only
+from .catalog import DEFAULT_LANG, Bank, current_catalog, exam_only
 from .errors import NotAllowed
 from .rules import shown
 
@@ -116,12 +116,13 @@ def _open_assignments(learner_id: int | None, now: datetime, bank_id: str | None
     return list(db.session.connection().execute(statement, params))
 
 
-def _locks(learner: Someone | None, now: datetime, banks: list[Bank]) -> dict[str, Lock]:
+def _locks(learner: Someone | None, now: datetime, banks: list[Bank], lang: str
+           ) -> dict[str, Lock]:
     bank_id = banks[0].id if len(banks) == 1 else None
     rows = _open_assignments(None if learner is None else learner.id, now, bank_id)
     if any(row.role in TEACHER_ROLES for row in rows):
         return {}
-    titles = {bank.id: bank.title for bank in banks}
+    titles = {bank.id: bank.translated(lang).title for bank in banks}  # as the reader reads it
     locks: dict[str, Lock] = {}
     for row in rows:
         if row.title is None or row.bank not in titles:
@@ -146,25 +147,30 @@ def _later(lock: Lock, other: Lock | None) -> bool:
     return lock.until is None or lock.until > other.until
 
 
-def lock_on(learner: Someone | None, bank_id: str, now: datetime) -> Lock | None:
-    """Why self-study on the bank is paused for this learner (None: not signed in) now, if it is.
+def lock_on(learner: Someone | None, bank_id: str, now: datetime, lang: str = DEFAULT_LANG
+            ) -> Lock | None:
+    """Why self-study on the bank is paused for this learner (None: not signed in) now, if it is
+    (naming the bank by its title in `lang` where the bank has a translation into it).
 
     A bank not loaded is not locked here (the caller's NotFound or Invalid says it is missing).
     """
     bank = current_catalog().get(bank_id)
     if bank is None:
         return None
-    return _locks(learner, now, [bank]).get(bank_id)
+    return _locks(learner, now, [bank], lang).get(bank_id)
 
 
-def locks_on(learner: Someone | None, now: datetime) -> dict[str, Lock]:
-    """Every loaded bank whose self-study is paused for this learner now, by bank id."""
-    return _locks(learner, now, list(current_catalog().banks.values()))
+def locks_on(learner: Someone | None, now: datetime, lang: str = DEFAULT_LANG
+             ) -> dict[str, Lock]:
+    """Every loaded bank whose self-study is paused for this learner now, by bank id (each
+    named by its title in `lang` where it has a translation into it)."""
+    return _locks(learner, now, list(current_catalog().banks.values()), lang)
 
 
-def ensure_unlocked(learner: Someone | None, bank_id: str, now: datetime) -> None:
-    """Paused (NotAllowed), saying why and until when, if self-study on the bank is paused for
-    them."""
-    lock = lock_on(learner, bank_id, now)
+def ensure_unlocked(learner: Someone | None, bank_id: str, now: datetime,
+                    lang: str = DEFAULT_LANG) -> None:
+    """Paused (NotAllowed), saying why and until when (the bank titled in `lang`), if self-study
+    on the bank is paused for them."""
+    lock = lock_on(learner, bank_id, now, lang)
     if lock is not None:
         raise Paused(lock)

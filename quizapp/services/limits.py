@@ -33,7 +33,6 @@ from ..i18n import _l, _n
 from ..models import Attempt, GuestCreation
 from ..quiz.rules import PRACTICE
 from . import fast
-from .catalog import current_catalog
 from .errors import RateLimited, TooManyOpen
 
 OPEN_QUIZZES = 5
@@ -62,16 +61,14 @@ def _in_words(seconds: int) -> str:
 
 
 def open_quizzes(learner_id: int, limit: int | None = None) -> list[tuple[str, str, datetime]]:
-    """The learner's unfinished free and review quizzes (id, bank title, started), oldest first
-    (the first `limit` of them)."""
+    """The learner's unfinished free and review quizzes (id, bank id, started), oldest first
+    (the first `limit` of them). The page or the API titles each bank in its reader's language."""
     rows = db.session.execute(
         select(Attempt.id, Attempt.bank, Attempt.started)
         .where(Attempt.learner_id == learner_id, Attempt.submitted.is_(None),
                Attempt.assignment_id.is_(None), Attempt.mode != PRACTICE)
         .order_by(Attempt.started, Attempt.id).limit(limit))
-    catalog = current_catalog()
-    return [(id_, found.title if (found := catalog.get(bank)) else bank, started)
-            for id_, bank, started in rows]
+    return [(id_, bank, started) for id_, bank, started in rows]
 
 
 def check_start(learner_id: int, mode: str, assigned: bool, now: datetime) -> None:

@@ -17,7 +17,7 @@ from ..quiz import days, schedule
 from ..quiz.rules import PRACTICE
 from .attempts import Someone
 from .cards import cards_of, due_counts
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .rules import school_zone
 from .study import timeline_order
 from .today import Goal, goal
@@ -97,12 +97,14 @@ def quiz_scores(learner: Someone) -> list[QuizScore]:
             for a in db.session.scalars(query)]
 
 
-def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
-    """Every fact of every bank, in timeline order, with the learner's card on it (if any)."""
+def fact_progress(learner: Someone, now: datetime, lang: str = DEFAULT_LANG
+                  ) -> list[FactProgress]:
+    """Every fact of every bank, in timeline order, with the learner's card on it (if any); its
+    text in `lang` where the bank has a translation into it."""
     rows, zone = [], school_zone()
     banks = current_catalog().banks
     for bank_id in sorted(banks):
-        bank, cards = banks[bank_id], cards_of(learner.id, bank_id)
+        bank, cards = banks[bank_id].translated(lang), cards_of(learner.id, bank_id)
         dated_facts, undated = timeline_order(bank)
         for fact in dated_facts + undated:
             card = cards.get(fact.id)
@@ -115,8 +117,8 @@ def fact_progress(learner: Someone, now: datetime) -> list[FactProgress]:
     return rows
 
 
-def progress(learner: Someone, now: datetime) -> Progress:
-    """The learner's quizzes oldest first, every fact's state and mastery, how many are due,
-    and the streak and goal."""
-    return Progress(quiz_scores(learner), fact_progress(learner, now),
+def progress(learner: Someone, now: datetime, lang: str = DEFAULT_LANG) -> Progress:
+    """The learner's quizzes oldest first, every fact's state and mastery (its text in `lang`
+    where the bank has it), how many are due, and the streak and goal."""
+    return Progress(quiz_scores(learner), fact_progress(learner, now, lang),
                     sum(due_counts(learner.id, now).values()), goal(learner, now))

@@ -89,7 +89,7 @@ def reading(bank_id: str, learner: Someone | None, now: datetime,
     self-study on the bank is paused for the learner."""
     bank = source_bank(bank_id).translated(lang)
     assert bank.source is not None
-    ensure_unlocked(learner, bank.id, now)
+    ensure_unlocked(learner, bank.id, now, lang)
     states = fact_states(learner, bank, now) if learner is not None else {}
     by_fact = current_catalog().pool(bank.id).by_fact
     spans = sorted(((f.id, f.cite) for f in bank.facts if f.cite is not None),

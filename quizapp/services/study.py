@@ -87,7 +87,7 @@ def timeline(bank: Bank, learner: Someone | None, now: datetime, lang: str = DEF
     Paused (NotAllowed) while self-study on the bank is paused for the learner: the facts are
     what the questions ask.
     """
-    ensure_unlocked(learner, bank.id, now)
+    ensure_unlocked(learner, bank.id, now, lang)
     bank = bank.translated(lang)
     cards = cards_of(learner.id, bank.id) if learner is not None else {}
     by_fact = current_catalog().pool(bank.id).by_fact  # the same facts in every language
@@ -145,7 +145,7 @@ def practice_bank(learner: Someone | None, bank_id: str, fact_id: str | None = N
         raise NotFound(_l("There is no question bank %(bank)s.", bank=repr(bank_id)))
     if fact_id is not None and fact_id not in bank.facts_by_id:
         raise NotFound(_l("This bank has no such fact: pick one from its timeline."))
-    ensure_unlocked(learner, bank.id, clock.now())
+    ensure_unlocked(learner, bank.id, clock.now(), lang)
     return bank
 
 
@@ -173,14 +173,15 @@ def start_practice(
     return store(learner, bank, PRACTICE, seed, worded(quiz, bank))
 
 
-def find_practice(learner: Someone, bank_id: str, attempt_id: str) -> Attempt:
+def find_practice(learner: Someone, bank_id: str, attempt_id: str, lang: str = DEFAULT_LANG
+                  ) -> Attempt:
     """The learner's practice attempt on this bank; NotFound for any other. NotAllowed while
     self-study on the bank is paused for them: a question opened before an assigned quiz opened
     is neither answered nor shown with its key until self-study comes back."""
     attempt = find_attempt(learner, attempt_id)
     if attempt.mode != PRACTICE or attempt.bank != bank_id:
         raise NotFound(_l("There is no such practice question among yours."))
-    ensure_unlocked(learner, bank_id, clock.now())
+    ensure_unlocked(learner, bank_id, clock.now(), lang)
     return attempt
 
 

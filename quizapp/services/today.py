@@ -36,7 +36,7 @@ from ..quiz import days
 from ..quiz.rules import GRACE, PRACTICE
 from .attempts import Someone
 from .cards import due_counts
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import Invalid
 from .rules import school_zone
 
@@ -179,9 +179,10 @@ class Today:
         return sum(self.due.values())
 
 
-def open_quizzes(learner_id: int, now: datetime) -> list[OpenQuiz]:
+def open_quizzes(learner_id: int, now: datetime, lang: str = DEFAULT_LANG) -> list[OpenQuiz]:
     """The learner's unsubmitted quizzes (practice aside, and none past its deadline), newest
-    first, at most OPEN_SHOWN: from the index of open attempts."""
+    first, at most OPEN_SHOWN: from the index of open attempts. Each is titled by its assigned
+    quiz's title, else by its bank's title in `lang` where the bank has a translation into it."""
     rows = db.session.execute(
         select(Attempt.id, Attempt.bank, Attempt.started, Attempt.deadline, Assignment.title)
         .outerjoin(Assignment, Assignment.id == Attempt.assignment_id)
@@ -190,7 +191,8 @@ def open_quizzes(learner_id: int, now: datetime) -> list[OpenQuiz]:
                or_(Attempt.deadline.is_(None), Attempt.deadline > now - GRACE))
         .order_by(Attempt.started.desc(), Attempt.id).limit(OPEN_SHOWN))
     catalog = current_catalog()
-    return [OpenQuiz(id_, title or (found.title if (found := catalog.get(bank)) else bank),
+    return [OpenQuiz(id_, title or (found.title if (found := catalog.bank_for(bank, lang))
+                                    else bank),
                      started, deadline)
             for id_, bank, started, deadline, title in rows]
 
@@ -215,8 +217,9 @@ def class_quizzes(learner_id: int, now: datetime) -> list[ClassQuiz]:
     return [ClassQuiz(code, title, closes) for code, title, closes in rows]
 
 
-def today(learner: Someone, now: datetime) -> Today:
-    """What the learner might do next: continue a quiz, review what is due, keep the streak,
-    take a class quiz."""
-    return Today(open_quizzes(learner.id, now), due_counts(learner.id, now), goal(learner, now),
+def today(learner: Someone, now: datetime, lang: str = DEFAULT_LANG) -> Today:
+    """What the learner might do next: continue a quiz (its bank titled in `lang` where the
+    bank has it), review what is due, keep the streak, take a class quiz."""
+    return Today(open_quizzes(learner.id, now, lang), due_counts(learner.id, now),
+                 goal(learner, now),
                  class_quizzes(learner.id, now))

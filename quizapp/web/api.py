@@ -20,7 +20,7 @@ from .. import clock
 from ..models import Attempt, Learner
 from ..services import accounts
 from ..services.attempts import attempts_of, find_attempt, start_attempt, submit_attempt
-from ..services.catalog import Catalog, current_catalog
+from ..services.catalog import DEFAULT_LANG, Catalog, current_catalog
 from ..services.drafts import save_draft
 from ..services.errors import RateLimited, ServiceError, TooManyOpen
 from ..services.exam_lock import Lock, locks_on
@@ -32,7 +32,7 @@ from ..services.throttle import Throttled
 from ..services.today import set_goal, today
 from .api_json import attempt_json, attempt_summary, progress_json, today_json
 from .errors import http_message, status_of
-from .languages import asked_language, served_language
+from .languages import asked_language, bank_title, served_language
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -91,10 +91,12 @@ def bearer_learner() -> Learner:
     return learner
 
 
-def bank_json(catalog: Catalog, bank_id: str, lock: Lock | None = None) -> dict[str, Any]:
-    """One bank as listed: how many questions quizzes draw from, how many facts it holds, and
-    whether the learner may start a quiz on it now (`self_study`; if not, why in `paused`)."""
-    bank = catalog.banks[bank_id]
+def bank_json(catalog: Catalog, bank_id: str, lock: Lock | None = None,
+              lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """One bank as listed: its title in `lang` where it has a translation into it, how many
+    questions quizzes draw from, how many facts it holds, and whether the learner may start a
+    quiz on it now (`self_study`; if not, why in `paused`)."""
+    bank = catalog.bank_for(bank_id, lang) or catalog.banks[bank_id]
     questions = len(catalog.pool(bank_id).questions)
     paused = None if lock is None else {
         "message": lock.message, "until": iso(lock.until), "exam_only": lock.exam_only}
@@ -137,9 +139,10 @@ def revoke_token():
 def list_banks():
     """The question banks, each saying whether a quiz can be started on it now: a bank paused for
     an assigned quiz, or for assigned quizzes only, is listed with `"self_study": false`."""
-    locks = locks_on(bearer_learner(), clock.now())
+    lang = asked_language()
+    locks = locks_on(bearer_learner(), clock.now(), lang)
     catalog = current_catalog()
-    return jsonify([bank_json(catalog, bank_id, locks.get(bank_id))
+    return jsonify([bank_json(catalog, bank_id, locks.get(bank_id), lang)
                     for bank_id in sorted(catalog.banks)])
 
 
@@ -210,8 +213,9 @@ def submit_answers(attempt_id: str):
 
 @bp.get("/progress")
 def get_progress():
-    """The learner's quizzes over time, and each fact's state, mastery and due time."""
-    return jsonify(progress_json(progress(bearer_learner(), clock.now())))
+    """The learner's quizzes over time, and each fact's state, mastery and due time (its text
+    in the language Accept-Language asks for, where the bank has it)."""
+    return jsonify(progress_json(progress(bearer_learner(), clock.now(), asked_language())))
 
 
 @bp.put("/progress/goal")
@@ -226,7 +230,7 @@ def put_goal():
 def get_today():
     """What to do next, as the home page says it: open quizzes, what is due, the streak and
     goal, the class quizzes open now."""
-    return jsonify(today_json(today(bearer_learner(), clock.now())))
+    return jsonify(today_json(today(bearer_learner(), clock.now(), asked_language())))
 
 
 @bp.after_request
@@ -253,10 +257,11 @@ def attempt_error(e: ServiceError) -> Response:
     if isinstance(e, RateLimited):
         response.headers["Retry-After"] = str(e.retry_after)
     if isinstance(e, TooManyOpen):
+        lang = asked_language()
         response.set_data(jsonify(error=e.message, open=[
-            {"id": id_, "bank_title": title, "started": iso(started),
+            {"id": id_, "bank_title": bank_title(bank, lang), "started": iso(started),
              "url": url_for("api.get_attempt", attempt_id=id_)}
-            for id_, title, started in e.open]).get_data())
+            for id_, bank, started in e.open]).get_data())
     return response
 
 

@@ -8,10 +8,9 @@ from flask import Flask, url_for
 from flask_babel import gettext, ngettext
 
 from ..i18n import _l
-from ..services.catalog import current_catalog
 from ..services.reading import cited
 from ..services.rules import iso, number, percent_text, said, shown, shown_day, zone_name
-from . import language
+from . import language, languages
 
 
 def points(value: float | None) -> str:
@@ -21,8 +20,7 @@ def points(value: float | None) -> str:
 def bank_title(bank_id: str) -> str:
     """A bank's title in the reader's language where the bank has it translated, or its id once
     its file is gone."""
-    bank = current_catalog().bank_for(bank_id, language.current())
-    return bank.title if bank is not None else bank_id
+    return languages.bank_title(bank_id, language.current())
 
 def text_link(bank_id: str, fact_id: str) -> str | None:
     """Where a fact's passage is in its bank's text (`/study/<bank>/text#fact-<id>`), or None

@@ -18,6 +18,13 @@ def asked_language() -> str:
 
 def served_language(bank_id: str, lang: str) -> str:
     """The language a bank's texts are served in when `lang` is asked for: `lang` where the bank
-    has a translation into it, else the bank's own (taken to be English)."""
+    has a translation into it, else the language the bank's own texts are in."""
     bank = current_catalog().bank_for(bank_id, lang)
-    return (bank.lang if bank is not None else "") or DEFAULT_LANGUAGE
+    return bank.written_in if bank is not None else DEFAULT_LANGUAGE
+
+
+def bank_title(bank_id: str, lang: str) -> str:
+    """A bank's title in `lang` where the bank has a translation into it (its own otherwise), or
+    its id once its file is gone."""
+    bank = current_catalog().bank_for(bank_id, lang)
+    return bank.title if bank is not None else bank_id

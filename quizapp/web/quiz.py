@@ -60,12 +60,12 @@ def _home(form: StartQuizForm, status: int = 200):
     """The home page: each bank, paused (and not offered) where self-study on it is paused."""
     catalog, now = current_catalog(), clock.now()
     signed_in = current_user.is_authenticated
-    locks = locks_on(current_user if signed_in else None, now)
+    locks = locks_on(current_user if signed_in else None, now, language.current())
     banks = [(bank, catalog.pool(bank.id), locks.get(bank.id)) for bank in catalog.banks.values()]
     form.bank.choices = [c for c in form.bank.choices if c.value not in locks]
     student = signed_in and not current_user.is_guest and not current_user.is_teacher
     # What to do next, for a student: a guest or a visitor sees the start form first.
-    next_steps = today(current_user, now) if student else None
+    next_steps = today(current_user, now, language.current()) if student else None
     due = next_steps.due if next_steps else due_counts(current_user.id, now) if signed_in else {}
     return render_template("quiz/index.html", banks=banks, form=form, due=due, today=next_steps,
                            problems=catalog.result.problems), status

@@ -123,7 +123,7 @@ def practise_missed(attempt_id: str):
 
 
 def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, status: int = 200):
-    bank = current_catalog().get(attempt.bank)
+    bank = current_catalog().bank_for(attempt.bank, language.current())  # the reader's texts
     fact_id = request.args.get("fact") or None
     fact = bank.facts_by_id.get(fact_id) if bank and fact_id else None
     missed = request.args.get("missed") or None
@@ -141,14 +141,15 @@ def _practice_page(attempt: Attempt, given: MultiDict, problem: str | None, stat
 @login_required
 def practice_item(bank_id: str, attempt_id: str):
     """The practice question while open; at once after answering, whether it was right and why."""
-    return _practice_page(find_practice(current_user, bank_id, attempt_id), MultiDict(), None)
+    return _practice_page(find_practice(current_user, bank_id, attempt_id, language.current()),
+                          MultiDict(), None)
 
 
 @bp.post("/study/<bank_id>/practice/<attempt_id>")
 @login_required
 def practice_answer(bank_id: str, attempt_id: str):
     """Grade the answer (kept like a quiz's) and show the feedback; a broken order asks again."""
-    attempt = find_practice(current_user, bank_id, attempt_id)
+    attempt = find_practice(current_user, bank_id, attempt_id, language.current())
     answers, problems = read_answers(attempt.items, request.form)
     if problems and attempt.submitted is None:
         return _practice_page(attempt, request.form, next(iter(problems.values())), 400)
@@ -180,7 +181,7 @@ def _bank_knowledge(numbers: Progress) -> list[tuple]:
 
 
 def _progress_page(form: GoalForm, status: int = 200):
-    numbers = progress(current_user, clock.now())
+    numbers = progress(current_user, clock.now(), language.current())
     attempts = [a for a in numbers.attempts if a.percent is not None]
     chart = line_chart([(shown_day(a.started), p) for a in attempts
                         if (p := a.percent) is not None])
