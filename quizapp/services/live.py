@@ -33,7 +33,7 @@ from ..quiz.build import QuizError, build_quiz
 from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
 from . import exam_lock, live_class, live_watch
-from .attempts import Someone, _ids, store
+from .attempts import Someone, _ids, store, worded
 from .catalog import current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
 from .fast import SignedIn
@@ -69,8 +69,9 @@ def snapshot_at(game: LiveGame, index: int) -> Snapshot:
 
 
 def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
-                seconds: Any, class_id: Any = None) -> LiveGame:
-    """A new game in its lobby, its questions drawn and snapshotted now; teachers only. With a
+                seconds: Any, class_id: Any = None, lang: str = "") -> LiveGame:
+    """A new game in its lobby, its questions drawn and snapshotted now, worded in the host's
+    language `lang` where the bank has it (the room reads one screen); teachers only. With a
     class (one the host teaches, else NotFound), only its students and teachers may join."""
     if not host.is_teacher:
         raise NotAllowed(_l("Only a teacher can host a live game."))
@@ -95,9 +96,11 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
     except QuizError as e:
         raise Unbuildable(_l("%(problem)s: choose another kind or bank.", problem=e.args[0])
                           ) from None
+    shown = bank.translated(lang) if lang else bank
     new_id = _ids()
     questions = [{"question_id": item.question.id, "order": list(item.order),
-                  "snapshot": make_snapshot(item, bank, new_id).to_json()} for item in quiz]
+                  "snapshot": make_snapshot(item, shown, new_id).to_json()}
+                 for item in worded(quiz, shown)]
     for _ in range(20):  # a PIN in use is drawn again
         game = LiveGame(pin=str(secrets.randbelow(900000) + 100000), host_id=host.id,
                         bank=bank.id, class_id=for_class, mode=mode, length=len(questions),

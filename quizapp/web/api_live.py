@@ -19,6 +19,7 @@ from ..services import accounts, live
 from ..services.live_view import host_state, player_state
 from ..services.names import storable
 from .api import ApiError, bearer_learner, bp, json_body
+from .languages import asked_language
 from .live_stream import event_stream
 
 SEND_BEARER = _l("Send 'Authorization: Bearer <token>': the player token POST "
@@ -63,7 +64,8 @@ def create_live():
     body = json_body('{"bank": "peru-us-relations", "mode": "mixed", "length": 10, '
                      '"seconds": 20}')
     game = live.create_game(host, body.get("bank"), body.get("mode", "mixed"),
-                            body.get("length", 10), body.get("seconds", 20))
+                            body.get("length", 10), body.get("seconds", 20),
+                            lang=asked_language())
     response = jsonify(host_state(game) | {
         "join_url": url_for("live.play", pin=game.pin, _external=True),
         "url": url_for("api.get_live", pin=game.pin, _external=True)})

@@ -216,3 +216,18 @@ def test_a_paused_bank_is_named_in_the_reader_s_language(app, client, auth, bank
     spanish(client)
     page = client.get(f"/study/{BANK}")
     assert page.status_code == 403 and TITLE_ES in page.text and TITLE_EN not in page.text
+
+
+@pytest.mark.parametrize(("lang", "english"), [("es", False), ("en", True), ("", True)])
+def test_a_live_game_is_worded_in_its_host_s_language(app, banks, lang, english):
+    from quizapp.extensions import db
+    from quizapp.models import Learner
+    from quizapp.services import live
+    with app.app_context():
+        host = Learner(username="teach", display_name="Teach", role="teacher")
+        db.session.add(host)
+        db.session.commit()
+        game = live.create_game(host, BANK, "mixed", 10, 20, lang=lang)
+        prompts = " ".join(q["snapshot"]["prompt"] for q in game.questions)
+    assert bool(ENGLISH_TEMPLATES.search(prompts) or re.search(r"\b(the|Which|What)\b", prompts)
+                ) is english, prompts

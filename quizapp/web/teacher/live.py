@@ -21,6 +21,7 @@ from ...services.errors import NotFound
 from ...services.exports import csv_lines
 from ...services.live_class import taught_class
 from ...services.live_view import host_state, results
+from .. import language
 from ..forms import MODE_CHOICES, PageForm
 from ..live_stream import event_stream
 from .blueprint import bp
@@ -74,7 +75,7 @@ def new_live():
         status = 400 if request.method == "POST" else 200
         return render_template("teacher/live_new.html", form=form, chosen=chosen), status
     game = live.create_game(current_user, form.bank.data, form.mode.data, form.length.data,
-                            form.seconds.data, chosen[0] if chosen else None)
+                            form.seconds.data, chosen[0] if chosen else None, language.current())
     return redirect(url_for("teacher.host_live", pin=game.pin), 303)
 
 
