@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import ast
 import base64
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from babel.support import Translations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +23,7 @@ from quizapp.bank.model import ParseResult
 from quizapp.bank.moodle_xml import parse_moodle_xml
 from quizapp.bank.said import Said
 from tests.bank.fuzzing import mutated
+from tests.bank.test_problems_spanish import parts, spanish
 
 ROOT = Path(__file__).resolve().parents[2]
 IMPORTS = ROOT / "tests" / "data" / "import"
@@ -41,28 +40,6 @@ def parse(text: str, path: str) -> ParseResult:
     return PARSERS[suffix](text, path)
 
 
-@contextmanager
-def spanish() -> Iterator[None]:
-    """The domain's messages read in Spanish (the compiled catalog), the translator before it
-    put back after."""
-    translations = Translations.load(str(ROOT / "quizapp" / "translations"), ["es"])
-    assert isinstance(translations, Translations), "the Spanish catalog is not compiled"
-    before = said._translate, said._translate_plural
-    said.install(translations.gettext, translations.ngettext)
-    try:
-        yield
-    finally:
-        said.install(*before)
-
-
-def messages_in(message: Said) -> Iterator[Said]:
-    """The message and every message among its values, however deep."""
-    yield message
-    for value in message.values.values():
-        if isinstance(value, Said):
-            yield from messages_in(value)
-
-
 def not_in_spanish(result: ParseResult) -> list[str]:
     """Each report that reads in English with the Spanish translator installed, or holds a
     message the Spanish catalog lacks."""
@@ -72,7 +49,7 @@ def not_in_spanish(result: ParseResult) -> list[str]:
         if not isinstance(message, Said) or str(message) == message.english():
             wrong.append(str(report))
             continue
-        for part in messages_in(message):
+        for part in parts(message):
             entry = CATALOG.get(part.message)
             strings = entry.string if entry is not None else ""
             if not all(strings if isinstance(strings, tuple) else (strings,)):
@@ -184,7 +161,7 @@ def test_the_files_reach_every_message_the_importers_have():
                + [parse(path.read_text("utf-8"), path.name) for path in DATA_FILES])
     reached = {part.message for result in results
                for report in [*result.problems, *result.skipped, *result.notes]
-               if isinstance(report.message, Said) for part in messages_in(report.message)}
+               if isinstance(report.message, Said) for part in parts(report.message)}
     assert sorted(written - reached) == []
 
 
