@@ -34,7 +34,7 @@ from ..quiz.rules import LIVE, MODES, SEED_LIMIT
 from ..quiz.snapshot import AnswerError, Snapshot, check_answer, grade_snapshot, make_snapshot
 from . import exam_lock, live_class, live_watch
 from .attempts import Someone, _ids, store, worded
-from .catalog import current_catalog
+from .catalog import DEFAULT_LANG, current_catalog
 from .errors import AlreadySubmitted, Conflict, Invalid, NotAllowed, NotFound, Unbuildable
 from .fast import SignedIn
 from .handin import hand_in
@@ -87,7 +87,8 @@ def create_game(host: Learner | SignedIn, bank_id: Any, mode: Any, length: Any,
     if not _whole(seconds) or not rules.MIN_SECONDS <= seconds <= rules.MAX_SECONDS:
         raise Invalid(_l("A question lasts %(low)d to %(high)d seconds.",
                          low=rules.MIN_SECONDS, high=rules.MAX_SECONDS))
-    lock = exam_lock.lock_on(None, bank.id, clock.now())  # as for a guest: anyone may join
+    lock = exam_lock.lock_on(None, bank.id, clock.now(),  # as for a guest: anyone may join
+                             lang or DEFAULT_LANG)
     if lock is not None:
         raise NotAllowed(_l("%(lock)s A live game shows its keys, so it waits too: choose "
                             "another bank.", lock=lock.message))
