@@ -112,6 +112,12 @@ class Catalog:
         bank = self.get(bank_id)
         return None if bank is None else bank.translated(lang)
 
+    def title(self, bank_id: str, lang: str = DEFAULT_LANG) -> str:
+        """A bank's title in `lang` where it has a translation into it (its own otherwise), or
+        its id once its file is gone (an attempt outlives its bank)."""
+        bank = self.bank_for(bank_id, lang)
+        return bank.title if bank is not None else bank_id
+
     def pool(self, bank_id: str, lang: str = "") -> QuizPool:
         """The quiz pool of a bank (written and generated questions), built once per load and
         language: the same questions, ids and keys in every language, worded in `lang` where the

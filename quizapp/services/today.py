@@ -191,9 +191,7 @@ def open_quizzes(learner_id: int, now: datetime, lang: str = DEFAULT_LANG) -> li
                or_(Attempt.deadline.is_(None), Attempt.deadline > now - GRACE))
         .order_by(Attempt.started.desc(), Attempt.id).limit(OPEN_SHOWN))
     catalog = current_catalog()
-    return [OpenQuiz(id_, title or (found.title if (found := catalog.bank_for(bank, lang))
-                                    else bank),
-                     started, deadline)
+    return [OpenQuiz(id_, title or catalog.title(bank, lang), started, deadline)
             for id_, bank, started, deadline, title in rows]
 
 

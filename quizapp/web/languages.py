@@ -26,5 +26,4 @@ def served_language(bank_id: str, lang: str) -> str:
 def bank_title(bank_id: str, lang: str) -> str:
     """A bank's title in `lang` where the bank has a translation into it (its own otherwise), or
     its id once its file is gone."""
-    bank = current_catalog().bank_for(bank_id, lang)
-    return bank.title if bank is not None else bank_id
+    return current_catalog().title(bank_id, lang)
